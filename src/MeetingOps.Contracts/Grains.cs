@@ -1,0 +1,85 @@
+using MeetingOps.Domain;
+
+namespace MeetingOps.Contracts;
+
+/// <summary>
+/// One meeting (key: the meeting id). Owns the definition, the chair key, the version counter, the audit log
+/// and the idempotency record; drives every change to its sessions and agenda items from a persisted intent.
+/// </summary>
+[Alias("MeetingOps.IMeetingGrain")]
+public interface IMeetingGrain : IGrainWithStringKey
+{
+    [Alias("Create")]
+    Task<MeetingCreated> Create(CreateMeeting request);
+
+    /// <summary>The snapshot, or null when no meeting has this id.</summary>
+    [Alias("GetSnapshot")]
+    Task<MeetingView?> GetSnapshot();
+
+    [Alias("Execute")]
+    Task<CommandOutcome> Execute(CommandEnvelope command);
+
+    /// <summary>The audit log from a version on (all of it from 0), or null when no meeting has this id.</summary>
+    [Alias("GetLog")]
+    Task<IReadOnlyList<LogEntry>?> GetLog(long afterVersion);
+}
+
+/// <summary>One agenda item of one meeting (key: "{meetingId}/{itemId}"). Owns the item's status and its history.</summary>
+[Alias("MeetingOps.IAgendaItemGrain")]
+public interface IAgendaItemGrain : IGrainWithStringKey
+{
+    /// <summary>Applies one change; a change at or below the last applied version is ignored, so re-driving is safe.</summary>
+    [Alias("Apply")]
+    Task Apply(LogEntry change);
+
+    [Alias("GetState")]
+    Task<AgendaItemRecord> GetState();
+}
+
+/// <summary>One sitting of one meeting (key: "{meetingId}/{sessionId}"). Owns the sitting's status and its history.</summary>
+[Alias("MeetingOps.ISessionGrain")]
+public interface ISessionGrain : IGrainWithStringKey
+{
+    [Alias("Apply")]
+    Task Apply(LogEntry change);
+
+    [Alias("GetState")]
+    Task<SessionRecord> GetState();
+}
+
+/// <summary>The list of meetings (a single grain, key 0): what the home page and GET /api/meetings show.</summary>
+[Alias("MeetingOps.IMeetingDirectoryGrain")]
+public interface IMeetingDirectoryGrain : IGrainWithIntegerKey
+{
+    /// <summary>Adds or replaces a meeting's line; idempotent.</summary>
+    [Alias("Register")]
+    Task Register(MeetingSummary summary);
+
+    [Alias("List")]
+    Task<IReadOnlyList<MeetingSummary>> List();
+}
+
+/// <summary>An agenda item grain's state as others may read it.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.AgendaItemRecord")]
+public sealed record AgendaItemRecord(
+    [property: Id(0)] ItemStatus Status,
+    [property: Id(1)] string? SessionId,
+    [property: Id(2)] long LastVersion,
+    [property: Id(3)] IReadOnlyList<LogEntry> History);
+
+/// <summary>A session grain's state as others may read it.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.SessionRecord")]
+public sealed record SessionRecord(
+    [property: Id(0)] SessionStatus Status,
+    [property: Id(1)] DateTimeOffset? StartedAt,
+    [property: Id(2)] DateTimeOffset? EndedAt,
+    [property: Id(3)] long LastVersion,
+    [property: Id(4)] IReadOnlyList<LogEntry> History);
+
+/// <summary>Grain keys in one place, so every caller builds them the same way.</summary>
+public static class GrainKeys
+{
+    public static string Child(string meetingId, string childId) => $"{meetingId}/{childId}";
+
+    public const long Directory = 0;
+}

@@ -1,0 +1,43 @@
+using MeetingOps.Domain;
+using MeetingOps.Domain.Definition;
+
+namespace MeetingOps.Contracts;
+
+/// <summary>
+/// A chair's command as it reaches the meeting grain: the command itself, the key that was presented
+/// (checked inside the grain, never only at the edge), the idempotency key and the version the caller expects.
+/// Exactly one of <see cref="Item"/> and <see cref="Session"/> is set.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.CommandEnvelope")]
+public sealed record CommandEnvelope(
+    [property: Id(0)] string? PresentedKey,
+    [property: Id(1)] string? IdempotencyKey,
+    [property: Id(2)] long? ExpectedVersion,
+    [property: Id(3)] string? ActorName,
+    [property: Id(4)] ItemCommand? Item,
+    [property: Id(5)] SessionCommand? Session);
+
+/// <summary>What a command did: the changes it made (or made before, when <see cref="Replayed"/>) and the snapshot after; or why not.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.CommandOutcome")]
+public sealed record CommandOutcome(
+    [property: Id(0)] MeetingView? Snapshot,
+    [property: Id(1)] IReadOnlyList<LogEntry> Applied,
+    [property: Id(2)] bool Replayed,
+    [property: Id(3)] Refusal? Refusal)
+{
+    public static CommandOutcome Refused(Refusal refusal) => new(null, [], false, refusal);
+}
+
+/// <summary>A request to create a meeting: the definition and the organizer key that was presented.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.CreateMeeting")]
+public sealed record CreateMeeting(
+    [property: Id(0)] MeetingDefinition Definition,
+    [property: Id(1)] string? PresentedKey);
+
+/// <summary>A created meeting and its chair key, which is shown this once and stored only as a hash.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.MeetingCreated")]
+public sealed record MeetingCreated(
+    [property: Id(0)] string? ChairKey,
+    [property: Id(1)] MeetingView? Snapshot,
+    [property: Id(2)] IReadOnlyList<DefinitionProblem> Problems,
+    [property: Id(3)] Refusal? Refusal);

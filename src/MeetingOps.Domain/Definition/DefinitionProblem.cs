@@ -1,0 +1,15 @@
+namespace MeetingOps.Domain.Definition;
+
+/// <summary>One thing wrong with a meeting definition, and where: a JSON path such as <c>$.sessions[2].items[0].item</c>.</summary>
+public sealed record DefinitionProblem(string Path, string Message)
+{
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>Either the checked meeting or every problem found (never both, never neither).</summary>
+public sealed record DefinitionResult(Meeting? Meeting, IReadOnlyList<DefinitionProblem> Problems)
+{
+    public bool IsValid => Meeting is not null;
+
+    public static DefinitionResult Invalid(params DefinitionProblem[] problems) => new(null, problems);
+}

@@ -1,0 +1,33 @@
+namespace MeetingOps.Domain;
+
+/// <summary>Why a command is refused; the API maps each kind to its status code.</summary>
+public enum RefusalKind
+{
+    /// <summary>The move is not legal from where the item or sitting stands (422).</summary>
+    IllegalTransition,
+    /// <summary>The id names nothing in this meeting (404).</summary>
+    NotFound,
+    /// <summary>The command is malformed (400).</summary>
+    Invalid,
+    /// <summary>The command expected another version of the meeting (409).</summary>
+    VersionConflict,
+    /// <summary>The command clashes with what exists: a meeting id taken, an Idempotency-Key used for another command (409).</summary>
+    Conflict,
+    /// <summary>No key was presented (401).</summary>
+    Unauthenticated,
+    /// <summary>The key presented may not do this (403).</summary>
+    Forbidden,
+}
+
+/// <summary>A refused command: what kind of refusal, the reason in the meeting's words, and the move it asked for.</summary>
+public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null);
+
+/// <summary>Either the outcome of a legal move or the refusal of an illegal one.</summary>
+public readonly record struct Decision<T>(T? Outcome, Refusal? Refusal) where T : struct
+{
+    public bool IsRefused => Refusal is not null;
+
+    public static implicit operator Decision<T>(T outcome) => new(outcome, null);
+
+    public static implicit operator Decision<T>(Refusal refusal) => new(null, refusal);
+}

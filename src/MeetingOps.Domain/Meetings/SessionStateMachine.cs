@@ -1,0 +1,40 @@
+namespace MeetingOps.Domain;
+
+/// <summary>
+/// The legal moves of a sitting:
+/// scheduled ──start──► in progress ◄──resume── suspended; in progress ──suspend──► suspended;
+/// in progress or suspended ──end──► ended. An ended sitting stays ended: a new sitting is a new session.
+/// </summary>
+public static class SessionStateMachine
+{
+    public static Decision<SessionStatus> Decide(SessionStatus from, SessionAction action, string sessionId) => (action, from) switch
+    {
+        (SessionAction.Start, SessionStatus.Scheduled) => SessionStatus.InProgress,
+        (SessionAction.Start, _) => Refuse(from, SessionStatus.InProgress, $"Session {sessionId} cannot start: it is {Word(from)}."),
+        (SessionAction.Suspend, SessionStatus.InProgress) => SessionStatus.Suspended,
+        (SessionAction.Suspend, _) => Refuse(from, SessionStatus.Suspended, $"Only a sitting in progress can be suspended; session {sessionId} is {Word(from)}."),
+        (SessionAction.Resume, SessionStatus.Suspended) => SessionStatus.InProgress,
+        (SessionAction.Resume, _) => Refuse(from, SessionStatus.InProgress, $"Only a suspended sitting can be resumed; session {sessionId} is {Word(from)}."),
+        (SessionAction.End, SessionStatus.InProgress or SessionStatus.Suspended) => SessionStatus.Ended,
+        (SessionAction.End, _) => Refuse(from, SessionStatus.Ended, $"Session {sessionId} cannot end: it is {Word(from)}."),
+        _ => Refuse(from, from, $"Unknown action {action}."),
+    };
+
+    public static string Word(SessionStatus status) => status switch
+    {
+        SessionStatus.Scheduled => "scheduled (not yet started)",
+        SessionStatus.InProgress => "in progress",
+        SessionStatus.Suspended => "suspended",
+        SessionStatus.Ended => "ended",
+        _ => status.ToString(),
+    };
+
+    public static string Name(SessionStatus status) => status switch
+    {
+        SessionStatus.InProgress => "inProgress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static Decision<SessionStatus> Refuse(SessionStatus from, SessionStatus to, string reason) =>
+        new Refusal(RefusalKind.IllegalTransition, reason, Name(from), Name(to));
+}

@@ -1,0 +1,54 @@
+namespace MeetingOps.Domain;
+
+// The snapshot of a meeting as the API and screens see it. Records of plain values, so the same shape
+// goes out as JSON on the REST API, across grain calls and (later) in every push.
+
+public sealed record MeetingView(
+    string Id,
+    string Title,
+    string Venue,
+    string TimeZone,
+    long Version,
+    DateOnly StartDate,
+    DateOnly EndDate,
+    string? ParentBody,
+    IReadOnlyList<BodyView> Bodies,
+    IReadOnlyList<ItemView> Items,
+    IReadOnlyList<SessionView> Sessions,
+    string? CurrentSessionId,
+    string? CurrentItemId);
+
+public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting);
+
+public sealed record ItemView(
+    string Id,
+    IReadOnlyDictionary<string, string> Numbers,
+    string Title,
+    ItemKind Kind,
+    ItemStatus Status,
+    bool Joint,
+    bool Adoptable,
+    string? ParentId,
+    string? SessionId,
+    IReadOnlyList<Document> Documents);
+
+/// <param name="Start">Local time at the venue (no offset), as in the organization of work.</param>
+/// <param name="StartUtc">The same instant in UTC, for anyone converting to their own time zone.</param>
+/// <param name="Planned">The items the organization of work plans for this sitting.</param>
+public sealed record SessionView(
+    string Id,
+    DateTime Start,
+    DateTime End,
+    DateTimeOffset StartUtc,
+    DateTimeOffset EndUtc,
+    SessionFormat Format,
+    int? CapMinutes,
+    IReadOnlyList<string> Bodies,
+    SessionStatus Status,
+    string? CurrentItemId,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<Definition.PlannedItem> Planned);
+
+/// <summary>A line in the list of meetings.</summary>
+public sealed record MeetingSummary(string Id, string Title, string Venue, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> Bodies);

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+
+namespace MeetingOps.Server.Api;
+
+/// <summary>The headers a command carries: the bearer key, the Idempotency-Key, If-Match and the actor's name.</summary>
+public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? ExpectedVersion, string? ActorName)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string ActorNameHeader = "X-Actor-Name";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>Reads the headers, or says which one is malformed.</summary>
+    public static (CommandHeaders? Headers, string? Error) Read(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var key = BearerKey(request);
+        string? idempotencyKey = request.Headers[IdempotencyKeyHeader].Count switch
+        {
+            0 => null,
+            1 => request.Headers[IdempotencyKeyHeader][0],
+            _ => "\n", // several: refused below as malformed
+        };
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
+        {
+            return (null, "Idempotency-Key must be one value of 1–200 printable characters.");
+        }
+        long? expected = null;
+        if (request.Headers.IfMatch.Count > 0)
+        {
+            if (!TryVersion(request.Headers.IfMatch.ToString(), out var v))
+            {
+                return (null, $"If-Match must be the meeting's version as an entity tag, e.g. \"\\\"12\\\"\"; found {request.Headers.IfMatch}.");
+            }
+            expected = v;
+        }
+        var actor = request.Headers[ActorNameHeader].ToString();
+        return (new CommandHeaders(key, idempotencyKey, expected, actor.Length == 0 ? null : actor), null);
+    }
+
+    public static string? BearerKey(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
+    }
+
+    /// <summary>The meeting's version as an entity tag: <c>"12"</c>.</summary>
+    public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static bool TryVersion(string value, out long version)
+    {
+        version = 0;
+        var v = value.Trim();
+        if (v.StartsWith("W/", StringComparison.Ordinal))
+        {
+            v = v[2..];
+        }
+        if (v.Length >= 2 && v[0] == '"' && v[^1] == '"')
+        {
+            v = v[1..^1];
+        }
+        return long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out version);
+    }
+}

@@ -1,0 +1,80 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingOps.Server.Api;
+
+/// <summary>The chair's commands: <c>POST /api/meetings/{id}/items/{itemId}/{action}</c> and <c>/sessions/{sessionId}/{action}</c>.</summary>
+public static class CommandsApi
+{
+    public static RouteGroupBuilder MapCommandsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings/{id}").WithTags("Commands");
+        group.MapPost("/items/{itemId}/{action}", ItemCommand)
+            .WithSummary("Take up (open), continue, conclude, adopt, defer or reopen an agenda item (chair key; Idempotency-Key; If-Match).");
+        group.MapPost("/sessions/{sessionId}/{action}", SessionCommand)
+            .WithSummary("Start, suspend, resume or end a session (chair key; Idempotency-Key; If-Match).");
+        return group;
+    }
+
+    private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> ItemCommand(
+        string id, string itemId, string action, HttpContext http, IGrainFactory grains, string? session = null)
+    {
+        if (!TryParse<ItemAction>(action, out var itemAction))
+        {
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
+                Problems.BadRequest($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}."));
+        }
+        return Execute(id, http, grains, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
+            headers.ActorName, new ItemCommand(itemId, itemAction, session), null));
+    }
+
+    private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> SessionCommand(
+        string id, string sessionId, string action, HttpContext http, IGrainFactory grains)
+    {
+        if (!TryParse<SessionAction>(action, out var sessionAction))
+        {
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
+                Problems.BadRequest($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}."));
+        }
+        return Execute(id, http, grains, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
+            headers.ActorName, null, new SessionCommand(sessionId, sessionAction)));
+    }
+
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Execute(
+        string id, HttpContext http, IGrainFactory grains, Func<CommandHeaders, CommandEnvelope> envelope)
+    {
+        if (!MeetingsApi.IsMeetingId(id))
+        {
+            return Problems.NotFound($"There is no meeting \"{id}\".");
+        }
+        var (headers, error) = CommandHeaders.Read(http.Request);
+        if (headers is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+        var outcome = await grains.GetGrain<IMeetingGrain>(id).Execute(envelope(headers));
+        if (outcome.Refusal is { } refusal)
+        {
+            if (refusal.Kind == RefusalKind.Unauthenticated)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+            return Problems.From(refusal);
+        }
+        http.Response.Headers.ETag = CommandHeaders.ETag(outcome.Snapshot!.Version);
+        if (outcome.Replayed)
+        {
+            http.Response.Headers[CommandHeaders.ReplayedHeader] = "true";
+        }
+        return TypedResults.Ok(outcome.Snapshot);
+    }
+
+    private static bool TryParse<T>(string text, out T value) where T : struct, Enum
+    {
+        value = default;
+        return text.Length > 0 && text.All(char.IsAsciiLetter) && Enum.TryParse(text, ignoreCase: true, out value);
+    }
+
+    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+}

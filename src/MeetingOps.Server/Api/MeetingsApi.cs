@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Domain.Definition;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingOps.Server.Api;
+
+/// <summary>Creating, listing and reading meetings: <c>/api/meetings</c>.</summary>
+public static class MeetingsApi
+{
+    public static RouteGroupBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings").WithTags("Meetings");
+        group.MapPost("/", Create)
+            .WithSummary("Create a meeting from a meeting definition (organizer key).")
+            .Accepts<MeetingDefinition>("application/json");
+        group.MapGet("/", List).WithSummary("The list of meetings.");
+        group.MapGet("/{id}", Get).WithSummary("A meeting's snapshot: bodies, items with statuses, sessions, current item; ETag is the version.");
+        group.MapGet("/{id}/log", Log).WithSummary("The audit log: every change with version, time, actor, session and command id.");
+        return group;
+    }
+
+    public sealed record MeetingLinks(string Self, string Log, string Items, string Sessions);
+
+    public sealed record CreatedMeeting(string Id, string ChairKey, MeetingLinks Links, MeetingView Meeting);
+
+    private static async Task<Results<Created<CreatedMeeting>, ProblemHttpResult>> Create(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.");
+        }
+        var body = await RequestBody.ReadAsync(request, DefinitionReader.MaxBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(DefinitionReader.MaxBytes);
+        }
+        var (definition, problem) = DefinitionReader.Parse(body);
+        if (definition is null)
+        {
+            return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape.", [problem!]);
+        }
+        var id = NewMeetingId();
+        var created = await grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, CommandHeaders.BearerKey(request)));
+        if (created.Refusal is { } refusal)
+        {
+            return Problems.From(refusal, created.Problems);
+        }
+        var links = Links(id);
+        return TypedResults.Created(links.Self, new CreatedMeeting(id, created.ChairKey!, links, created.Snapshot!));
+    }
+
+    private static async Task<Ok<IReadOnlyList<MeetingSummary>>> List(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).List());
+
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(string id, HttpResponse response, IGrainFactory grains)
+    {
+        if (!IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetSnapshot() is not { } snapshot)
+        {
+            return Problems.NotFound($"There is no meeting \"{id}\".");
+        }
+        response.Headers.ETag = CommandHeaders.ETag(snapshot.Version);
+        return TypedResults.Ok(snapshot);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<LogEntry>>, ProblemHttpResult>> Log(string id, IGrainFactory grains, long? after = null)
+    {
+        if (after is < 0)
+        {
+            return Problems.BadRequest("?after= is a version, 0 or more.");
+        }
+        if (!IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0) is not { } log)
+        {
+            return Problems.NotFound($"There is no meeting \"{id}\".");
+        }
+        return TypedResults.Ok(log);
+    }
+
+    public static MeetingLinks Links(string id) =>
+        new($"/api/meetings/{id}", $"/api/meetings/{id}/log", $"/api/meetings/{id}/items/{{itemId}}/{{action}}", $"/api/meetings/{id}/sessions/{{sessionId}}/{{action}}");
+
+    /// <summary>Meeting ids: 12 lowercase letters and digits, random, so they cannot be guessed from one another.</summary>
+    public static string NewMeetingId()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        return string.Create(12, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+            }
+        });
+    }
+
+    public static bool IsMeetingId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}

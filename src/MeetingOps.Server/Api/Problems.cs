@@ -1,0 +1,51 @@
+using MeetingOps.Domain;
+using MeetingOps.Domain.Definition;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingOps.Server.Api;
+
+/// <summary>Turns refusals into <c>application/problem+json</c> answers that say what was wrong and where.</summary>
+public static class Problems
+{
+    // Problem types are URNs: stable names a client can switch on, with no page to fetch.
+    private const string TypeBase = "urn:meetingops:problem:";
+
+    public static ProblemHttpResult From(Refusal refusal, IReadOnlyList<DefinitionProblem>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var (status, title, type) = refusal.Kind switch
+        {
+            RefusalKind.IllegalTransition => (StatusCodes.Status422UnprocessableEntity, "Illegal transition", "illegal-transition"),
+            RefusalKind.NotFound => (StatusCodes.Status404NotFound, "Not found", "not-found"),
+            RefusalKind.Invalid => (StatusCodes.Status400BadRequest, "Bad request", "bad-request"),
+            RefusalKind.VersionConflict => (StatusCodes.Status409Conflict, "Version conflict", "version-conflict"),
+            RefusalKind.Conflict => (StatusCodes.Status409Conflict, "Conflict", "conflict"),
+            RefusalKind.Unauthenticated => (StatusCodes.Status401Unauthorized, "Key required", "key-required"),
+            RefusalKind.Forbidden => (StatusCodes.Status403Forbidden, "Wrong key", "wrong-key"),
+            _ => (StatusCodes.Status400BadRequest, "Bad request", "bad-request"),
+        };
+        var extensions = new Dictionary<string, object?>();
+        if (refusal.From is not null)
+        {
+            extensions["from"] = refusal.From;
+            extensions["to"] = refusal.To;
+        }
+        if (problems is { Count: > 0 })
+        {
+            extensions["errors"] = problems.Select(p => new { path = p.Path, message = p.Message }).ToList();
+        }
+        return TypedResults.Problem(refusal.Reason, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+    }
+
+    public static ProblemHttpResult BadRequest(string detail, IReadOnlyList<DefinitionProblem>? problems = null) =>
+        From(new Refusal(RefusalKind.Invalid, detail), problems);
+
+    public static ProblemHttpResult NotFound(string detail) => From(new Refusal(RefusalKind.NotFound, detail));
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem($"The body is larger than {limit:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Payload too large", type: TypeBase + "payload-too-large");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable", type: TypeBase + "unavailable");
+}

@@ -1,0 +1,63 @@
+using MeetingOps.Domain;
+using MeetingOps.Domain.Definition;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace MeetingOps.Server.Hosting;
+
+/// <summary>Options, JSON, problem details, health and OpenAPI: the web side of the host.</summary>
+public static class WebSetup
+{
+    /// <summary>Binds and validates the MeetingOps options now: the silo needs them before the host starts.</summary>
+    public static MeetingOpsOptions AddMeetingOpsOptions(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<MeetingOpsOptions>().BindConfiguration(MeetingOpsOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MeetingOpsOptions>, MeetingOpsOptionsValidator>();
+        var options = builder.Configuration.GetSection(MeetingOpsOptions.Section).Get<MeetingOpsOptions>() ?? new MeetingOpsOptions();
+        var result = new MeetingOpsOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(MeetingOpsOptions.Section, typeof(MeetingOpsOptions), result.Failures);
+        }
+        return options;
+    }
+
+    public static WebApplicationBuilder AddMeetingOpsWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.ConfigureHttpJsonOptions(o => MeetingOpsJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo", tags: ["ready"]);
+        // A definition is the largest thing anyone sends; leave room for it and nothing much more.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefinitionReader.MaxBytes + 64 * 1024);
+        return builder;
+    }
+
+    /// <summary>Every error, including ones nobody foresaw, answers as problem+json; a silo that cannot be reached answers 503.</summary>
+    public static WebApplication UseMeetingOpsErrors(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                TimeoutException or OrleansException or OperationCanceledException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    public static WebApplication MapMeetingOpsHealth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Live: the process answers. Ready: the silo and its storage answer a grain call.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+
+namespace MeetingOps.Storage.Sqlite;
+
+/// <summary>Creates the tables on first open and refuses a database laid out by a newer version.</summary>
+internal static class SqliteGrainStateSchema
+{
+    /// <summary>Stored in PRAGMA user_version, so a later layout change can tell which layout a file has.</summary>
+    private const long CurrentVersion = 1;
+
+    // grain_state: one row per (state name, grain id). etag is an integer, handed to Orleans as its
+    //   decimal string. WITHOUT ROWID because every access is by the primary key.
+    // etag_sequence: a single counter every write draws its new etag from. A per-row "stored + 1" would
+    //   restart at 1 after a clear deletes the row, so a stale activation still holding "1" from before
+    //   the clear would pass the check (ABA); a counter that never goes back rules that out.
+    private const string CreateTables = """
+        CREATE TABLE IF NOT EXISTS grain_state (
+            state_name TEXT NOT NULL,
+            grain_id   TEXT NOT NULL,
+            etag       INTEGER NOT NULL,
+            payload    TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (state_name, grain_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS etag_sequence (
+            id        INTEGER PRIMARY KEY CHECK (id = 1),
+            last_etag INTEGER NOT NULL
+        ) STRICT;
+
+        INSERT OR IGNORE INTO etag_sequence (id, last_etag) VALUES (1, 0);
+        """;
+
+    public static void Ensure(SqliteConnection connection, string databasePath)
+    {
+        using var transaction = connection.BeginTransaction();
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "PRAGMA user_version;";
+            var version = (long)command.ExecuteScalar()!;
+            if (version > CurrentVersion)
+            {
+                throw new InvalidOperationException(
+                    $"SQLite grain storage '{databasePath}' has schema version {version}; this build understands up to {CurrentVersion}.");
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = CreateTables + $"PRAGMA user_version = {CurrentVersion};";
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace MeetingOps.Storage.Sqlite;
+
+/// <summary>
+/// The SQL for one row of grain state: read it, or replace/delete it only when the caller's etag matches
+/// the stored one. Every method runs on a connection the caller has exclusive use of.
+/// </summary>
+internal static class SqliteGrainStateTable
+{
+    /// <summary>A stored row: its etag as Orleans sees it, and the JSON exactly as stored.</summary>
+    public sealed record StoredRow(string ETag, string Payload);
+
+    /// <summary>
+    /// The result of a checked change. <see cref="Applied"/> false means the etags differed and nothing was
+    /// changed; <see cref="StoredETag"/> is then what the row had (null: no row).
+    /// </summary>
+    public readonly record struct ChangeOutcome(bool Applied, string? StoredETag, string? NewETag);
+
+    public static StoredRow? Read(SqliteConnection connection, string stateName, string grainId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain;";
+        AddKey(command, stateName, grainId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new StoredRow(FormatETag(reader.GetInt64(0)), reader.GetString(1)) : null;
+    }
+
+    public static ChangeOutcome Write(
+        SqliteConnection connection, string stateName, string grainId, string? expectedETag, string payload, DateTimeOffset updatedAt)
+    {
+        // BeginTransaction() issues BEGIN IMMEDIATE: the write lock is taken before the etag is read, so no
+        // other connection to the file can slip a write in between the check and the upsert.
+        using var transaction = connection.BeginTransaction();
+        var stored = ReadETag(connection, transaction, stateName, grainId);
+        if (!string.Equals(stored, expectedETag, StringComparison.Ordinal))
+        {
+            return new ChangeOutcome(Applied: false, stored, NewETag: null); // disposing the transaction rolls it back
+        }
+
+        long etag;
+        using (var next = connection.CreateCommand())
+        {
+            next.Transaction = transaction;
+            next.CommandText = "UPDATE etag_sequence SET last_etag = last_etag + 1 WHERE id = 1 RETURNING last_etag;";
+            etag = (long)next.ExecuteScalar()!;
+        }
+
+        using (var upsert = connection.CreateCommand())
+        {
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO grain_state (state_name, grain_id, etag, payload, updated_at)
+                VALUES ($state, $grain, $etag, $payload, $updatedAt)
+                ON CONFLICT (state_name, grain_id) DO UPDATE
+                SET etag = excluded.etag, payload = excluded.payload, updated_at = excluded.updated_at;
+                """;
+            AddKey(upsert, stateName, grainId);
+            upsert.Parameters.AddWithValue("$etag", etag);
+            upsert.Parameters.AddWithValue("$payload", payload);
+            upsert.Parameters.AddWithValue("$updatedAt", updatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            upsert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return new ChangeOutcome(Applied: true, stored, FormatETag(etag));
+    }
+
+    public static ChangeOutcome Delete(SqliteConnection connection, string stateName, string grainId, string? expectedETag)
+    {
+        using var transaction = connection.BeginTransaction();
+        var stored = ReadETag(connection, transaction, stateName, grainId);
+        if (!string.Equals(stored, expectedETag, StringComparison.Ordinal))
+        {
+            return new ChangeOutcome(Applied: false, stored, NewETag: null);
+        }
+
+        if (stored is not null)
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM grain_state WHERE state_name = $state AND grain_id = $grain;";
+            AddKey(delete, stateName, grainId);
+            delete.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return new ChangeOutcome(Applied: true, stored, NewETag: null);
+    }
+
+    private static string? ReadETag(SqliteConnection connection, SqliteTransaction transaction, string stateName, string grainId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT etag FROM grain_state WHERE state_name = $state AND grain_id = $grain;";
+        AddKey(command, stateName, grainId);
+        return command.ExecuteScalar() is long etag ? FormatETag(etag) : null;
+    }
+
+    private static void AddKey(SqliteCommand command, string stateName, string grainId)
+    {
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId);
+    }
+
+    private static string FormatETag(long etag) => etag.ToString(CultureInfo.InvariantCulture);
+}
