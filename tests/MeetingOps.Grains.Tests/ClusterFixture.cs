@@ -1,0 +1,83 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
+
+namespace MeetingOps.Grains.Tests;
+
+/// <summary>
+/// One in-process Orleans test cluster shared by the grain tests: real SQLite storage in a temp file behind a
+/// fault injector, a fake clock the tests advance, and a fixed organizer key. Tests use unique meeting ids.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string OrganizerKey = "organizer-key-for-grain-tests";
+
+    /// <summary>The silo's clock. The silo runs in this process, so the tests and the grains share it.</summary>
+    public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2022, 5, 23, 7, 55, 0, TimeSpan.Zero));
+
+    private static readonly string DataDirectory = Path.Combine(Path.GetTempPath(), "meetingops-grain-tests-" + Guid.NewGuid().ToString("N"));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalizing connection: the temp folder is cleaned by the OS later.
+        }
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.Services.AddGrainStorage(StorageNames.Meetings, static (_, name) => new FaultInjectingStorage(
+                new SqliteGrainStorage(name, new SqliteGrainStorageOptions
+                {
+                    DatabasePath = Path.Combine(DataDirectory, "grains.db"),
+                    SerializerOptions = MeetingOpsJson.Options,
+                })));
+            siloBuilder.Services.AddMeetingOpsSerialization();
+            siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
+            siloBuilder.Services.AddSingleton<IOrganizerCredential>(new FixedOrganizer());
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.Services.AddMeetingOpsSerialization();
+    }
+
+    private sealed class FixedOrganizer : IOrganizerCredential
+    {
+        public bool Matches(string? presentedKey) => Keys.Equal(presentedKey, OrganizerKey);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "Orleans test cluster";
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace MeetingOps.Server.Tests.Infrastructure;
+
+/// <summary>Where things are in the repository: found by walking up from the test binaries to MeetingOps.sln.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string RepoRoot => Root.Value;
+
+    /// <summary>The build configuration of this test assembly (Debug, Release…), so the server started is the one built with it.</summary>
+    public static string Configuration { get; } = FindConfiguration();
+
+    public static string ServerProjectDirectory => Path.Combine(RepoRoot, "src", "MeetingOps.Server");
+
+    public static string ServerDll => Path.Combine(ServerProjectDirectory, "bin", Configuration, "net10.0", "MeetingOps.Server.dll");
+
+    public static string SamplesDirectory => Path.Combine(RepoRoot, "samples");
+
+    public static string Sample(string fileName)
+    {
+        var path = Path.Combine(SamplesDirectory, fileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The sample meeting definition {path} does not exist.", path);
+        }
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MeetingOps.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No MeetingOps.sln above {AppContext.BaseDirectory}: cannot find the repository root.");
+    }
+
+    private static string FindConfiguration()
+    {
+        // The SDK stamps $(Configuration) into the assembly; the bin path (bin/<Configuration>/net10.0/) says the same.
+        var stamped = typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration;
+        if (!string.IsNullOrWhiteSpace(stamped))
+        {
+            return stamped;
+        }
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        return framework.Parent?.Name ?? "Debug";
+    }
+}

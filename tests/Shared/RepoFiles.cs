@@ -1,0 +1,29 @@
+namespace MeetingOps.Tests.Shared;
+
+/// <summary>
+/// Files of this repository, found from the test's own location: the samples every test reads come from the
+/// repo's samples/ folder and nowhere else. Linked into each test project that needs it.
+/// </summary>
+public static class RepoFiles
+{
+    public const string Vienna2022 = "ctoc-wg2-wg3-2022.meeting.json";
+    public const string Vienna2021 = "ctoc-wg3-2021.meeting.json";
+
+    public static string Root { get; } = FindRoot();
+
+    public static string SamplesFolder => Path.Combine(Root, "samples");
+
+    public static string Sample(string name) => File.ReadAllText(Path.Combine(SamplesFolder, name));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MeetingOps.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("MeetingOps.sln not found above " + AppContext.BaseDirectory);
+    }
+}
