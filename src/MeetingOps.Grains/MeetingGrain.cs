@@ -1,6 +1,7 @@
 using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MeetingOps.Grains;
@@ -14,7 +15,8 @@ namespace MeetingOps.Grains;
 public sealed partial class MeetingGrain(
     [PersistentState("meeting", StorageNames.Meetings)] IPersistentState<MeetingState> state,
     IOrganizerCredential organizer,
-    TimeProvider time,
+    IMeetingPublisher publisher,
+    [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
     ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
 {
     public const int MaxIdempotencyKeyLength = 200;
@@ -138,7 +140,9 @@ public sealed partial class MeetingGrain(
 
         await Commit(decided.Changes, commandId, fingerprint);
         await DriveIntent(throwOnFailure: false);
-        return new CommandOutcome(Snapshot(), decided.Changes, Replayed: false, null);
+        var snapshot = Snapshot();
+        await Publish(decided.Changes, snapshot);
+        return new CommandOutcome(snapshot, decided.Changes, Replayed: false, null);
     }
 
     /// <summary>The commit point: the changes, the new version, the intent and the idempotency record in one write.</summary>
@@ -221,6 +225,19 @@ public sealed partial class MeetingGrain(
         _healing ??= this.RegisterGrainTimer(static (grain, _) => grain.Heal(), this,
             new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = false, KeepAlive = true });
 
+    /// <summary>Tells followers; a follower that misses it resyncs by version, so a failure here never fails the command.</summary>
+    private async Task Publish(IReadOnlyList<LogEntry> changes, MeetingView snapshot)
+    {
+        try
+        {
+            await publisher.Published(Id, changes, snapshot);
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(e, Id, snapshot.Version);
+        }
+    }
+
     private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version);
 
     private Actor? Authorize(CommandEnvelope command)
@@ -256,6 +273,9 @@ public sealed partial class MeetingGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId} is stored but its definition no longer reads: {Problems}")]
     private partial void LogUnreadable(string meetingId, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: publishing version {Version} failed; followers resync by version")]
+    private partial void LogPublishFailed(Exception exception, string meetingId, long version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId} at version {Version}: committed changes have not reached every grain yet; retrying")]
     private partial void LogIntentStalled(Exception exception, string meetingId, long version);

@@ -21,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private static readonly string DataDirectory = Path.Combine(Path.GetTempPath(), "meetingops-grain-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>What the grains published, as a follower would have seen it.</summary>
+    public static RecordingPublisher Published { get; } = new();
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -59,7 +62,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                     SerializerOptions = MeetingOpsJson.Options,
                 })));
             siloBuilder.Services.AddMeetingOpsSerialization();
-            siloBuilder.Services.AddSingleton<TimeProvider>(Clock);
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Meeting, Clock);
+            siloBuilder.Services.AddSingleton<IMeetingPublisher>(Published);
             siloBuilder.Services.AddSingleton<IOrganizerCredential>(new FixedOrganizer());
         }
     }

@@ -249,4 +249,19 @@ public class MeetingGrainTests(ClusterFixture fixture)
         Assert.Null(await Meeting.GetSnapshot());
         Assert.Null(await Meeting.GetLog(0));
     }
+
+    [Fact]
+    public async Task Every_committed_change_is_published_once_with_its_version_and_refusals_are_not()
+    {
+        var chair = await Create();
+
+        await Ok(Session(chair, "2022-05-23-am", SessionAction.Start, "p-1"));
+        await Ok(Session(chair, "2022-05-23-am", SessionAction.Start, "p-1"));
+        await Meeting.Execute(Item(chair, "opening", ItemAction.Conclude));
+        await Ok(Item(chair, "opening", ItemAction.Open));
+
+        var published = ClusterFixture.Published.Of(_id);
+        Assert.Equal([1L, 2], published.Select(p => p.Snapshot.Version));
+        Assert.Equal(["start", "open"], published.Select(p => Assert.Single(p.Changes).Action));
+    }
 }

@@ -24,7 +24,8 @@ public static class SiloSetup
             });
         });
         builder.Services.AddMeetingOpsSerialization();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddKeyedSingleton(Clocks.Meeting, TimeProvider.System);
+        builder.Services.AddSingleton<IMeetingPublisher, NoPublisher>();
         builder.Services.AddSingleton<IOrganizerCredential, OrganizerCredential>();
         return builder;
     }
