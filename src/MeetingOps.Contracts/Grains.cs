@@ -1,4 +1,5 @@
 using MeetingOps.Domain;
+using Orleans.Concurrency;
 
 namespace MeetingOps.Contracts;
 
@@ -22,6 +23,17 @@ public interface IMeetingGrain : IGrainWithStringKey
     /// <summary>The audit log from a version on (all of it from 0), or null when no meeting has this id.</summary>
     [Alias("GetLog")]
     Task<IReadOnlyList<LogEntry>?> GetLog(long afterVersion);
+
+    /// <summary>
+    /// A capped sitting reached its cap: MeetingOps ends it (continuing the item under consideration) by itself.
+    /// One-way: the session grain that asks is itself one of the grains the ending drives, so it must not wait.
+    /// </summary>
+    [Alias("EndAtCap"), OneWay]
+    Task EndAtCap(string sessionId);
+
+    /// <summary>A capped sitting is <paramref name="minutesLeft"/> minutes from its cap: tell the followers.</summary>
+    [Alias("AnnounceCap"), OneWay]
+    Task AnnounceCap(string sessionId, int minutesLeft);
 }
 
 /// <summary>One agenda item of one meeting (key: "{meetingId}/{itemId}"). Owns the item's status and its history.</summary>
@@ -45,7 +57,37 @@ public interface ISessionGrain : IGrainWithStringKey
 
     [Alias("GetState")]
     Task<SessionRecord> GetState();
+
+    /// <summary>Watch this sitting's cap: end it at <see cref="CapWatch.CapAt"/>, warn 15 and 5 minutes before; null stops watching. Idempotent.</summary>
+    [Alias("WatchCap")]
+    Task WatchCap(CapWatch? watch);
+
+    /// <summary>Activates the grain so it re-arms a cap watch it holds (after a restart).</summary>
+    [Alias("Wake")]
+    Task Wake();
+
+    [Alias("CapDue")]
+    Task CapDue(int minutesLeft);
 }
+
+/// <summary>The sittings whose caps are being watched (a single grain, key 0), so a restarted silo wakes them.</summary>
+[Alias("MeetingOps.ICapWatchRegistryGrain")]
+public interface ICapWatchRegistryGrain : IGrainWithIntegerKey
+{
+    [Alias("Watch")]
+    Task Watch(string sessionGrainKey, bool watching);
+
+    [Alias("WakeAll")]
+    Task<int> WakeAll();
+}
+
+/// <summary>When a capped sitting reaches its cap.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.CapWatch")]
+public sealed record CapWatch(
+    [property: Id(0)] string MeetingId,
+    [property: Id(1)] string SessionId,
+    [property: Id(2)] DateTimeOffset CapAt,
+    [property: Id(3)] int CapMinutes);
 
 /// <summary>The list of meetings (a single grain, key 0): what the home page and GET /api/meetings show.</summary>
 [Alias("MeetingOps.IMeetingDirectoryGrain")]
@@ -74,7 +116,8 @@ public sealed record SessionRecord(
     [property: Id(1)] DateTimeOffset? StartedAt,
     [property: Id(2)] DateTimeOffset? EndedAt,
     [property: Id(3)] long LastVersion,
-    [property: Id(4)] IReadOnlyList<LogEntry> History);
+    [property: Id(4)] IReadOnlyList<LogEntry> History,
+    [property: Id(5)] CapWatch? CapWatch);
 
 /// <summary>Grain keys in one place, so every caller builds them the same way.</summary>
 public static class GrainKeys
@@ -82,4 +125,6 @@ public static class GrainKeys
     public static string Child(string meetingId, string childId) => $"{meetingId}/{childId}";
 
     public const long Directory = 0;
+
+    public const long CapWatchRegistry = 0;
 }

@@ -41,3 +41,11 @@ public sealed record MeetingCreated(
     [property: Id(1)] MeetingView? Snapshot,
     [property: Id(2)] IReadOnlyList<DefinitionProblem> Problems,
     [property: Id(3)] Refusal? Refusal);
+
+/// <summary>A warning to the room before a capped sitting reaches its cap.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.CapAnnouncement")]
+public sealed record CapAnnouncement(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] int MinutesLeft,
+    [property: Id(2)] DateTimeOffset CapAt,
+    [property: Id(3)] string Message);

@@ -38,6 +38,6 @@ public sealed class AgendaItemGrain(
 
     internal static ChildState Snapshot(ChildState s) => new()
     {
-        Status = s.Status, SessionId = s.SessionId, StartedAt = s.StartedAt, EndedAt = s.EndedAt, LastVersion = s.LastVersion, History = [.. s.History],
+        Status = s.Status, SessionId = s.SessionId, StartedAt = s.StartedAt, EndedAt = s.EndedAt, LastVersion = s.LastVersion, History = [.. s.History], CapWatch = s.CapWatch,
     };
 }

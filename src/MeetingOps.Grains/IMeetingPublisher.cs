@@ -1,3 +1,4 @@
+using MeetingOps.Contracts;
 using MeetingOps.Domain;
 
 namespace MeetingOps.Grains;
@@ -10,10 +11,15 @@ public interface IMeetingPublisher
 {
     /// <summary>Called after a change is committed, with the changes and the snapshot at the new version. Must not throw.</summary>
     Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot);
+
+    /// <summary>Called when a capped sitting nears its cap (15 and 5 minutes before). Must not throw.</summary>
+    Task Announced(string meetingId, CapAnnouncement announcement);
 }
 
 /// <summary>The publisher when nobody listens (grain tests, tools).</summary>
 public sealed class NoPublisher : IMeetingPublisher
 {
     public Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot) => Task.CompletedTask;
+
+    public Task Announced(string meetingId, CapAnnouncement announcement) => Task.CompletedTask;
 }

@@ -113,11 +113,49 @@ public sealed partial class MeetingGrain(
                 : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key."));
         }
 
+        return await Run(actor, (Command?)command.Item ?? command.Session!, command.IdempotencyKey, command.ExpectedVersion, Fingerprint(command));
+    }
+
+    public async Task EndAtCap(string sessionId)
+    {
+        if (_meeting?.FindSession(sessionId) is not { CapMinutes: { } cap } || _live!.Session(sessionId).Status == SessionStatus.Ended)
+        {
+            return; // ended already (by the chair, or by an earlier tick): nothing to do
+        }
+        var reason = $"the {Minutes(cap)} cap was reached";
+        var command = new SessionCommand(sessionId, SessionAction.End, reason);
+        var outcome = await Run(new Actor(Role.System), command, $"cap:{sessionId}", null, $"end session {sessionId} at its cap");
+        if (outcome.Refusal is { } refusal)
+        {
+            LogCapRefused(Id, sessionId, refusal.Reason);
+        }
+    }
+
+    public async Task AnnounceCap(string sessionId, int minutesLeft)
+    {
+        if (_meeting?.FindSession(sessionId) is not { CapMinutes: { } cap } session || _live!.Session(sessionId) is not { StartedAt: { } started, IsSitting: true })
+        {
+            return;
+        }
+        var capAt = started + TimeSpan.FromMinutes(cap);
+        var message = $"{minutesLeft} minutes left before the {Minutes(cap)} cap of session {session.Id}; it ends at {TimeZoneInfo.ConvertTime(capAt, TimeZoneInfo.FindSystemTimeZoneById(_meeting.TimeZone)):HH:mm} venue time.";
+        try
+        {
+            await publisher.Announced(Id, new CapAnnouncement(sessionId, minutesLeft, capAt, message));
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(e, Id, state.State.Version);
+        }
+    }
+
+    /// <summary>Every command, the chair's or MeetingOps' own: idempotency, expected version, the rules, commit, drive, publish.</summary>
+    private async Task<CommandOutcome> Run(Actor actor, Command command, string? idempotencyKey, long? expectedVersion, string fingerprint)
+    {
         // An earlier command's changes must reach their grains before anything new is decided.
         await DriveIntent();
 
-        var commandId = command.IdempotencyKey ?? Guid.NewGuid().ToString("N");
-        var fingerprint = Fingerprint(command);
+        var commandId = idempotencyKey ?? Guid.NewGuid().ToString("N");
         if (state.State.Commands.TryGetValue(commandId, out var earlier))
         {
             return earlier == fingerprint
@@ -125,14 +163,14 @@ public sealed partial class MeetingGrain(
                 : CommandOutcome.Refused(new Refusal(RefusalKind.Conflict,
                     $"Idempotency-Key \"{commandId}\" was already used for another command ({earlier}); use a new key for a new command."));
         }
-        if (command.ExpectedVersion is { } expected && expected != state.State.Version)
+        if (expectedVersion is { } expected && expected != state.State.Version)
         {
             return CommandOutcome.Refused(new Refusal(RefusalKind.VersionConflict,
                 $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again."));
         }
 
         var context = new MeetingRules.Context(actor, time.GetUtcNow(), commandId, state.State.Version + 1);
-        var decided = MeetingRules.Decide(_meeting, _live, (Command?)command.Item ?? command.Session!, context);
+        var decided = MeetingRules.Decide(_meeting!, _live!, command, context);
         if (decided.Refusal is { } refusal)
         {
             return CommandOutcome.Refused(refusal);
@@ -144,6 +182,8 @@ public sealed partial class MeetingGrain(
         await Publish(decided.Changes, snapshot);
         return new CommandOutcome(snapshot, decided.Changes, Replayed: false, null);
     }
+
+    private static string Minutes(int cap) => cap % 60 == 0 ? $"{(cap / 60 == 2 ? "two" : (cap / 60).ToString(System.Globalization.CultureInfo.InvariantCulture))}-hour" : $"{cap}-minute";
 
     /// <summary>The commit point: the changes, the new version, the intent and the idempotency record in one write.</summary>
     private async Task Commit(IReadOnlyList<LogEntry> changes, string commandId, string fingerprint)
@@ -185,9 +225,17 @@ public sealed partial class MeetingGrain(
             foreach (var change in state.State.Pending)
             {
                 var key = GrainKeys.Child(Id, change.Subject == ChangeSubject.Item ? change.ItemId! : change.SessionId!);
-                await (change.Subject == ChangeSubject.Item
-                    ? GrainFactory.GetGrain<IAgendaItemGrain>(key).Apply(change)
-                    : GrainFactory.GetGrain<ISessionGrain>(key).Apply(change));
+                if (change.Subject == ChangeSubject.Item)
+                {
+                    await GrainFactory.GetGrain<IAgendaItemGrain>(key).Apply(change);
+                    continue;
+                }
+                var session = GrainFactory.GetGrain<ISessionGrain>(key);
+                await session.Apply(change);
+                if (CapWatchChange(change, out var watch))
+                {
+                    await session.WatchCap(watch);
+                }
             }
             _intentDriven = true;
         }
@@ -197,6 +245,22 @@ public sealed partial class MeetingGrain(
             LogIntentStalled(e, Id, state.State.Version);
             StartHealing();
         }
+    }
+
+    /// <summary>What a sitting's change means for its cap watch: start watching when a capped sitting starts, stop when it ends.</summary>
+    private bool CapWatchChange(LogEntry change, out CapWatch? watch)
+    {
+        watch = null;
+        if (change.SessionStatusAfter() == SessionStatus.Ended)
+        {
+            return true;
+        }
+        if (change.Action == "start" && _meeting!.FindSession(change.SessionId!) is { CapMinutes: { } cap } session)
+        {
+            watch = new CapWatch(Id, session.Id, change.At + TimeSpan.FromMinutes(cap), cap);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Finishes what a crash or a failed write left undone: the intent and the directory listing.</summary>
@@ -273,6 +337,9 @@ public sealed partial class MeetingGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId} is stored but its definition no longer reads: {Problems}")]
     private partial void LogUnreadable(string meetingId, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: ending session {SessionId} at its cap was refused: {Reason}")]
+    private partial void LogCapRefused(string meetingId, string sessionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: publishing version {Version} failed; followers resync by version")]
     private partial void LogPublishFailed(Exception exception, string meetingId, long version);

@@ -1,3 +1,4 @@
+using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 
@@ -45,4 +46,7 @@ public sealed class ChildState
     public long LastVersion { get; set; }
 
     public List<LogEntry> History { get; set; } = [];
+
+    /// <summary>For a capped sitting in progress: when MeetingOps ends it by itself.</summary>
+    public CapWatch? CapWatch { get; set; }
 }

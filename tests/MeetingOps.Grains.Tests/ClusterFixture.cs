@@ -37,6 +37,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>Stops the silo and starts a new one on the same storage, as a host restart would.</summary>
+    public async Task RestartSilo()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.StartAdditionalSiloAsync();
+        await Cluster.InitializeClientAsync();
+    }
+
     public async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
@@ -62,6 +70,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                     SerializerOptions = MeetingOpsJson.Options,
                 })));
             siloBuilder.Services.AddMeetingOpsSerialization();
+            siloBuilder.AddCapWatchWakeUp();
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Meeting, Clock);
             siloBuilder.Services.AddSingleton<IMeetingPublisher>(Published);
             siloBuilder.Services.AddSingleton<IOrganizerCredential>(new FixedOrganizer());

@@ -171,10 +171,10 @@ public static class MeetingRules
         {
             // Ending a sitting with an item under consideration continues it: its consideration resumes in a later sitting.
             entries.Add(new LogEntry(version++, context.At, context.CommandId, context.Actor, ChangeSubject.Item, current, session.Id,
-                Name(ItemAction.Continue), Name(ItemStatus.Open), Name(ItemStatus.Continued), "the sitting ended"));
+                Name(ItemAction.Continue), Name(ItemStatus.Open), Name(ItemStatus.Continued), command.Reason ?? "the sitting ended"));
         }
         entries.Add(new LogEntry(version, context.At, context.CommandId, context.Actor, ChangeSubject.Session, null, session.Id,
-            command.Action.ToString().ToLowerInvariant(), SessionStateMachine.Name(from), SessionStateMachine.Name(to)));
+            command.Action.ToString().ToLowerInvariant(), SessionStateMachine.Name(from), SessionStateMachine.Name(to), command.Reason));
         return new RulesResult(entries, null);
     }
 

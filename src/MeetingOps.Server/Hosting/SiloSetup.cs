@@ -17,6 +17,7 @@ public static class SiloSetup
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: options.SiloPort, gatewayPort: options.GatewayPort);
+            silo.AddCapWatchWakeUp();
             silo.AddSqliteGrainStorage(StorageNames.Meetings, storage =>
             {
                 storage.DatabasePath = Path.Combine(options.DataDirectoryFullPath, DatabaseFileName);
