@@ -20,6 +20,14 @@ public interface IMeetingGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<CommandOutcome> Execute(CommandEnvelope command);
 
+    /// <summary>Switches sittings' format, cap or start, adds sittings, re-plans; answers with the snapshot after.</summary>
+    [Alias("ChangeFormat")]
+    Task<CommandOutcome> ChangeFormat(FormatEnvelope command);
+
+    /// <summary>The plan and the live forecast, or null when no meeting has this id.</summary>
+    [Alias("GetSchedule")]
+    Task<ScheduleView?> GetSchedule();
+
     /// <summary>The audit log from a version on (all of it from 0), or null when no meeting has this id.</summary>
     [Alias("GetLog")]
     Task<IReadOnlyList<LogEntry>?> GetLog(long afterVersion);

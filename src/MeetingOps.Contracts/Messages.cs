@@ -1,5 +1,7 @@
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
+using MeetingOps.Domain.Planning;
+using MeetingOps.Domain.Schedule;
 
 namespace MeetingOps.Contracts;
 
@@ -49,3 +51,20 @@ public sealed record CapAnnouncement(
     [property: Id(1)] int MinutesLeft,
     [property: Id(2)] DateTimeOffset CapAt,
     [property: Id(3)] string Message);
+
+/// <summary>A schedule change as it reaches the meeting grain, with the key, idempotency key and expected version like any command.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.FormatEnvelope")]
+public sealed record FormatEnvelope(
+    [property: Id(0)] string? PresentedKey,
+    [property: Id(1)] string? IdempotencyKey,
+    [property: Id(2)] long? ExpectedVersion,
+    [property: Id(3)] string? ActorName,
+    [property: Id(4)] FormatChange Change);
+
+/// <summary>The schedule at a version: the plan, and the forecast from what has happened so far.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.ScheduleView")]
+public sealed record ScheduleView(
+    [property: Id(0)] long Version,
+    [property: Id(1)] string TimeZone,
+    [property: Id(2)] Plan Plan,
+    [property: Id(3)] Forecast Forecast);

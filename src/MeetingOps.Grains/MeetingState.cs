@@ -1,6 +1,7 @@
 using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
+using MeetingOps.Domain.Planning;
 
 namespace MeetingOps.Grains;
 
@@ -27,6 +28,9 @@ public sealed class MeetingState
 
     /// <summary>Idempotency: each command id (the Idempotency-Key) and what it asked for.</summary>
     public Dictionary<string, string> Commands { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The secretariat's schedule changes so far (formats, caps, starts, extra sittings, strategy); null when none.</summary>
+    public PlanRequest? Schedule { get; set; }
 
     /// <summary>Whether the meeting's line is in the directory yet (the other half of creating it).</summary>
     public bool Listed { get; set; }

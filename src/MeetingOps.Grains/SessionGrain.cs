@@ -1,5 +1,6 @@
 using MeetingOps.Contracts;
 using MeetingOps.Domain;
+using MeetingOps.Domain.Planning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingOps.Grains;
@@ -13,9 +14,6 @@ public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Meetings)] IPersistentState<ChildState> state,
     [FromKeyedServices(Clocks.Meeting)] TimeProvider time) : Grain, ISessionGrain
 {
-    /// <summary>Minutes before the cap at which the room is warned.</summary>
-    public static readonly int[] WarningMinutes = [15, 5];
-
     private readonly List<ITimer> _timers = [];
     private IGrainTimer? _keepAlive;
 
@@ -108,9 +106,9 @@ public sealed class SessionGrain(
         }
         var self = this.AsReference<ISessionGrain>();
         var now = time.GetUtcNow();
-        foreach (var minutes in WarningMinutes.Append(0))
+        var cap = CapClock.At(watch.SessionId, watch.CapAt.AddMinutes(-watch.CapMinutes), watch.CapMinutes);
+        foreach (var (minutes, due) in cap.Warnings.Select(w => (w.MinutesLeft, w.At)).Append((0, cap.CapAt)))
         {
-            var due = watch.CapAt - TimeSpan.FromMinutes(minutes);
             if (minutes > 0 && due <= now)
             {
                 continue; // a warning whose moment has passed is not worth giving late

@@ -12,6 +12,7 @@ app.Services.GetRequiredService<IOrganizerCredential>(); // generated (and print
 app.UseMeetingOpsErrors();
 app.MapMeetingsApi();
 app.MapCommandsApi();
+app.MapScheduleApi();
 app.MapMeetingOpsHealth();
 app.MapOpenApi();
 app.Run();

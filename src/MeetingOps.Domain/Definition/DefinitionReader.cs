@@ -40,7 +40,7 @@ public static class DefinitionReader
         }
         catch (JsonException e)
         {
-            return (null, new DefinitionProblem(e.Path ?? "$", Describe(e)));
+            return (null, Describe(e));
         }
         catch (ArgumentException e)
         {
@@ -49,18 +49,22 @@ public static class DefinitionReader
         }
     }
 
-    private static string Describe(JsonException e)
+    /// <summary>A JSON error as a problem with its path, in words about the JSON rather than about C# types.</summary>
+    public static DefinitionProblem Describe(JsonException e)
     {
+        ArgumentNullException.ThrowIfNull(e);
         var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-        // System.Text.Json's messages name CLR types; keep only the part that talks about the JSON.
         var message = e.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut > 0)
         {
             message = message[..cut];
         }
-        message = message.Replace("MeetingOps.Domain.Definition.", "", StringComparison.Ordinal)
-                         .Replace("MeetingOps.Domain.", "", StringComparison.Ordinal);
-        return message.TrimEnd('.') + where + ".";
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            // System.Text.Json names the CLR type it wanted; say what a person can act on instead.
+            message = "This value has the wrong type, or is not one of the names allowed here";
+        }
+        return new DefinitionProblem(e.Path ?? "$", message.TrimEnd('.') + where + ".");
     }
 }

@@ -1,10 +1,11 @@
 namespace MeetingOps.Domain;
 
-/// <summary>Whether a change concerns an agenda item or a sitting.</summary>
+/// <summary>Whether a change concerns an agenda item, a sitting's status, or the schedule (format, cap, start, plan).</summary>
 public enum ChangeSubject
 {
     Item,
     Session,
+    Schedule,
 }
 
 /// <summary>

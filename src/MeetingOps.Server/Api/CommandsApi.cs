@@ -54,6 +54,14 @@ public static class CommandsApi
             return Problems.BadRequest(error!);
         }
         var outcome = await grains.GetGrain<IMeetingGrain>(id).Execute(envelope(headers));
+        return Answer(http, outcome) ?? (Results<Ok<MeetingView>, ProblemHttpResult>)TypedResults.Ok(outcome.Snapshot!);
+    }
+
+    /// <summary>The problem for a refused command (with WWW-Authenticate when no key was given), or null after setting ETag and the replay header.</summary>
+    public static ProblemHttpResult? Answer(HttpContext http, CommandOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Refusal is { } refusal)
         {
             if (refusal.Kind == RefusalKind.Unauthenticated)
@@ -67,7 +75,7 @@ public static class CommandsApi
         {
             http.Response.Headers[CommandHeaders.ReplayedHeader] = "true";
         }
-        return TypedResults.Ok(outcome.Snapshot);
+        return null;
     }
 
     private static bool TryParse<T>(string text, out T value) where T : struct, Enum

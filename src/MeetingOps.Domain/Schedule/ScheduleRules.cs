@@ -1,0 +1,115 @@
+using System.Globalization;
+using MeetingOps.Domain.Planning;
+
+namespace MeetingOps.Domain.Schedule;
+
+/// <summary>What a format change makes: the secretariat's accumulated request, the new plan and its log entries.</summary>
+public sealed record ScheduleDecision(PlanRequest? Request, Plan? Plan, IReadOnlyList<LogEntry> Changes, Refusal? Refusal)
+{
+    public static implicit operator ScheduleDecision(Refusal refusal) => new(null, null, [], refusal);
+}
+
+/// <summary>
+/// The rules of changing a meeting's schedule while it is prepared or runs: a sitting that has ended keeps its
+/// format; one in progress may change format and cap but not its start. The accumulated request is re-planned
+/// from the organization of work each time, so the plan never drifts from what the secretariat asked.
+/// </summary>
+public static class ScheduleRules
+{
+    public static ScheduleDecision Decide(Meeting meeting, PlanRequest? current, LiveState live, FormatChange change, MeetingRules.Context context)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(context);
+        var sessions = change.Sessions ?? [];
+        if (sessions.Count > 0 && change.Format is null)
+        {
+            return new Refusal(RefusalKind.Invalid, "Say the sessions' new format: inPerson, hybrid or online.");
+        }
+        var changes = new Dictionary<string, SessionChange>(current?.Changes ?? new Dictionary<string, SessionChange>(), StringComparer.Ordinal);
+        var entries = new List<LogEntry>();
+        var version = context.NextVersion;
+        foreach (var id in sessions.Distinct(StringComparer.Ordinal))
+        {
+            if (meeting.FindSession(id) is not { } session)
+            {
+                if (current?.ExtraSessions?.Any(e => e.Id == id) != true)
+                {
+                    return new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{id}\".");
+                }
+                return new Refusal(RefusalKind.Invalid, $"Session \"{id}\" is an extra sitting; change it by sending it again under extraSessions.");
+            }
+            var status = live.Session(id).Status;
+            if (status == SessionStatus.Ended)
+            {
+                return new Refusal(RefusalKind.IllegalTransition, $"Session {id} has ended; its format can no longer change.",
+                    SessionStateMachine.Name(status), SessionStateMachine.Name(status));
+            }
+            if (change.Start is not null && status != SessionStatus.Scheduled)
+            {
+                return new Refusal(RefusalKind.IllegalTransition, $"Session {id} has started; its start time can no longer move.",
+                    SessionStateMachine.Name(status), SessionStateMachine.Name(status));
+            }
+            var before = changes.TryGetValue(id, out var earlier) ? earlier.Format : session.Format;
+            var next = new SessionChange(change.Format!.Value, change.CapMinutes, change.Start ?? earlier?.Start);
+            changes[id] = next;
+            entries.Add(new LogEntry(version++, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, id,
+                "format", Name(before), Name(next.Format), Describe(next, change.Strategy)));
+        }
+
+        var extra = (current?.ExtraSessions ?? []).Where(e => change.ExtraSessions?.Any(n => n.Id == e.Id) != true).ToList();
+        foreach (var added in change.ExtraSessions ?? [])
+        {
+            extra.Add(added);
+            entries.Add(new LogEntry(version++, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, added.Id,
+                "add", "", Name(added.Format), $"extra sitting {added.LocalStart:yyyy-MM-dd HH:mm}–{added.LocalEnd:HH:mm} of {string.Join(" and ", added.Bodies)}"));
+        }
+        if (entries.Count == 0)
+        {
+            entries.Add(new LogEntry(version, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, null,
+                "replan", Name(current?.Strategy ?? PlanStrategy.Compress), Name(change.Strategy), null));
+        }
+
+        var request = new PlanRequest(change.Strategy, changes, change.Estimates ?? current?.Estimates, extra,
+            change.FloorMinutes ?? current?.FloorMinutes ?? PlanRequest.DefaultFloorMinutes);
+        var problems = SchedulePlanner.Check(meeting, request);
+        if (problems.Count > 0)
+        {
+            return new Refusal(RefusalKind.Invalid, "The schedule change does not fit the meeting: " + string.Join(" ", problems));
+        }
+        return new ScheduleDecision(request, SchedulePlanner.Plan(meeting, request), entries, null);
+    }
+
+    /// <summary>
+    /// The meeting as the live rules see it under a plan: each sitting with its new format, cap and times, extra
+    /// sittings added, and the items the plan puts in each sitting as its planned items.
+    /// </summary>
+    public static Meeting Effective(Meeting meeting, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(plan);
+        var sessions = plan.Sessions.Select(s => new Session(s.SessionId, s.LocalStart, s.LocalEnd, s.Start, s.End, s.Bodies, s.Format, s.CapMinutes,
+            s.Allocations.Select(a => new Definition.PlannedItem(a.ItemId, a.Continued)).ToList())).ToList();
+        return meeting with { Sessions = sessions };
+    }
+
+    private static string Describe(SessionChange change, PlanStrategy strategy)
+    {
+        var parts = new List<string>();
+        if (change.EffectiveCap() is { } cap)
+        {
+            parts.Add($"capped at {cap} minutes");
+        }
+        if (change.Start is { } start)
+        {
+            parts.Add($"starts {start.ToString("HH:mm", CultureInfo.InvariantCulture)}");
+        }
+        parts.Add($"re-planned by {Name(strategy)}");
+        return string.Join("; ", parts);
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonName(value.ToString());
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,205 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Domain.Planning;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingOps.Grains;
+
+/// <summary>Commands: who is acting, idempotency, expected version, commit, drive the intent, publish.</summary>
+public sealed partial class MeetingGrain
+{
+    /// <summary>What a command decided: the changes to commit, the schedule to store with them (if it changed), or why not.</summary>
+    private sealed record Decided(IReadOnlyList<LogEntry> Changes, PlanRequest? Schedule, Refusal? Refusal);
+
+    public Task<CommandOutcome> Execute(CommandEnvelope command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if ((command.Item is null) == (command.Session is null))
+        {
+            return Task.FromResult(CommandOutcome.Refused(new Refusal(RefusalKind.Invalid, "A command is either an item command or a session command.")));
+        }
+        var rulesCommand = (Command?)command.Item ?? command.Session!;
+        return Act(command.PresentedKey, command.IdempotencyKey, command.ExpectedVersion, command.ActorName, Fingerprint(command), (actor, context) =>
+        {
+            var decided = MeetingRules.Decide(_meeting!, _live!, rulesCommand, context with { Actor = actor });
+            return new Decided(decided.Changes, null, decided.Refusal);
+        });
+    }
+
+    /// <summary>A command from outside: the meeting must exist, the envelope be well formed and the key be the chair's or the organizer's.</summary>
+    private async Task<CommandOutcome> Act(string? key, string? idempotencyKey, long? expectedVersion, string? actorName, string fingerprint,
+        Func<Actor, MeetingRules.Context, Decided> decide)
+    {
+        if (_meeting is null || _live is null)
+        {
+            return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+        }
+        if (Malformed(idempotencyKey, actorName) is { } malformed)
+        {
+            return CommandOutcome.Refused(malformed);
+        }
+        if (Authorize(key, actorName) is not { } actor)
+        {
+            return CommandOutcome.Refused(string.IsNullOrEmpty(key)
+                ? new Refusal(RefusalKind.Unauthenticated, "This needs the meeting's chair key (Authorization: Bearer <chairKey>).")
+                : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key."));
+        }
+        return await Run(actor, idempotencyKey, expectedVersion, fingerprint, decide);
+    }
+
+    /// <summary>Every command, the chair's or MeetingOps' own: idempotency, expected version, decide, commit, drive, publish.</summary>
+    private async Task<CommandOutcome> Run(Actor actor, string? idempotencyKey, long? expectedVersion, string fingerprint,
+        Func<Actor, MeetingRules.Context, Decided> decide)
+    {
+        // An earlier command's changes must reach their grains before anything new is decided.
+        await DriveIntent();
+
+        var commandId = idempotencyKey ?? Guid.NewGuid().ToString("N");
+        if (state.State.Commands.TryGetValue(commandId, out var earlier))
+        {
+            return earlier == fingerprint
+                ? new CommandOutcome(Snapshot(), state.State.Log.Where(e => e.CommandId == commandId).ToList(), Replayed: true, null)
+                : CommandOutcome.Refused(new Refusal(RefusalKind.Conflict,
+                    $"Idempotency-Key \"{commandId}\" was already used for another command ({earlier}); use a new key for a new command."));
+        }
+        if (expectedVersion is { } expected && expected != state.State.Version)
+        {
+            return CommandOutcome.Refused(new Refusal(RefusalKind.VersionConflict,
+                $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again."));
+        }
+
+        var decided = decide(actor, new MeetingRules.Context(actor, time.GetUtcNow(), commandId, state.State.Version + 1));
+        if (decided.Refusal is { } refusal)
+        {
+            return CommandOutcome.Refused(refusal);
+        }
+
+        await Commit(decided, commandId, fingerprint);
+        await DriveIntent(throwOnFailure: false);
+        var snapshot = Snapshot();
+        await Publish(decided.Changes, snapshot);
+        return new CommandOutcome(snapshot, decided.Changes, Replayed: false, null);
+    }
+
+    /// <summary>The commit point: the changes, the new version, the intent, the idempotency record (and a new schedule) in one write.</summary>
+    private async Task Commit(Decided decided, string commandId, string fingerprint)
+    {
+        var s = state.State;
+        var (version, logCount, pending, schedule) = (s.Version, s.Log.Count, s.Pending, s.Schedule);
+        s.Version = decided.Changes[^1].Version;
+        s.Log.AddRange(decided.Changes);
+        s.Pending = [.. decided.Changes];
+        s.Commands[commandId] = fingerprint;
+        s.Schedule = decided.Schedule ?? s.Schedule;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, so not done: put memory back exactly as it was.
+            s.Version = version;
+            s.Log.RemoveRange(logCount, s.Log.Count - logCount);
+            s.Pending = pending;
+            s.Commands.Remove(commandId);
+            s.Schedule = schedule;
+            throw;
+        }
+        if (decided.Schedule is not null)
+        {
+            Replan(decided.Schedule);
+        }
+        _live = _live!.Apply(decided.Changes);
+        _snapshot = null;
+        _intentDriven = false;
+    }
+
+    /// <summary>Applies the committed intent to the session and agenda item grains. Each apply is idempotent by version.</summary>
+    private async Task DriveIntent(bool throwOnFailure = true)
+    {
+        if (_intentDriven || state.State.Pending.Count == 0)
+        {
+            _intentDriven = true;
+            return;
+        }
+        try
+        {
+            foreach (var change in state.State.Pending)
+            {
+                await Drive(change);
+            }
+            _intentDriven = true;
+        }
+        catch (Exception e) when (!throwOnFailure)
+        {
+            // Committed but not yet everywhere: the log is the record, and the healing timer finishes the job.
+            LogIntentStalled(e, Id, state.State.Version);
+            StartHealing();
+        }
+    }
+
+    private async Task Drive(LogEntry change)
+    {
+        if (change.Subject == ChangeSubject.Item)
+        {
+            await GrainFactory.GetGrain<IAgendaItemGrain>(GrainKeys.Child(Id, change.ItemId!)).Apply(change);
+            return;
+        }
+        if (change.SessionId is null)
+        {
+            return;
+        }
+        var session = GrainFactory.GetGrain<ISessionGrain>(GrainKeys.Child(Id, change.SessionId));
+        if (change.Subject == ChangeSubject.Session)
+        {
+            await session.Apply(change);
+        }
+        if (CapWatchAfter(change, out var watch))
+        {
+            await session.WatchCap(watch);
+        }
+    }
+
+    /// <summary>Tells followers; a follower that misses it resyncs by version, so a failure here never fails the command.</summary>
+    private async Task Publish(IReadOnlyList<LogEntry> changes, MeetingView snapshot)
+    {
+        try
+        {
+            await publisher.Published(Id, changes, snapshot);
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(e, Id, snapshot.Version);
+        }
+    }
+
+    private Actor? Authorize(string? key, string? actorName)
+    {
+        var name = string.IsNullOrWhiteSpace(actorName) ? null : actorName.Trim();
+        if (Keys.MatchesHash(key, state.State.ChairKeyHash))
+        {
+            return new Actor(Role.Chair, name);
+        }
+        return organizer.Matches(key) ? new Actor(Role.Organizer, name) : null;
+    }
+
+    private static Refusal? Malformed(string? idempotencyKey, string? actorName)
+    {
+        if (idempotencyKey is { } key && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
+        {
+            return new Refusal(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MaxIdempotencyKeyLength} printable characters.");
+        }
+        if (actorName is { Length: > Actor.MaxNameLength })
+        {
+            return new Refusal(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} characters.");
+        }
+        return null;
+    }
+
+    private static string Fingerprint(CommandEnvelope command) => command.Item is { } item
+        ? $"{MeetingRules.Name(item.Action)} item {item.ItemId}{(item.SessionId is null ? "" : $" in session {item.SessionId}")}"
+        : $"{command.Session!.Action.ToString().ToLowerInvariant()} session {command.Session.SessionId}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: publishing version {Version} failed; followers resync by version")]
+    private partial void LogPublishFailed(Exception exception, string meetingId, long version);
+}

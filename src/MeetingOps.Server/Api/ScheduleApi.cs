@@ -1,0 +1,87 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Domain.Planning;
+using MeetingOps.Domain.Schedule;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingOps.Server.Api;
+
+/// <summary>The schedule: <c>PUT /api/meetings/{id}/format</c> re-plans, <c>GET /api/meetings/{id}/schedule</c> shows plan and forecast.</summary>
+public static class ScheduleApi
+{
+    public static RouteGroupBuilder MapScheduleApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings/{id}").WithTags("Schedule");
+        group.MapPut("/format", ChangeFormat)
+            .WithSummary("Switch sessions to a format (hybrid: capped, 120 minutes by default), move their start, add sittings, and re-plan by a strategy (organizer or chair key).")
+            .Accepts<FormatRequest>("application/json");
+        group.MapGet("/schedule", Schedule)
+            .WithSummary("The plan (sessions with allocations, overflow) and the live forecast with warnings; times in the venue's zone and as UTC instants.");
+        return group;
+    }
+
+    /// <summary>The body of PUT /format.</summary>
+    /// <param name="Sessions">Session ids, or ["all"] for every session of the meeting.</param>
+    /// <param name="Start">New start, venue time, e.g. "12:00".</param>
+    public sealed record FormatRequest(
+        IReadOnlyList<string>? Sessions,
+        PlanStrategy Strategy,
+        SessionFormat? Format = null,
+        int? CapMinutes = null,
+        TimeOnly? Start = null,
+        int? FloorMinutes = null,
+        IReadOnlyDictionary<string, int>? Estimates = null,
+        IReadOnlyList<ExtraSession>? ExtraSessions = null);
+
+    /// <summary>What the schedule looks like: the plan, what does not fit, the forecast and its warnings.</summary>
+    public sealed record ScheduleResponse(long Version, string TimeZone, Plan Plan, Forecast Forecast, Overflow Overflow, IReadOnlyList<ForecastWarning> Warnings)
+    {
+        public static ScheduleResponse From(ScheduleView view) => new(view.Version, view.TimeZone, view.Plan, view.Forecast, view.Plan.Overflow, view.Forecast.Warnings);
+    }
+
+    private const int MaxBodyBytes = 64 * 1024;
+
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!MeetingsApi.IsMeetingId(id))
+        {
+            return Problems.NotFound($"There is no meeting \"{id}\".");
+        }
+        var (headers, error) = CommandHeaders.Read(http.Request);
+        if (headers is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+        var (request, problem) = JsonBody.Read<FormatRequest>(body);
+        if (request is null)
+        {
+            return Problems.BadRequest("The format change is not valid JSON of the expected shape.", [problem!]);
+        }
+        var meeting = grains.GetGrain<IMeetingGrain>(id);
+        var sessions = request.Sessions is ["all"]
+            ? (await meeting.GetSnapshot())?.Sessions.Select(s => s.Id).ToList() ?? []
+            : request.Sessions ?? [];
+        var change = new FormatChange(sessions, request.Strategy, request.Format, request.CapMinutes, request.Start, request.FloorMinutes, request.Estimates, request.ExtraSessions);
+        var outcome = await meeting.ChangeFormat(new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change));
+        if (CommandsApi.Answer(http, outcome) is { } refused)
+        {
+            return refused;
+        }
+        return TypedResults.Ok(ScheduleResponse.From((await meeting.GetSchedule())!));
+    }
+
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(string id, HttpResponse response, IGrainFactory grains)
+    {
+        if (!MeetingsApi.IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetSchedule() is not { } view)
+        {
+            return Problems.NotFound($"There is no meeting \"{id}\".");
+        }
+        response.Headers.ETag = CommandHeaders.ETag(view.Version);
+        return TypedResults.Ok(ScheduleResponse.From(view));
+    }
+}
