@@ -26,7 +26,8 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
             return (null, "Idempotency-Key must be one value of 1–200 printable characters.");
         }
         long? expected = null;
-        if (request.Headers.IfMatch.Count > 0)
+        // "If-Match: *" means any version: the same as not asking.
+        if (request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString().Trim() != "*")
         {
             if (!TryVersion(request.Headers.IfMatch.ToString(), out var v))
             {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
+using MeetingOps.Grains;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingOps.Server.Api;
@@ -12,9 +13,10 @@ public static class MeetingsApi
     public static RouteGroupBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/meetings").WithTags("Meetings");
+        // No .Accepts(...) here: it would make routing answer a wrong content type with a bare 415 before the
+        // handler can say what is wrong; the handler checks the content type and answers a problem instead.
         group.MapPost("/", Create)
-            .WithSummary("Create a meeting from a meeting definition (organizer key).")
-            .Accepts<MeetingDefinition>("application/json");
+            .WithSummary("Create a meeting from a meeting definition (organizer key; JSON body, see the README's meeting definition format).");
         group.MapGet("/", List).WithSummary("The list of meetings.");
         group.MapGet("/{id}", Get).WithSummary("A meeting's snapshot: bodies, items with statuses, sessions, current item; ETag is the version.");
         group.MapGet("/{id}/log", Log).WithSummary("The audit log: every change with version, time, actor, session and command id.");
@@ -25,8 +27,14 @@ public static class MeetingsApi
 
     public sealed record CreatedMeeting(string Id, string ChairKey, MeetingLinks Links, MeetingView Meeting);
 
-    private static async Task<Results<Created<CreatedMeeting>, ProblemHttpResult>> Create(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedMeeting>, ProblemHttpResult>> Create(
+        HttpRequest request, HttpResponse response, IGrainFactory grains, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
+        // Who is asking comes before what they sent; the grain checks the key again.
+        if (OrganizerRefusal(CommandHeaders.BearerKey(request), organizer, response) is { } refused)
+        {
+            return refused;
+        }
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.");
@@ -75,6 +83,19 @@ public static class MeetingsApi
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         return TypedResults.Ok(log);
+    }
+
+    /// <summary>401 (with the Bearer challenge) without a key, 403 with a key that is not the organizer's, else null.</summary>
+    public static ProblemHttpResult? OrganizerRefusal(string? key, IOrganizerCredential organizer, HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(organizer);
+        ArgumentNullException.ThrowIfNull(response);
+        if (string.IsNullOrEmpty(key))
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "Creating a meeting needs the organizer key (Authorization: Bearer <organizerKey>)."));
+        }
+        return organizer.Matches(key) ? null : Problems.From(new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key."));
     }
 
     public static MeetingLinks Links(string id) =>

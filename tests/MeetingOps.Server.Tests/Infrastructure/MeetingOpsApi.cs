@@ -50,7 +50,15 @@ public sealed class MeetingOpsApi(ServerProcess server)
     {
         using (request)
         {
-            return await ReadAsync(await Http.SendAsync(request));
+            try
+            {
+                return await ReadAsync(await Http.SendAsync(request));
+            }
+            catch (HttpRequestException e)
+            {
+                // Most likely the server died: say so, with what it wrote.
+                throw new HttpRequestException($"{request.Method} {request.RequestUri} failed: {e.Message}{Environment.NewLine}{server.Describe()}", e);
+            }
         }
     }
 

@@ -1,13 +1,13 @@
 using System.Reflection;
+using MeetingOps.Tests.Shared;
 
 namespace MeetingOps.Server.Tests.Infrastructure;
 
 /// <summary>Where things are in the repository: found by walking up from the test binaries to MeetingOps.sln.</summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
-    public static string RepoRoot => Root.Value;
+    /// <summary>The folder holding MeetingOps.sln.</summary>
+    public static string RepoRoot => RepoFiles.Root;
 
     /// <summary>The build configuration of this test assembly (Debug, Release…), so the server started is the one built with it.</summary>
     public static string Configuration { get; } = FindConfiguration();
@@ -16,7 +16,7 @@ public static class RepoPaths
 
     public static string ServerDll => Path.Combine(ServerProjectDirectory, "bin", Configuration, "net10.0", "MeetingOps.Server.dll");
 
-    public static string SamplesDirectory => Path.Combine(RepoRoot, "samples");
+    public static string SamplesDirectory => RepoFiles.SamplesFolder;
 
     public static string Sample(string fileName)
     {
@@ -26,18 +26,6 @@ public static class RepoPaths
             throw new FileNotFoundException($"The sample meeting definition {path} does not exist.", path);
         }
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MeetingOps.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No MeetingOps.sln above {AppContext.BaseDirectory}: cannot find the repository root.");
     }
 
     private static string FindConfiguration()

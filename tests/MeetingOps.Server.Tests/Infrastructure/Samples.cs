@@ -1,10 +1,12 @@
+using MeetingOps.Tests.Shared;
+
 namespace MeetingOps.Server.Tests.Infrastructure;
 
 /// <summary>The meeting definitions in the repository's samples/ folder, the only ones the tests use.</summary>
 public static class Samples
 {
-    public const string Wg2Wg3_2022 = "ctoc-wg2-wg3-2022.meeting.json";
-    public const string Wg3_2021 = "ctoc-wg3-2021.meeting.json";
+    public const string Wg2Wg3_2022 = RepoFiles.Vienna2022;
+    public const string Wg3_2021 = RepoFiles.Vienna2021;
 
     public static string Text(string fileName) => File.ReadAllText(RepoPaths.Sample(fileName));
 

@@ -22,11 +22,14 @@ public sealed class ServerProcess : IAsyncDisposable
     private HttpClient? _client;
     private int _generation;
 
-    private ServerProcess(string dataDirectory, bool ownsDataDirectory, string? organizerKey)
+    private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
+
+    private ServerProcess(string dataDirectory, bool ownsDataDirectory, string? organizerKey, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         OrganizerKey = organizerKey;
+        _extraEnvironment = extraEnvironment ?? new Dictionary<string, string>();
     }
 
     /// <summary>The data directory (absolute), kept across restarts.</summary>
@@ -76,13 +79,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a server without waiting for it to be ready (for a server expected to refuse to start).
-    /// <paramref name="organizerKey"/> null leaves MeetingOps__OrganizerKey unset.
+    /// <paramref name="organizerKey"/> null leaves MeetingOps__OrganizerKey unset; <paramref name="extraEnvironment"/>
+    /// is set last, over the defaults.
     /// </summary>
-    public static ServerProcess Launch(string? organizerKey = TestOrganizerKey)
+    public static ServerProcess Launch(string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-server-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
-        var server = new ServerProcess(dataDirectory, ownsDataDirectory: true, organizerKey);
+        var server = new ServerProcess(dataDirectory, ownsDataDirectory: true, organizerKey, extraEnvironment);
         server.StartProcess();
         return server;
     }
@@ -99,6 +103,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             throw new TimeoutException($"The server (pid {process.Id}) did not die within 30 s of SIGKILL.");
         }
+        process.WaitForExit(); // also drains the redirected output to its end
     }
 
     /// <summary>Kills the current process if it still runs, then starts a new one on the same data directory and waits until it is ready.</summary>
@@ -162,8 +167,20 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>The command line, data directory and captured output, for failure messages.</summary>
     public string Describe() =>
-        $"Server: dotnet {RepoPaths.ServerDll} --urls {BaseAddress} (data directory {DataDirectory}){Environment.NewLine}" +
+        $"Server: dotnet {RepoPaths.ServerDll} --urls {BaseAddress} (data directory {DataDirectory}), {State()}{Environment.NewLine}" +
         $"--- server output ---{Environment.NewLine}{Output}--- end of server output ---";
+
+    private string State()
+    {
+        try
+        {
+            return _process is null ? "not started" : _process.HasExited ? $"exited with code {_process.ExitCode}" : $"running as pid {_process.Id}";
+        }
+        catch (InvalidOperationException)
+        {
+            return "state unknown";
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -246,6 +263,10 @@ public sealed class ServerProcess : IAsyncDisposable
         if (OrganizerKey is not null)
         {
             start.Environment["MeetingOps__OrganizerKey"] = OrganizerKey;
+        }
+        foreach (var (name, value) in _extraEnvironment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

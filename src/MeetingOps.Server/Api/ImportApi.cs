@@ -1,0 +1,107 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Domain.Definition;
+using MeetingOps.Domain.Import;
+using MeetingOps.Grains;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MeetingOps.Server.Api;
+
+/// <summary>
+/// Importing an annotated provisional agenda: <c>POST /api/meetings/import</c> with the document's text
+/// (<c>text/plain</c>, UTF-8) and the organizer key. Creates the meeting (201, as <c>POST /api/meetings</c>, plus the
+/// importer's warnings), or with <c>?dryRun=true</c> only shows what would be created (200). Nothing usable in the
+/// text answers 422 with the errors and their lines; a text over <see cref="AgendaImporter.MaxInputBytes"/> answers 413.
+/// </summary>
+public static class ImportApi
+{
+    private const string TypeBase = "urn:meetingops:problem:";
+
+    public static RouteGroupBuilder MapImportApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/meetings").WithTags("Meetings");
+        group.MapPost("/import", Import)
+            .WithSummary("Create a meeting from the text of an annotated provisional agenda (organizer key); ?dryRun=true shows the definition and warnings without creating anything.")
+            .Accepts<string>("text/plain");
+        return group;
+    }
+
+    /// <summary>A meeting created from an agenda document: as <see cref="MeetingsApi.CreatedMeeting"/>, plus what the importer assumed.</summary>
+    public sealed record ImportedMeeting(string Id, string ChairKey, MeetingsApi.MeetingLinks Links, MeetingView Meeting, IReadOnlyList<ImportWarning> Warnings);
+
+    /// <summary>A dry run: the definition the document gives, and what the importer assumed.</summary>
+    public sealed record ImportPreview(MeetingDefinition Definition, IReadOnlyList<ImportWarning> Warnings);
+
+    private static async Task<Results<Created<ImportedMeeting>, Ok<ImportPreview>, ProblemHttpResult>> Import(
+        HttpContext http, IGrainFactory grains, IOrganizerCredential organizer, CancellationToken cancellationToken, bool dryRun = false)
+    {
+        var request = http.Request;
+        if (request.ContentType is { } type && !IsText(type))
+        {
+            return Problems.BadRequest($"Send the agenda document's text as text/plain (UTF-8), not {type}. A meeting definition in JSON goes to POST /api/meetings.");
+        }
+        // The secretariat's key, checked here before any work on the text (and again inside the meeting grain on create).
+        var key = CommandHeaders.BearerKey(request);
+        if (string.IsNullOrEmpty(key))
+        {
+            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "Importing an agenda needs the organizer key (Authorization: Bearer <organizerKey>)."));
+        }
+        if (!organizer.Matches(key))
+        {
+            return Problems.From(new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key."));
+        }
+        // An agenda may be larger than a JSON definition: lift this request's limit to the importer's cap.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = AgendaImporter.MaxInputBytes + 1;
+        }
+        var body = await RequestBody.ReadAsync(request, AgendaImporter.MaxInputBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(AgendaImporter.MaxInputBytes);
+        }
+        var result = AgendaImporter.Import(body);
+        if (result.Definition is not { } definition)
+        {
+            return result.Errors.Any(e => e.Code == ImportErrorCodes.TooLarge) ? Problems.TooLarge(AgendaImporter.MaxInputBytes) : NotImportable(result);
+        }
+        if (dryRun)
+        {
+            return TypedResults.Ok(new ImportPreview(definition, result.Warnings));
+        }
+        var id = MeetingsApi.NewMeetingId();
+        var created = await grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, key));
+        if (created.Refusal is { } refusal)
+        {
+            return Problems.From(refusal, created.Problems);
+        }
+        var links = MeetingsApi.Links(id);
+        return TypedResults.Created(links.Self, new ImportedMeeting(id, created.ChairKey!, links, created.Snapshot!, result.Warnings));
+    }
+
+    private static bool IsText(string contentType)
+    {
+        var media = contentType.Split(';')[0].Trim();
+        if (!media.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var charset = contentType.Split(';').Skip(1).Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase));
+        var value = charset?["charset=".Length..].Trim('"', ' ');
+        return value is null || value.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || value.Equals("utf8", StringComparison.OrdinalIgnoreCase) || value.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>422: nothing usable was found; each error with its line (0: the document as a whole).</summary>
+    private static ProblemHttpResult NotImportable(ImportResult result) =>
+        TypedResults.Problem(
+            result.Errors.Count > 0 ? result.Errors[0].Message : "Nothing usable was found in the document.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Agenda not importable",
+            type: TypeBase + "agenda-not-importable",
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = result.Errors.Select(e => new { line = e.Line, code = e.Code, message = e.Message }).ToList(),
+                ["warnings"] = result.Warnings.Select(w => new { line = w.Line, message = w.Message }).ToList(),
+            });
+}

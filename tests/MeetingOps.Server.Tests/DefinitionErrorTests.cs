@@ -1,0 +1,240 @@
+using System.Text;
+using MeetingOps.Server.Tests.Infrastructure;
+
+namespace MeetingOps.Server.Tests;
+
+/// <summary>
+/// Bad meeting definitions: 400 problem+json with errors [{path, message}] (413 when too large), and nothing created.
+/// Every broken definition is a sample from samples/ broken in one place.
+/// </summary>
+[Collection(SharedServerCollection.Name)]
+public sealed class DefinitionErrorTests(SharedServer shared)
+{
+    private const int MaxBytes = 1024 * 1024;
+
+    private readonly MeetingOpsApi _api = shared.Api;
+
+    public static TheoryData<string> BrokenDefinitions => new(Cases.Keys);
+
+    /// <summary>Each case: the definition text, and the path and words of the problem it must report.</summary>
+    private static readonly Dictionary<string, (Func<string> Json, string Path, string[] Words)> Cases = new()
+    {
+        ["wrong type: title is a number"] = (() => Break(d => d["title"] = 5), "$.title", []),
+        ["wrong type: startDate is not a date"] = (() => Break(d => d["startDate"] = "23 May 2022"), "$.startDate", []),
+        ["wrong type: bodies is a string"] = (() => Break(d => d["bodies"] = "wg3"), "$.bodies", []),
+        ["wrong type: session start is a number"] = (() => Break(d => d["sessions"]![0]!["start"] = 1000), "$.sessions[0].start", []),
+        ["unknown enum value: item kind"] = (() => Break(d => d["items"]![1]!["kind"] = "ceremony"), "$.items[1].kind", []),
+        ["unknown property at the top"] = (() => Break(d => d["colour"] = "blue"), "$.colour", ["colour"]),
+        ["unknown property in an item"] = (() => Break(d => d["items"]![1]!["priority"] = 1), "$.items[1].priority", ["priority"]),
+        ["missing required property: title"] = (() => Break(d => d.Remove("title")), "$", ["title"]),
+        ["unknown body in an item's numbers"] = (() => Break(d => d["items"]![1]!["numbers"] = new JsonObject { ["wg9"] = "2" }),
+            "$.items[1].numbers.wg9", ["Unknown body", "wg9"]),
+        ["unknown item planned in a session"] = (() => Break(d => d["sessions"]![0]!["items"]!.AsArray().Add(new JsonObject { ["item"] = "no-such-item" })),
+            "$.sessions[0].items[3].item", ["Unknown item", "no-such-item"]),
+        ["joint item planned where only one body sits"] = (() => Break(d => d["sessions"]![1]!["items"]!.AsArray().Add(new JsonObject { ["item"] = "crimes-affecting-environment" })),
+            "$.sessions[1].items[1].item", ["crimes-affecting-environment", "joint item", "missing: wg2"]),
+        ["session ends before it starts"] = (() => Break(d => d["sessions"]![0]!["end"] = "2022-05-23T09:00"), "$.sessions[0].end", ["before it starts"]),
+        ["meeting ends before it starts"] = (() => Break(d => d["endDate"] = "2022-05-22"), "$.endDate", ["before it starts"]),
+        ["bad time zone"] = (() => Break(d => d["timeZone"] = "Mars/Olympus_Mons"), "$.timeZone", ["Mars/Olympus_Mons"]),
+        ["session time with an offset"] = (() => Break(d => d["sessions"]![0]!["start"] = "2022-05-23T10:00Z"), "$.sessions[0].start", ["local time"]),
+        ["duplicate item id"] = (() => Break(d => d["items"]![2]!["id"] = "transfer-of-sentenced-persons"), "$.items[2].id", ["used twice"]),
+        ["no bodies"] = (() => Break(d => d["bodies"] = new JsonArray()), "$.bodies", ["At least one body"]),
+        ["JSON null"] = (() => "null", "$", ["null"]),
+        ["a JSON array, not an object"] = (() => "[]", "$", []),
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenDefinitions))]
+    public async Task A_broken_definition_is_400_with_the_path_and_message_and_creates_nothing(string name)
+    {
+        var (json, path, words) = Cases[name];
+        var before = await _api.ListTextAsync();
+
+        var response = await _api.PostDefinitionAsync(json(), ServerProcess.TestOrganizerKey);
+
+        var problem = ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+        var errors = ApiAssert.Errors(problem);
+        var match = errors.Where(e => e.Path == path).ToList();
+        Assert.True(match.Count > 0, $"{name}: no error at {path} in {response.Body}");
+        foreach (var word in words)
+        {
+            Assert.True(match.Any(e => e.Message.Contains(word, StringComparison.Ordinal)), $"{name}: no error at {path} says \"{word}\": {response.Body}");
+        }
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_JSON_is_400_with_line_and_byte()
+    {
+        var before = await _api.ListTextAsync();
+        var sample = Samples.Text(Samples.Wg3_2021);
+        // Break the second line: "title": "…", becomes "title": ,
+        var lines = sample.Split('\n');
+        Assert.StartsWith("  \"title\":", lines[1], StringComparison.Ordinal);
+        lines[1] = "  \"title\": ,";
+        var broken = string.Join('\n', lines);
+
+        var response = await _api.PostDefinitionAsync(broken, ServerProcess.TestOrganizerKey);
+
+        var problem = ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request");
+        var error = Assert.Single(ApiAssert.Errors(problem));
+        Assert.Equal("$.title", error.Path);
+        Assert.Matches(@"\(line 2, byte \d+\)", error.Message);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Fact]
+    public async Task Truncated_JSON_is_400_with_line_and_byte()
+    {
+        var before = await _api.ListTextAsync();
+        var sample = Samples.Text(Samples.Wg2Wg3_2022);
+
+        var response = await _api.PostDefinitionAsync(sample[..(sample.Length / 2)], ServerProcess.TestOrganizerKey);
+
+        var error = Assert.Single(ApiAssert.Errors(ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request")));
+        Assert.Matches(@"\(line \d+, byte \d+\)", error.Message);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_definition_is_reported_at_once()
+    {
+        var before = await _api.ListTextAsync();
+        var broken = Break(d =>
+        {
+            d["timeZone"] = "Nowhere/Special";
+            d["items"]![1]!["numbers"] = new JsonObject { ["wg9"] = "2" };
+            d["sessions"]![0]!["items"]!.AsArray().Add(new JsonObject { ["item"] = "no-such-item" });
+        });
+
+        var response = await _api.PostDefinitionAsync(broken, ServerProcess.TestOrganizerKey);
+
+        var problem = ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Contains("nothing was created", (string?)problem["detail"], StringComparison.Ordinal);
+        var paths = ApiAssert.Errors(problem).Select(e => e.Path).ToList();
+        Assert.Contains("$.timeZone", paths);
+        Assert.Contains("$.items[1].numbers.wg9", paths);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_400()
+    {
+        var before = await _api.ListTextAsync();
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await _api.PostDefinitionAsync(content, ServerProcess.TestOrganizerKey);
+
+        var error = Assert.Single(ApiAssert.Errors(ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request")));
+        Assert.Equal("$", error.Path);
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task A_definition_that_is_not_sent_as_JSON_is_400_and_creates_nothing(string mediaType)
+    {
+        var before = await _api.ListTextAsync();
+        var content = new StringContent(Samples.Text(Samples.Wg3_2021), Encoding.UTF8, mediaType);
+
+        var response = await _api.PostDefinitionAsync(content, ServerProcess.TestOrganizerKey);
+
+        Assert.Equal(before, await _api.ListTextAsync());
+        // The handler says what to send instead: "Send the meeting definition as application/json, not …".
+        var problem = ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Contains("application/json", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_definition_of_exactly_1_MiB_is_accepted()
+    {
+        var json = Pad(Samples.Text(Samples.Wg3_2021), MaxBytes);
+        Assert.Equal(MaxBytes, Encoding.UTF8.GetByteCount(json));
+
+        var created = await _api.CreateFromJsonAsync(json);
+
+        Assert.Equal(HttpStatusCode.Created, created.Response.Status);
+        var get = await _api.GetMeetingAsync(created.Id);
+        Assert.Equal(HttpStatusCode.OK, get.Status);
+    }
+
+    [Fact]
+    public async Task A_definition_over_1_MiB_is_413_and_creates_nothing()
+    {
+        var before = await _api.ListTextAsync();
+        var json = Pad(Samples.Text(Samples.Wg3_2021), MaxBytes + 1);
+
+        var response = await _api.PostDefinitionAsync(json, ServerProcess.TestOrganizerKey);
+
+        var problem = ApiAssert.Problem(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        Assert.Contains("1,048,576", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Fact]
+    public async Task A_chunked_definition_over_1_MiB_without_Content_Length_is_413_and_creates_nothing()
+    {
+        var before = await _api.ListTextAsync();
+        var bytes = Encoding.UTF8.GetBytes(Pad(Samples.Text(Samples.Wg3_2021), MaxBytes + 16 * 1024));
+        var content = new StreamContent(new UnknownLengthStream(bytes));
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings") { Content = content };
+        request.Headers.Authorization = new("Bearer", ServerProcess.TestOrganizerKey);
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _api.SendAsync(request);
+
+        ApiAssert.Problem(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    /// <summary>The 2022 sample with one change.</summary>
+    private static string Break(Action<JsonObject> change)
+    {
+        var definition = Samples.Json(Samples.Wg2Wg3_2022);
+        change(definition);
+        return definition.ToJsonString();
+    }
+
+    /// <summary>The definition padded with spaces before its closing brace to exactly <paramref name="bytes"/> UTF-8 bytes.</summary>
+    private static string Pad(string json, int bytes)
+    {
+        var trimmed = json.TrimEnd();
+        Assert.EndsWith("}", trimmed, StringComparison.Ordinal);
+        var body = trimmed[..^1];
+        var padding = bytes - Encoding.UTF8.GetByteCount(body) - 1;
+        Assert.True(padding >= 0);
+        return body + new string(' ', padding) + "}";
+    }
+
+    /// <summary>A read-only stream that does not tell its length, so the request goes out chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] data) : Stream
+    {
+        private readonly MemoryStream _inner = new(data, writable: false);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+}
