@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using MeetingOps.Domain.Definition;
+
+namespace MeetingOps.Domain.Planning;
+
+/// <summary>
+/// Checks a re-plan request against the meeting: every id resolves, caps and times make sense at the venue,
+/// and no body would sit in two sessions at once. Every problem is collected with where it is
+/// (<c>$.changes.2022-05-23-am.start</c>), so the secretariat fixes the request in one pass.
+/// </summary>
+internal static partial class PlanRequestCheck
+{
+    private const int MaxCapMinutes = 24 * 60;
+    private const int MaxEstimateMinutes = 100_000;
+
+    /// <summary>The same session ids as a meeting definition accepts: they appear in URLs.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial Regex IdPattern();
+
+    /// <param name="sittings">The sessions laid out for the re-plan, when the request is sound enough to lay them out.</param>
+    public static List<DefinitionProblem> Problems(Meeting meeting, PlanRequest request, VenueClock clock, out List<Sitting>? sittings)
+    {
+        sittings = null;
+        var problems = new List<DefinitionProblem>();
+        void Add(string path, string message) => problems.Add(new DefinitionProblem(path, message));
+
+        if (!Enum.IsDefined(request.Strategy))
+        {
+            Add("$.strategy", $"Unknown strategy {request.Strategy}; choose compress, reflow or fit.");
+        }
+        if (request.FloorMinutes is < 0 or > MaxCapMinutes)
+        {
+            Add("$.floorMinutes", $"A floor is 0–{MaxCapMinutes} minutes, found {request.FloorMinutes}.");
+        }
+
+        foreach (var (sessionId, change) in (request.Changes ?? new Dictionary<string, SessionChange>()).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var path = $"$.changes.{sessionId}";
+            if (meeting.FindSession(sessionId) is not { } session)
+            {
+                Add(path, $"This meeting has no session \"{sessionId}\".");
+                continue;
+            }
+            if (change is null)
+            {
+                Add(path, "A session change must be an object with a format.");
+                continue;
+            }
+            Format($"{path}.format", change.Format, Add);
+            Cap($"{path}.capMinutes", change.CapMinutes, Add);
+            if (change.Start is { } time && !clock.Exists(session.LocalStart.Date + time.ToTimeSpan()))
+            {
+                Add($"{path}.start", $"{session.LocalStart:yyyy-MM-dd} {time:HH:mm} does not exist in {meeting.TimeZone} (the clocks skip it).");
+            }
+        }
+
+        var planned = new HashSet<string>(meeting.Sessions.SelectMany(s => s.Planned).Select(p => p.Item), StringComparer.Ordinal);
+        foreach (var (itemId, minutes) in (request.Estimates ?? new Dictionary<string, int>()).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var path = $"$.estimates.{itemId}";
+            if (meeting.FindItem(itemId) is null)
+            {
+                Add(path, $"This meeting has no agenda item \"{itemId}\".");
+            }
+            else if (!planned.Contains(itemId))
+            {
+                Add(path, $"\"{itemId}\" is not planned in any session; an estimate is shared across the sessions an item is planned in.");
+            }
+            if (minutes is < 1 or > MaxEstimateMinutes)
+            {
+                Add(path, $"An estimate is 1–{MaxEstimateMinutes} minutes, found {minutes}.");
+            }
+        }
+
+        var ids = new HashSet<string>(meeting.Sessions.Select(s => s.Id), StringComparer.Ordinal);
+        var extras = request.ExtraSessions ?? [];
+        for (var i = 0; i < extras.Count; i++)
+        {
+            var path = $"$.extraSessions[{i}]";
+            if (extras[i] is not { } extra)
+            {
+                Add(path, "An extra session must be an object, found null.");
+                continue;
+            }
+            if (extra.Id is null || !IdPattern().IsMatch(extra.Id))
+            {
+                Add($"{path}.id", $"\"{extra.Id}\" is not a valid session id: use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.");
+            }
+            else if (!ids.Add(extra.Id))
+            {
+                Add($"{path}.id", $"Session id \"{extra.Id}\" is already used.");
+            }
+            Format($"{path}.format", extra.Format, Add);
+            Cap($"{path}.capMinutes", extra.CapMinutes, Add);
+            Time($"{path}.localStart", extra.LocalStart, meeting, clock, Add);
+            Time($"{path}.localEnd", extra.LocalEnd, meeting, clock, Add);
+            if (extra.LocalEnd <= extra.LocalStart)
+            {
+                Add($"{path}.localEnd", $"The session ends ({extra.LocalEnd:yyyy-MM-ddTHH:mm}) at or before it starts ({extra.LocalStart:yyyy-MM-ddTHH:mm}).");
+            }
+            else if (extra.LocalEnd - extra.LocalStart > TimeSpan.FromHours(24))
+            {
+                Add($"{path}.localEnd", "A session lasts at most 24 hours.");
+            }
+            if (extra.Bodies is null || extra.Bodies.Count == 0)
+            {
+                Add($"{path}.bodies", "A session needs at least one body that sits in it.");
+            }
+            else
+            {
+                for (var b = 0; b < extra.Bodies.Count; b++)
+                {
+                    if (meeting.FindBody(extra.Bodies[b]) is null)
+                    {
+                        Add($"{path}.bodies[{b}]", $"Unknown body \"{extra.Bodies[b]}\".");
+                    }
+                    else if (extra.Bodies.Take(b).Contains(extra.Bodies[b]))
+                    {
+                        Add($"{path}.bodies[{b}]", $"Body \"{extra.Bodies[b]}\" is listed twice.");
+                    }
+                }
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            sittings = Sittings.Lay(meeting, request, clock);
+            Overlaps(sittings, request, Add);
+        }
+        return problems;
+    }
+
+    private static void Format(string path, SessionFormat format, Action<string, string> add)
+    {
+        if (!Enum.IsDefined(format))
+        {
+            add(path, $"Unknown format {format}; choose inPerson, hybrid or online.");
+        }
+    }
+
+    private static void Cap(string path, int? cap, Action<string, string> add)
+    {
+        if (cap is < 1 or > MaxCapMinutes)
+        {
+            add(path, $"A cap is 1–{MaxCapMinutes} minutes, found {cap}.");
+        }
+    }
+
+    private static void Time(string path, DateTime local, Meeting meeting, VenueClock clock, Action<string, string> add)
+    {
+        if (local.Kind != DateTimeKind.Unspecified)
+        {
+            add(path, "Give the local time at the venue without an offset or 'Z', e.g. \"2022-05-27T15:00\".");
+            return;
+        }
+        var date = DateOnly.FromDateTime(local);
+        if (date < meeting.StartDate || date > meeting.EndDate)
+        {
+            add(path, $"{local:yyyy-MM-dd} is outside the meeting's dates ({meeting.StartDate:yyyy-MM-dd} to {meeting.EndDate:yyyy-MM-dd}).");
+        }
+        if (!clock.Exists(local))
+        {
+            add(path, $"{local:yyyy-MM-ddTHH:mm} does not exist in {meeting.TimeZone} (the clocks skip it).");
+        }
+    }
+
+    /// <summary>A body sits in one session at a time: sessions as held (start to start + available minutes) must not overlap for a body they share.</summary>
+    private static void Overlaps(List<Sitting> sittings, PlanRequest request, Action<string, string> add)
+    {
+        for (var i = 0; i < sittings.Count; i++)
+        {
+            for (var j = i + 1; j < sittings.Count && sittings[j].Start < sittings[i].End; j++)
+            {
+                var (a, b) = (sittings[i], sittings[j]);
+                if (a.Bodies.FirstOrDefault(b.Bodies.Contains) is { } shared)
+                {
+                    var moved = b.Extra ? $"$.extraSessions[{IndexOf(request, b.Id)}]" : $"$.changes.{b.Id}";
+                    if (!b.Extra && request.Changes?.ContainsKey(b.Id) != true)
+                    {
+                        moved = a.Extra ? $"$.extraSessions[{IndexOf(request, a.Id)}]" : $"$.changes.{a.Id}";
+                    }
+                    add(moved, $"Session \"{b.Id}\" ({b.LocalStart:yyyy-MM-dd HH:mm}–{b.LocalEnd:HH:mm}) would overlap session \"{a.Id}\" ({a.LocalStart:yyyy-MM-dd HH:mm}–{a.LocalEnd:HH:mm}) for body \"{shared}\"; a body sits in one session at a time.");
+                }
+            }
+        }
+    }
+
+    private static int IndexOf(PlanRequest request, string extraId)
+    {
+        var extras = request.ExtraSessions ?? [];
+        for (var i = 0; i < extras.Count; i++)
+        {
+            if (extras[i].Id == extraId)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
