@@ -14,24 +14,11 @@ public static class ScheduleApi
         var group = app.MapGroup("/api/meetings/{id}").WithTags("Schedule");
         group.MapPut("/format", ChangeFormat)
             .WithSummary("Switch sessions to a format (hybrid: capped, 120 minutes by default), move their start, add sittings, and re-plan by a strategy (organizer or chair key).")
-            .Accepts<FormatRequest>("application/json");
+            .Accepts<FormatChange>("application/json");
         group.MapGet("/schedule", Schedule)
             .WithSummary("The plan (sessions with allocations, overflow) and the live forecast with warnings; times in the venue's zone and as UTC instants.");
         return group;
     }
-
-    /// <summary>The body of PUT /format.</summary>
-    /// <param name="Sessions">Session ids, or ["all"] for every session of the meeting.</param>
-    /// <param name="Start">New start, venue time, e.g. "12:00".</param>
-    public sealed record FormatRequest(
-        IReadOnlyList<string>? Sessions,
-        PlanStrategy Strategy,
-        SessionFormat? Format = null,
-        int? CapMinutes = null,
-        TimeOnly? Start = null,
-        int? FloorMinutes = null,
-        IReadOnlyDictionary<string, int>? Estimates = null,
-        IReadOnlyList<ExtraSession>? ExtraSessions = null);
 
     /// <summary>What the schedule looks like: the plan, what does not fit, the forecast and its warnings.</summary>
     public sealed record ScheduleResponse(long Version, string TimeZone, Plan Plan, Forecast Forecast, Overflow Overflow, IReadOnlyList<ForecastWarning> Warnings)
@@ -57,16 +44,16 @@ public static class ScheduleApi
         {
             return Problems.TooLarge(MaxBodyBytes);
         }
-        var (request, problem) = JsonBody.Read<FormatRequest>(body);
-        if (request is null)
+        var (change, problem) = JsonBody.Read<FormatChange>(body);
+        if (change is null)
         {
             return Problems.BadRequest("The format change is not valid JSON of the expected shape.", [problem!]);
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
-        var sessions = request.Sessions is ["all"]
-            ? (await meeting.GetSnapshot())?.Sessions.Select(s => s.Id).ToList() ?? []
-            : request.Sessions ?? [];
-        var change = new FormatChange(sessions, request.Strategy, request.Format, request.CapMinutes, request.Start, request.FloorMinutes, request.Estimates, request.ExtraSessions);
+        if (change.Sessions is ["all"])
+        {
+            change = change with { Sessions = (await meeting.GetSnapshot())?.Sessions.Where(s => s.Status != SessionStatus.Ended).Select(s => s.Id).ToList() ?? [] };
+        }
         var outcome = await meeting.ChangeFormat(new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change));
         if (CommandsApi.Answer(http, outcome) is { } refused)
         {
