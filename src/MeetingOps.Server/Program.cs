@@ -1,11 +1,13 @@
 using MeetingOps.Grains;
 using MeetingOps.Server.Api;
 using MeetingOps.Server.Hosting;
+using MeetingOps.Server.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.AddMeetingOpsOptions();
 builder.AddMeetingOpsSilo(options);
 builder.AddMeetingOpsWeb();
+builder.AddMeetingOpsLive(); // after the silo: replaces the no-op publisher with the hub's
 
 var app = builder.Build();
 app.Services.GetRequiredService<IOrganizerCredential>(); // generated (and printed) at start, not at the first request
@@ -14,6 +16,7 @@ app.MapMeetingsApi();
 app.MapCommandsApi();
 app.MapScheduleApi();
 app.MapMeetingOpsHealth();
+app.MapMeetingOpsLive();
 app.MapOpenApi();
 app.Run();
 

@@ -1,0 +1,31 @@
+using MeetingOps.Domain;
+
+namespace MeetingOps.Server.Live;
+
+/// <summary>
+/// The push every follower of a meeting gets after each committed change ("changed"): the meeting's new version,
+/// the log entries that made it and the snapshot at that version. A follower that last saw version v applies a
+/// push of version v + 1; anything else after a gap or a reconnect means: follow again, which returns a snapshot.
+/// </summary>
+public sealed record MeetingChanged(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
+
+/// <summary>What a chair's command through the hub did: accepted (with the new version and its changes) or refused, with why.</summary>
+/// <param name="Version">The meeting's version after the command; null when refused.</param>
+/// <param name="Replayed">True when the same idempotency key was used before: the command was not applied twice.</param>
+public sealed record CommandReply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, CommandProblem? Problem)
+{
+    public static CommandReply Refused(CommandProblem problem) => new(false, null, [], false, problem);
+}
+
+/// <summary>
+/// A refused command in the same words as the REST API's problem details: <see cref="Type"/> is the problem type
+/// (urn:meetingops:problem:wrong-key and so on), <see cref="Status"/> the HTTP status the API would answer,
+/// <see cref="From"/> and <see cref="To"/> the move asked for when the move was illegal.
+/// </summary>
+public sealed record CommandProblem(string Type, string Title, int Status, string Detail, string? From = null, string? To = null);
+
+/// <summary>
+/// A warning to the room that a capped sitting nears its cap ("announced"), pushed to the meeting's followers as it
+/// comes; it changes nothing, so it carries no version of its own.
+/// </summary>
+public sealed record CapWarning(string MeetingId, string SessionId, int MinutesLeft, DateTimeOffset CapAt, string Message);

@@ -1,0 +1,116 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Server.Api;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MeetingOps.Server.Live;
+
+/// <summary>
+/// The live hub at <c>/hubs/meetings</c>. Anyone may follow a meeting (room screens, participants); acting on it
+/// needs the chair key, which the hub passes to the meeting grain untouched: the grain checks it on every command,
+/// so a connection without the key cannot act, whatever it invokes.
+/// </summary>
+public sealed class MeetingHub(IGrainFactory grains) : Hub
+{
+    public const string Path = "/hubs/meetings";
+
+    /// <summary>The client method every push calls, with one <see cref="MeetingChanged"/>.</summary>
+    public const string ChangedMethod = "changed";
+
+    /// <summary>The client method a cap warning calls, with one <see cref="CapWarning"/>.</summary>
+    public const string AnnouncedMethod = "announced";
+
+    public const int MaxIdLength = 200;
+
+    public static string GroupOf(string meetingId) => $"meeting:{meetingId}";
+
+    /// <summary>
+    /// Joins the meeting's group and returns its snapshot. The group is joined first, so no change can fall between
+    /// the snapshot and the first push: pushes at or below the snapshot's version are simply older news.
+    /// Calling it again (after a gap or a reconnect) is how a client resyncs.
+    /// </summary>
+    public async Task<MeetingView> Follow(string meetingId)
+    {
+        RequireMeetingId(meetingId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(meetingId), Context.ConnectionAborted);
+        var snapshot = await grains.GetGrain<IMeetingGrain>(meetingId).GetSnapshot();
+        if (snapshot is null)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(meetingId));
+            throw new HubException($"There is no meeting \"{meetingId}\".");
+        }
+        return snapshot;
+    }
+
+    /// <summary>Stops the pushes of one meeting to this connection.</summary>
+    public Task Unfollow(string meetingId)
+    {
+        RequireMeetingId(meetingId);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(meetingId));
+    }
+
+    /// <summary>
+    /// A chair's command: <paramref name="kind"/> "item" or "session", the item's or sitting's id and the action
+    /// (item: open, continue, conclude, adopt, defer, reopen; session: start, suspend, resume, end).
+    /// The idempotency key makes a retry safe; <paramref name="expectedVersion"/>, when given, refuses the command
+    /// if the meeting moved on since the caller looked; <paramref name="sessionId"/> says in which sitting to act on an
+    /// item when more than one could apply (null for session commands). Refusals come back as a <see cref="CommandReply"/> with the
+    /// REST API's problem (wrong key, illegal transition and so on); nothing changes on a refusal.
+    /// </summary>
+    public async Task<CommandReply> Command(string meetingId, string? chairKey, string kind, string id, string action,
+        string? idempotencyKey, long? expectedVersion, string? sessionId)
+    {
+        RequireMeetingId(meetingId);
+        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
+        {
+            return Invalid($"The {kind} id must be 1–{MaxIdLength} characters.");
+        }
+        CommandEnvelope envelope;
+        switch (kind)
+        {
+            case "item" when TryParse<ItemAction>(action, out var itemAction):
+                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, null, new ItemCommand(id, itemAction, sessionId), null);
+                break;
+            case "item":
+                return Invalid($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}.");
+            case "session" when sessionId is not null:
+                return Invalid("A session command names the session as its id; leave sessionId empty.");
+            case "session" when TryParse<SessionAction>(action, out var sessionAction):
+                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, null, null, new SessionCommand(id, sessionAction));
+                break;
+            case "session":
+                return Invalid($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}.");
+            default:
+                return Invalid("A command is on an \"item\" or a \"session\".");
+        }
+        var outcome = await grains.GetGrain<IMeetingGrain>(meetingId).Execute(envelope);
+        return outcome.Refusal is { } refusal
+            ? CommandReply.Refused(ProblemOf(refusal))
+            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null);
+    }
+
+    /// <summary>The refusal in the REST API's words (same problem type, title, status and detail).</summary>
+    public static CommandProblem ProblemOf(Refusal refusal)
+    {
+        var details = Problems.From(refusal).ProblemDetails;
+        return new CommandProblem(details.Type!, details.Title!, details.Status!.Value, details.Detail!, refusal.From, refusal.To);
+    }
+
+    private static CommandReply Invalid(string detail) => CommandReply.Refused(ProblemOf(new Refusal(RefusalKind.Invalid, detail)));
+
+    private static void RequireMeetingId(string meetingId)
+    {
+        if (meetingId is null || !MeetingsApi.IsMeetingId(meetingId))
+        {
+            throw new HubException($"There is no meeting \"{meetingId}\".");
+        }
+    }
+
+    private static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        value = default;
+        return text is { Length: > 0 and <= 20 } && text.All(char.IsAsciiLetter) && Enum.TryParse(text, ignoreCase: true, out value);
+    }
+
+    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+}

@@ -1,0 +1,142 @@
+using System.Threading.Channels;
+using MeetingOps.Domain;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingOps.Live.Tests.Infrastructure;
+
+// The hub's messages as a .NET client reads them (its own records: the wire is the contract, not the server's types).
+
+public sealed record Changed(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
+
+public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem);
+
+public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To);
+
+public enum Protocol
+{
+    Json,
+    MessagePack,
+}
+
+/// <summary>Hub connections to a live server, and the chair's command as the pages send it.</summary>
+public static class Hub
+{
+    public const string Path = "/hubs/meetings";
+
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    public static async Task<HubConnection> ConnectAsync(LiveServer server, Protocol protocol = Protocol.Json)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, Path))
+            .WithStatefulReconnect();
+        if (protocol == Protocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        else
+        {
+            builder.AddJsonProtocol(o => MeetingOpsJson.Configure(o.PayloadSerializerOptions));
+        }
+        var connection = builder.Build();
+        await connection.StartAsync().WaitAsync(Wait);
+        return connection;
+    }
+
+    public static Task<Reply> CommandAsync(this HubConnection connection, string meetingId, string? chairKey, string kind, string id, string action,
+        long? expectedVersion = null, string? sessionId = null, string? idempotencyKey = null) =>
+        connection.InvokeAsync<Reply>("Command", meetingId, chairKey, kind, id, action, idempotencyKey ?? Guid.NewGuid().ToString("N"),
+            expectedVersion, sessionId).WaitAsync(Wait);
+
+    /// <summary>A command that must be accepted; returns the new version.</summary>
+    public static async Task<long> ActAsync(this HubConnection connection, string meetingId, string chairKey, string kind, string id, string action)
+    {
+        var reply = await connection.CommandAsync(meetingId, chairKey, kind, id, action);
+        Assert.True(reply.Accepted, $"{kind} {id} {action} was refused: {reply.Problem}");
+        return reply.Version!.Value;
+    }
+
+    public static Task<MeetingView> FollowAsync(this HubConnection connection, string meetingId) =>
+        connection.InvokeAsync<MeetingView>("Follow", meetingId).WaitAsync(Wait);
+}
+
+/// <summary>
+/// A follower as the pages are one: follows a meeting, keeps the last version, applies the push of the next version,
+/// ignores older ones, and on a gap resyncs by following again. Every push received is kept, in arrival order.
+/// </summary>
+public sealed class Follower : IAsyncDisposable
+{
+    private readonly Channel<Changed> _pushes = Channel.CreateUnbounded<Changed>();
+
+    private Follower(HubConnection connection, string meetingId)
+    {
+        Connection = connection;
+        MeetingId = meetingId;
+        connection.On<Changed>("changed", push => _pushes.Writer.TryWrite(push));
+    }
+
+    public HubConnection Connection { get; }
+
+    public string MeetingId { get; }
+
+    public MeetingView? Meeting { get; private set; }
+
+    public long Version => Meeting?.Version ?? -1;
+
+    /// <summary>How many times this follower saw a gap and resynced from a snapshot.</summary>
+    public int Resyncs { get; private set; }
+
+    /// <summary>Every push received, in arrival order.</summary>
+    public List<Changed> Received { get; } = [];
+
+    public static async Task<Follower> StartAsync(LiveServer server, string meetingId, Protocol protocol = Protocol.Json)
+    {
+        var follower = new Follower(await Hub.ConnectAsync(server, protocol), meetingId);
+        await follower.ResyncAsync();
+        return follower;
+    }
+
+    public async Task ResyncAsync() => Meeting = await Connection.FollowAsync(MeetingId);
+
+    /// <summary>The next push as it arrives (no protocol applied), within <see cref="Hub.Wait"/>.</summary>
+    public async Task<Changed> NextPushAsync()
+    {
+        using var timeout = new CancellationTokenSource(Hub.Wait);
+        try
+        {
+            var push = await _pushes.Reader.ReadAsync(timeout.Token);
+            Received.Add(push);
+            return push;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"No push within {Hub.Wait.TotalSeconds:0} s (last version {Version}).");
+        }
+    }
+
+    /// <summary>Reads pushes until the follower is at <paramref name="version"/>, applying the client protocol to each.</summary>
+    public async Task CatchUpAsync(long version)
+    {
+        while (Version < version)
+        {
+            var push = await NextPushAsync();
+            if (push.Version <= Version)
+            {
+                continue;
+            }
+            if (push.Version == Version + 1)
+            {
+                Meeting = push.Snapshot;
+                continue;
+            }
+            Resyncs++;
+            await ResyncAsync();
+        }
+    }
+
+    /// <summary>True when a push is already waiting (nothing is waited for).</summary>
+    public bool HasPendingPush => _pushes.Reader.Count > 0;
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
