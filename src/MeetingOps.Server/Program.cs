@@ -15,6 +15,7 @@ app.UseMeetingOpsErrors();
 app.MapMeetingsApi();
 app.MapCommandsApi();
 app.MapScheduleApi();
+app.MapImportApi();
 app.MapMeetingOpsHealth();
 app.MapMeetingOpsLive();
 app.MapOpenApi();

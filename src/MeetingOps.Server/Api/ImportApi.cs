@@ -21,9 +21,10 @@ public static class ImportApi
     public static RouteGroupBuilder MapImportApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/meetings").WithTags("Meetings");
+        // No .Accepts(...), as for POST /api/meetings: routing would answer a wrong content type with a bare 415 before
+        // the handler can say what is wrong; the handler checks it and answers a problem instead.
         group.MapPost("/import", Import)
-            .WithSummary("Create a meeting from the text of an annotated provisional agenda (organizer key); ?dryRun=true shows the definition and warnings without creating anything.")
-            .Accepts<string>("text/plain");
+            .WithSummary("Create a meeting from the text of an annotated provisional agenda (organizer key; text/plain UTF-8 body); ?dryRun=true shows the definition and warnings without creating anything.");
         return group;
     }
 
@@ -43,13 +44,9 @@ public static class ImportApi
         }
         // The secretariat's key, checked here before any work on the text (and again inside the meeting grain on create).
         var key = CommandHeaders.BearerKey(request);
-        if (string.IsNullOrEmpty(key))
+        if (MeetingsApi.OrganizerRefusal(key, organizer, http.Response) is { } refused)
         {
-            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "Importing an agenda needs the organizer key (Authorization: Bearer <organizerKey>)."));
-        }
-        if (!organizer.Matches(key))
-        {
-            return Problems.From(new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key."));
+            return refused;
         }
         // An agenda may be larger than a JSON definition: lift this request's limit to the importer's cap.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

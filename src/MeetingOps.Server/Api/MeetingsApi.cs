@@ -93,7 +93,7 @@ public static class MeetingsApi
         if (string.IsNullOrEmpty(key))
         {
             response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "Creating a meeting needs the organizer key (Authorization: Bearer <organizerKey>)."));
+            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "This needs the organizer key (Authorization: Bearer <organizerKey>)."));
         }
         return organizer.Matches(key) ? null : Problems.From(new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key."));
     }

@@ -1,0 +1,56 @@
+using MeetingOps.Domain.Definition;
+
+namespace MeetingOps.Domain.Import;
+
+/// <summary>
+/// What the importer made of an agenda document: the meeting definition (when anything usable was found),
+/// what it assumed on the way (each with its line), and why it could not go on (each with its line).
+/// <see cref="Definition"/> is non-null exactly when <see cref="Errors"/> is empty, and a non-null definition
+/// always passes <see cref="DefinitionValidator"/>.
+/// </summary>
+public sealed record ImportResult(
+    MeetingDefinition? Definition,
+    IReadOnlyList<ImportWarning> Warnings,
+    IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Definition is not null;
+
+    internal static ImportResult Failed(ImportError error, IReadOnlyList<ImportWarning>? warnings = null) =>
+        new(null, warnings ?? [], [error]);
+}
+
+/// <summary>Something the importer was unsure of and what it assumed. <see cref="Line"/> is 1-based; 0 means the document as a whole.</summary>
+public sealed record ImportWarning(int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
+}
+
+/// <summary>
+/// Why the document could not be imported. <see cref="Line"/> is 1-based; 0 means the document as a whole.
+/// <see cref="Code"/> is one of the <see cref="ImportErrorCodes"/>.
+/// </summary>
+public sealed record ImportError(int Line, string Code, string Message)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
+}
+
+/// <summary>Stable names for the kinds of <see cref="ImportError"/>, for callers that switch on them (the API maps them to status codes).</summary>
+public static class ImportErrorCodes
+{
+    /// <summary>The document is larger than <see cref="AgendaImporter.MaxInputBytes"/>.</summary>
+    public const string TooLarge = "too-large";
+    /// <summary>The document is empty or only white space.</summary>
+    public const string Empty = "empty";
+    /// <summary>The document is not text (binary, or mostly undecodable).</summary>
+    public const string NotText = "not-text";
+    /// <summary>No numbered agenda items were found.</summary>
+    public const string NoAgenda = "no-agenda";
+    /// <summary>No meeting dates were found.</summary>
+    public const string NoDates = "no-dates";
+    /// <summary>The document has more structure than the importer will look at (a guard against hostile input).</summary>
+    public const string TooComplex = "too-complex";
+    /// <summary>What was found does not make a valid meeting definition; the message says why.</summary>
+    public const string Invalid = "invalid-definition";
+    /// <summary>A fault in the importer itself. Never expected; reported rather than thrown.</summary>
+    public const string Internal = "internal";
+}
