@@ -749,8 +749,7 @@ internal static class SourceText
         private readonly int _wrapWidth;
         private readonly bool _numberOnly;
         private readonly bool _numbered;
-        private int _depth;
-        private int _quotes;
+        private OpenBrackets _open;
         private string _last;
         private bool _joined;
 
@@ -763,7 +762,7 @@ internal static class SourceText
             _numberOnly = _numbered && lead.NumberOnly;
             _last = first.Text;
             _text.Append(first.Text);
-            Count(first.Text);
+            _open.Add(first.Text);
         }
 
         public SourceLine Line { get; }
@@ -778,7 +777,7 @@ internal static class SourceText
             {
                 return true;
             }
-            if (_depth > 0 || _quotes > 0 || TextTools.EndsWithFunctionWord(_last) || TextTools.StartsWithLower(next.Text))
+            if (_open.IsOpen || TextTools.EndsWithFunctionWord(_last) || TextTools.StartsWithLower(next.Text))
             {
                 return true;
             }
@@ -792,7 +791,7 @@ internal static class SourceText
             _text.Append(' ').Append(next.Text);
             _last = next.Text;
             _joined = true;
-            Count(next.Text);
+            _open.Add(next.Text);
         }
 
         public void Flush()
@@ -808,28 +807,6 @@ internal static class SourceText
         {
             var t = text.TrimEnd();
             return t.Length > 0 && t[^1] is '.' or ';' or ':' or '?' or '!' or ')' or '”' or '"';
-        }
-
-        private void Count(string text)
-        {
-            foreach (var c in text)
-            {
-                switch (c)
-                {
-                    case '(':
-                        _depth++;
-                        break;
-                    case ')':
-                        _depth = Math.Max(0, _depth - 1);
-                        break;
-                    case '“':
-                        _quotes++;
-                        break;
-                    case '”':
-                        _quotes = Math.Max(0, _quotes - 1);
-                        break;
-                }
-            }
         }
     }
 

@@ -135,27 +135,9 @@ internal static class TextTools
     /// <summary>More '(' than ')' (and more '“' than '”'): the text goes on on the next line.</summary>
     public static bool HasOpenBracket(string text)
     {
-        var depth = 0;
-        var quotes = 0;
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '(':
-                    depth++;
-                    break;
-                case ')':
-                    depth = Math.Max(0, depth - 1);
-                    break;
-                case '“':
-                    quotes++;
-                    break;
-                case '”':
-                    quotes = Math.Max(0, quotes - 1);
-                    break;
-            }
-        }
-        return depth > 0 || quotes > 0;
+        var open = new OpenBrackets();
+        open.Add(text);
+        return open.IsOpen;
     }
 
     public static bool StartsWithLower(string text) => text.Length > 0 && char.IsLower(text[0]);
@@ -274,4 +256,35 @@ internal static class TextTools
     public static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     public static string Cut(string s, int max) => s.Length <= max ? s : s[..max].TrimEnd();
+}
+
+/// <summary>Brackets and quotes left open across lines: while any is open, a title or sentence goes on on the next line.</summary>
+internal struct OpenBrackets
+{
+    private int _depth;
+    private int _quotes;
+
+    public readonly bool IsOpen => _depth > 0 || _quotes > 0;
+
+    public void Add(string text)
+    {
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '(':
+                    _depth++;
+                    break;
+                case ')':
+                    _depth = Math.Max(0, _depth - 1);
+                    break;
+                case '“':
+                    _quotes++;
+                    break;
+                case '”':
+                    _quotes = Math.Max(0, _quotes - 1);
+                    break;
+            }
+        }
+    }
 }

@@ -234,22 +234,7 @@ public sealed class LiveServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (_process is { } process)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                }
-            }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                // already gone
-            }
-            process.Dispose();
-        }
+        await ChildProcesses.KillAsync(_process);
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

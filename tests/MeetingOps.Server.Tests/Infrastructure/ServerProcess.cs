@@ -1,3 +1,4 @@
+using MeetingOps.Tests.Shared;
 using System.Diagnostics;
 using System.Text;
 
@@ -186,23 +187,8 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         _client?.Dispose();
         _client = null;
-        if (_process is { } process)
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                }
-            }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                // Already gone.
-            }
-            process.Dispose();
-            _process = null;
-        }
+        await ChildProcesses.KillAsync(_process);
+        _process = null;
         if (_ownsDataDirectory)
         {
             try
