@@ -99,7 +99,7 @@ public class DefinitionReaderTests
     public void A_joint_item_planned_where_only_one_body_sits_is_refused()
     {
         // Monday afternoon: only the Working Group on International Cooperation sits.
-        var problem = Single(ReadMutated(j => j["sessions"]![1]!["items"]!.AsArray().Add(new JsonObject { ["item"] = "crimes-affecting-environment" })));
+        var problem = Single(ReadMutated(j => j["sessions"]![1]!["items"]!.AsArray().Add(new JsonObject { ["item"] = "application-of-the-organized-crime-convention" })));
 
         Assert.Equal("$.sessions[1].items[1].item", problem.Path);
         Assert.Contains("joint item of wg3 and wg2", problem.Message, StringComparison.Ordinal);

@@ -57,7 +57,7 @@ public class MeetingRulesTests
     {
         Do(new SessionCommand("2022-05-23-pm", SessionAction.Start)); // only wg3 sits
 
-        var refusal = Refused(new ItemCommand("crimes-affecting-environment", ItemAction.Open));
+        var refusal = Refused(new ItemCommand("application-of-the-organized-crime-convention", ItemAction.Open));
 
         Assert.Equal("Item 3 is a joint item; it is taken up in a joint sitting of wg3 and wg2, and none is in progress.", refusal.Reason);
     }
@@ -134,7 +134,7 @@ public class MeetingRulesTests
     [Fact]
     public void An_item_can_be_deferred_before_the_meeting_starts_with_no_sitting()
     {
-        var entry = Do(new ItemCommand("review-mechanism", ItemAction.Defer));
+        var entry = Do(new ItemCommand("matters-pertaining-to-the-mechanism", ItemAction.Defer));
 
         Assert.Equal(("pending", "deferred", (string?)null), (entry.From, entry.To, entry.SessionId));
     }

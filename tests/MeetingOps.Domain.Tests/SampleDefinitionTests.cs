@@ -42,7 +42,7 @@ public class SampleDefinitionTests
     public void The_2022_sample_joins_a_document_with_two_symbols_into_one()
     {
         var meeting = Samples.Meeting(Samples.Vienna2022);
-        var environment = meeting.FindItem("crimes-affecting-environment")!;
+        var environment = meeting.FindItem("application-of-the-organized-crime-convention")!;
 
         var document = Assert.Single(environment.Documents);
         Assert.Equal(["CTOC/COP/WG.2/2022/3", "CTOC/COP/WG.3/2022/3"], document.Symbols);

@@ -51,19 +51,4 @@ public static class Samples
         Walk(definition.Items);
         return ids;
     }
-
-    /// <summary>The same definition with every item id (and every reference to one) renamed.</summary>
-    public static MeetingDefinition RenameItems(MeetingDefinition definition, IReadOnlyDictionary<string, string> names)
-    {
-        ItemDefinition Rename(ItemDefinition item) => item with
-        {
-            Id = names[item.Id],
-            SubItems = item.SubItems?.Select(Rename).ToList(),
-        };
-        return definition with
-        {
-            Items = definition.Items.Select(Rename).ToList(),
-            Sessions = definition.Sessions.Select(s => s with { Items = s.Items.Select(p => p with { Item = names[p.Item] }).ToList() }).ToList(),
-        };
-    }
 }

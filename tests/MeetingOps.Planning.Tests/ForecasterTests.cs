@@ -45,7 +45,7 @@ public class ForecasterTests
         Assert.Equal((ItemStatus.Open, 154, 0), (transfer.Status, transfer.RemainingMinutes, transfer.UnplacedMinutes));
         Assert.Equal((At("2022-05-23T09:40Z"), At("2022-05-24T08:20Z")), (transfer.ProjectedStart!.Value, transfer.ProjectedEnd!.Value));
 
-        var crimes = Assert.Single(forecast.Items, i => i.ItemId == "crimes-affecting-environment");
+        var crimes = Assert.Single(forecast.Items, i => i.ItemId == "application-of-the-organized-crime-convention");
         Assert.Equal(
             [("2022-05-24-am", "08:20", "10:00", false), ("2022-05-24-pm", "13:00", "15:00", true), ("2022-05-26-pm", "13:00", "13:20", true)],
             crimes.Segments.Select(Segment));

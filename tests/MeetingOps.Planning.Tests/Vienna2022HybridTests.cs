@@ -23,8 +23,8 @@ public class Vienna2022HybridTests
         Assert.Equal(27 * 60, planned.TotalMinutes);
         Assert.Equal(
             [
-                ("opening", 60), ("adoption-of-agenda", 60), ("transfer-of-sentenced-persons", 240), ("crimes-affecting-environment", 360),
-                ("organized-crime-strategies", 360), ("draft-recommendations", 90), ("review-mechanism", 90), ("other-matters", 90), ("joint-report", 270),
+                ("opening", 60), ("adoption-of-agenda", 60), ("transfer-of-sentenced-persons", 240), ("application-of-the-organized-crime-convention", 360),
+                ("effective-strategies-to-prevent-and-combat", 360), ("finalization-and-adoption-of-the-draft", 90), ("matters-pertaining-to-the-mechanism", 90), ("other-matters", 90), ("joint-report", 270),
             ],
             planned.Items.Select(i => (i.ItemId, i.Minutes)));
         Assert.DoesNotContain(planned.Items, i => i.ItemId == "organizational-matters");
@@ -52,8 +52,8 @@ public class Vienna2022HybridTests
         Assert.Equal(Overflow.None.Minutes, plan.Overflow.Minutes);
         Assert.Equal(new Dictionary<string, int>
         {
-            ["opening"] = 40, ["adoption-of-agenda"] = 40, ["transfer-of-sentenced-persons"] = 160, ["crimes-affecting-environment"] = 240,
-            ["organized-crime-strategies"] = 240, ["draft-recommendations"] = 60, ["review-mechanism"] = 60, ["other-matters"] = 60, ["joint-report"] = 180,
+            ["opening"] = 40, ["adoption-of-agenda"] = 40, ["transfer-of-sentenced-persons"] = 160, ["application-of-the-organized-crime-convention"] = 240,
+            ["effective-strategies-to-prevent-and-combat"] = 240, ["finalization-and-adoption-of-the-draft"] = 60, ["matters-pertaining-to-the-mechanism"] = 60, ["other-matters"] = 60, ["joint-report"] = 180,
         }, Allocated(plan));
         Assert.Equal([new Allocation("opening", 40, false), new Allocation("adoption-of-agenda", 40, false), new Allocation("transfer-of-sentenced-persons", 40, false)],
             plan.Sessions[0].Allocations);
@@ -69,8 +69,8 @@ public class Vienna2022HybridTests
         Assert.Equal(900, plan.Overflow.Minutes);
         Assert.Equal(
             [
-                new OverflowItem("crimes-affecting-environment", 120), new OverflowItem("organized-crime-strategies", 360), new OverflowItem("draft-recommendations", 90),
-                new OverflowItem("review-mechanism", 90), new OverflowItem("other-matters", 90), new OverflowItem("joint-report", 150),
+                new OverflowItem("application-of-the-organized-crime-convention", 120), new OverflowItem("effective-strategies-to-prevent-and-combat", 360), new OverflowItem("finalization-and-adoption-of-the-draft", 90),
+                new OverflowItem("matters-pertaining-to-the-mechanism", 90), new OverflowItem("other-matters", 90), new OverflowItem("joint-report", 150),
             ],
             plan.Overflow.Items);
         string[] sessions = ["2022-05-23-am", "2022-05-23-pm", "2022-05-24-am", "2022-05-24-pm", "2022-05-25-am", "2022-05-25-pm", "2022-05-26-am", "2022-05-26-pm", "2022-05-27-am"];
@@ -80,9 +80,9 @@ public class Vienna2022HybridTests
                 "opening 60, adoption-of-agenda 60",
                 "transfer-of-sentenced-persons 120",
                 "transfer-of-sentenced-persons 120 (continued)",
-                "crimes-affecting-environment 120",
+                "application-of-the-organized-crime-convention 120",
                 "", "", "",
-                "crimes-affecting-environment 120 (continued)",
+                "application-of-the-organized-crime-convention 120 (continued)",
                 "joint-report 120",
             ],
             plan.Sessions.Select(Describe));
@@ -101,11 +101,11 @@ public class Vienna2022HybridTests
             [
                 "opening 40, adoption-of-agenda 40, transfer-of-sentenced-persons 40",
                 "transfer-of-sentenced-persons 120 (continued)",
-                "crimes-affecting-environment 120",
-                "crimes-affecting-environment 120 (continued)",
-                "organized-crime-strategies 120",
-                "organized-crime-strategies 120 (continued)",
-                "draft-recommendations 60, review-mechanism 60",
+                "application-of-the-organized-crime-convention 120",
+                "application-of-the-organized-crime-convention 120 (continued)",
+                "effective-strategies-to-prevent-and-combat 120",
+                "effective-strategies-to-prevent-and-combat 120 (continued)",
+                "finalization-and-adoption-of-the-draft 60, matters-pertaining-to-the-mechanism 60",
                 "other-matters 60",
                 "joint-report 120",
             ],

@@ -118,8 +118,8 @@ public sealed class CommandErrorTests(SharedServer shared)
     }
 
     [Theory]
-    [InlineData("items/crimes-affecting-environment/open", "joint")]
-    [InlineData("items/crimes-affecting-environment/open?session=2022-05-23-pm", "wg2")]
+    [InlineData("items/application-of-the-organized-crime-convention/open", "joint")]
+    [InlineData("items/application-of-the-organized-crime-convention/open?session=2022-05-23-pm", "wg2")]
     public async Task Taking_up_a_joint_item_while_only_a_one_body_sitting_sits_is_422(string command, string word)
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);

@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests(SharedServer shared)
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
         await _api.OkAsync(id, "sessions/2022-05-23-am/start", chair);
-        string[] items = ["opening", "adoption-of-agenda", "transfer-of-sentenced-persons", "crimes-affecting-environment"];
+        string[] items = ["opening", "adoption-of-agenda", "transfer-of-sentenced-persons", "application-of-the-organized-crime-convention"];
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Consoles).Select(i =>
             _api.CommandAsync(id, $"items/{items[i % items.Length]}/open", chair, new CommandOptions(IfMatch: "\"1\"", IdempotencyKey: $"console-{i}"))));

@@ -67,9 +67,9 @@ public sealed class CrashSafetyTests
         Assert.Equal(12, (long)s["version"]!);
         s = await api.OkAsync(id, "sessions/2022-05-24-am/start", chair, new CommandOptions(IdempotencyKey: "post-crash-1"));
         Assert.Equal(13, (long)s["version"]!);
-        s = await api.OkAsync(id, "items/crimes-affecting-environment/open", chair);
+        s = await api.OkAsync(id, "items/application-of-the-organized-crime-convention/open", chair);
         Assert.Equal(14, (long)s["version"]!);
-        Assert.Equal("crimes-affecting-environment", (string?)s["currentItemId"]);
+        Assert.Equal("application-of-the-organized-crime-convention", (string?)s["currentItemId"]);
 
         var log = (await api.GetLogAsync(id)).Json.AsArray();
         Assert.Equal(Enumerable.Range(1, 14).Select(v => (long)v), log.Select(e => (long)e!["version"]!));

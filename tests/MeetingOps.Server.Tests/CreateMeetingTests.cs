@@ -51,7 +51,7 @@ public sealed class CreateMeetingTests(SharedServer shared)
         Assert.Null(snapshot["currentItemId"]);
         Assert.Equal(["wg3", "wg2"], snapshot["bodies"]!.AsArray().Select(b => (string)b!["id"]!).ToArray());
 
-        var environment = ApiAssert.Item(snapshot, "crimes-affecting-environment");
+        var environment = ApiAssert.Item(snapshot, "application-of-the-organized-crime-convention");
         Assert.Equal("3", (string?)environment["numbers"]!["wg3"]);
         Assert.Equal("2", (string?)environment["numbers"]!["wg2"]);
         Assert.True((bool)environment["joint"]!);
@@ -71,7 +71,7 @@ public sealed class CreateMeetingTests(SharedServer shared)
         Assert.Equal("opening", (string?)opening["kind"]);
         Assert.False((bool)opening["adoptable"]!);
         Assert.True((bool)ApiAssert.Item(snapshot, "adoption-of-agenda")["adoptable"]!);
-        Assert.True((bool)ApiAssert.Item(snapshot, "draft-recommendations")["adoptable"]!);
+        Assert.True((bool)ApiAssert.Item(snapshot, "finalization-and-adoption-of-the-draft")["adoptable"]!);
         Assert.True((bool)ApiAssert.Item(snapshot, "joint-report")["adoptable"]!);
 
         var am = ApiAssert.Session(snapshot, "2022-05-23-am");
@@ -103,8 +103,8 @@ public sealed class CreateMeetingTests(SharedServer shared)
         Assert.Equal(new DateTime(2021, 3, 25, 10, 0, 0), Local(first["start"]));
         Assert.Equal(new DateTimeOffset(2021, 3, 25, 9, 0, 0, TimeSpan.Zero), Utc(first["startUtc"]));
         Assert.All(created.Snapshot["items"]!.AsArray(), i => Assert.False((bool)i!["joint"]!));
-        Assert.Equal("2 (a)", (string?)ApiAssert.Item(created.Snapshot, "joint-investigative-bodies")["numbers"]!["wg3"]);
-        Assert.Equal("recommendations", (string?)ApiAssert.Item(created.Snapshot, "joint-investigative-bodies")["parentId"]);
+        Assert.Equal("2 (a)", (string?)ApiAssert.Item(created.Snapshot, "use-and-role-of-joint-investigative")["numbers"]!["wg3"]);
+        Assert.Equal("finalization-and-adoption-of-the-recommendations", (string?)ApiAssert.Item(created.Snapshot, "use-and-role-of-joint-investigative")["parentId"]);
     }
 
     [Fact]

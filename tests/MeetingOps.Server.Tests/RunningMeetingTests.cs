@@ -88,7 +88,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
         AssertItem(s, Transfer, "concluded", Pm);
 
         // Untouched items stay pending; the snapshot a GET returns is the last command's.
-        AssertItem(s, "crimes-affecting-environment", "pending", null);
+        AssertItem(s, "application-of-the-organized-crime-convention", "pending", null);
         var get = await _api.GetMeetingAsync(id);
         Assert.Equal(HttpStatusCode.OK, get.Status);
         Assert.Equal("\"11\"", get.ETag);
@@ -185,13 +185,13 @@ public sealed class RunningMeetingTests(SharedServer shared)
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
         await _api.OkAsync(id, "sessions/2022-05-24-am/start", chair);
 
-        var s = await _api.OkAsync(id, "items/crimes-affecting-environment/open", chair);
-        AssertAt(s, version: 2, currentSession: "2022-05-24-am", currentItem: "crimes-affecting-environment");
+        var s = await _api.OkAsync(id, "items/application-of-the-organized-crime-convention/open", chair);
+        AssertAt(s, version: 2, currentSession: "2022-05-24-am", currentItem: "application-of-the-organized-crime-convention");
 
-        s = await _api.OkAsync(id, "items/review-mechanism/defer", chair);
+        s = await _api.OkAsync(id, "items/matters-pertaining-to-the-mechanism/defer", chair);
         Assert.Equal(3, (long)s["version"]!);
-        AssertItem(s, "review-mechanism", "deferred", "2022-05-24-am");
-        Assert.Equal("crimes-affecting-environment", (string?)s["currentItemId"]);
+        AssertItem(s, "matters-pertaining-to-the-mechanism", "deferred", "2022-05-24-am");
+        Assert.Equal("application-of-the-organized-crime-convention", (string?)s["currentItemId"]);
     }
 
     private static void AssertAt(JsonNode snapshot, long version, string? currentSession, string? currentItem)
