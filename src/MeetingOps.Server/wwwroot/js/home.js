@@ -11,7 +11,7 @@ async function load() {
     }
     const meetings = await response.json();
     if (meetings.length === 0) {
-      fill(list, h('li', { class: 'muted' }, 'No meetings yet. The secretariat creates one with POST /api/meetings (see the README).'));
+      fill(list, h('li', { class: 'muted' }, 'No meetings yet. Import an agenda below, or create one with POST /api/meetings (see the README).'));
       return;
     }
     fill(list, meetings.map(m => {
@@ -29,5 +29,65 @@ async function load() {
     fill(list, h('li', { class: 'error' }, `The list of meetings could not be loaded (${error.message}).`));
   }
 }
+
+// Import: the agenda text goes to POST /api/meetings/import (dry run for the preview); the key stays in this tab only.
+const form = document.getElementById('import-form');
+const result = document.getElementById('import-result');
+const keyInput = document.getElementById('import-key');
+const textInput = document.getElementById('import-text');
+keyInput.value = sessionStorage.getItem('meetingops:organizer-key') ?? '';
+
+document.getElementById('import-file').addEventListener('change', async event => {
+  const file = event.target.files?.[0];
+  if (file) {
+    textInput.value = await file.text();
+  }
+});
+
+function warningList(warnings) {
+  return warnings.length === 0
+    ? h('p', { class: 'muted' }, 'The importer was sure of everything.')
+    : h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message)));
+}
+
+form.addEventListener('submit', async event => {
+  event.preventDefault();
+  const create = event.submitter?.value === 'create';
+  sessionStorage.setItem('meetingops:organizer-key', keyInput.value.trim());
+  fill(result, h('p', { class: 'muted' }, create ? 'Creating…' : 'Importing…'));
+  try {
+    const response = await fetch(`/api/meetings/import${create ? '' : '?dryRun=true'}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', Authorization: `Bearer ${keyInput.value.trim()}` },
+      body: textInput.value,
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      const errors = body.errors ?? [];
+      fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ?? `The import was refused (${response.status}).`),
+        errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? `Line ${e.line}: ${e.message}` : `${e.path}: ${e.message}`))) : null));
+      return;
+    }
+    if (create) {
+      const id = encodeURIComponent(body.id);
+      fill(result, h('div', {},
+        h('p', { class: 'lead' }, `Created “${body.meeting.title}”.`),
+        h('p', {}, 'Chair key (shown this once; give it to the chair): ', h('code', {}, body.chairKey)),
+        h('p', {}, h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'), ' ',
+          h('a', { class: 'button', href: `/display/${id}` }, 'Room display'), ' ', h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')),
+        warningList(body.warnings)));
+      load();
+    } else {
+      const d = body.definition;
+      const items = (d.items ?? []).length;
+      fill(result, h('div', {},
+        h('p', { class: 'lead' }, d.title),
+        h('p', { class: 'muted' }, `${d.venue} (${d.timeZone}), ${d.startDate} to ${d.endDate} · ${d.bodies.map(b => b.name).join(' · ')} · ${items} top-level items · ${d.sessions.length} sessions`),
+        warningList(body.warnings)));
+    }
+  } catch (error) {
+    fill(result, h('p', { class: 'error' }, `The import could not be sent (${error.message}).`));
+  }
+});
 
 load();
