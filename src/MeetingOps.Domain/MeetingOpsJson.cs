@@ -15,6 +15,12 @@ public static class MeetingOpsJson
 
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>
+    /// An enum value as MeetingOps writes it in JSON ("inProgress", "open", "fit"). The log and refusals spell
+    /// statuses and actions with it, so "from"/"to" in the log read exactly like the statuses in a snapshot.
+    /// </summary>
+    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
     /// <summary>Applies the MeetingOps conventions to options owned by someone else (ASP.NET Core's, for example).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

@@ -15,8 +15,8 @@ public sealed class AgendaItemGrain(
             return; // already applied (a re-driven intent), or not for an item
         }
         var item = new ItemState(Status(), state.State.SessionId).Apply(change);
-        var previous = Snapshot(state.State);
-        state.State.Status = MeetingRules.Name(item.Status);
+        var previous = state.State.Copy();
+        state.State.Status = MeetingOpsJson.Name(item.Status);
         state.State.SessionId = item.SessionId;
         state.State.LastVersion = change.Version;
         state.State.History.Add(change);
@@ -35,9 +35,4 @@ public sealed class AgendaItemGrain(
         Task.FromResult(new AgendaItemRecord(Status(), state.State.SessionId, state.State.LastVersion, state.State.History.ToList()));
 
     private ItemStatus Status() => state.State.Status.Length == 0 ? ItemStatus.Pending : Enum.Parse<ItemStatus>(state.State.Status, ignoreCase: true);
-
-    internal static ChildState Snapshot(ChildState s) => new()
-    {
-        Status = s.Status, SessionId = s.SessionId, StartedAt = s.StartedAt, EndedAt = s.EndedAt, LastVersion = s.LastVersion, History = [.. s.History], CapWatch = s.CapWatch,
-    };
 }

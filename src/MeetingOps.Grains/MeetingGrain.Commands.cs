@@ -197,8 +197,8 @@ public sealed partial class MeetingGrain
     }
 
     private static string Fingerprint(CommandEnvelope command) => command.Item is { } item
-        ? $"{MeetingRules.Name(item.Action)} item {item.ItemId}{(item.SessionId is null ? "" : $" in session {item.SessionId}")}"
-        : $"{command.Session!.Action.ToString().ToLowerInvariant()} session {command.Session.SessionId}";
+        ? $"{MeetingOpsJson.Name(item.Action)} item {item.ItemId}{(item.SessionId is null ? "" : $" in session {item.SessionId}")}"
+        : $"{MeetingOpsJson.Name(command.Session!.Action)} session {command.Session.SessionId}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: publishing version {Version} failed; followers resync by version")]
     private partial void LogPublishFailed(Exception exception, string meetingId, long version);

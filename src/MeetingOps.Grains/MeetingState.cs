@@ -53,4 +53,10 @@ public sealed class ChildState
 
     /// <summary>For a capped sitting in progress: when MeetingOps ends it by itself.</summary>
     public CapWatch? CapWatch { get; set; }
+
+    /// <summary>A copy to put back when a write fails, so memory never holds what storage refused.</summary>
+    public ChildState Copy() => new()
+    {
+        Status = Status, SessionId = SessionId, StartedAt = StartedAt, EndedAt = EndedAt, LastVersion = LastVersion, History = [.. History], CapWatch = CapWatch,
+    };
 }

@@ -37,8 +37,8 @@ public sealed class SessionGrain(
             return;
         }
         var session = Current().Apply(change);
-        var previous = AgendaItemGrain.Snapshot(state.State);
-        state.State.Status = SessionStateMachine.Name(session.Status);
+        var previous = state.State.Copy();
+        state.State.Status = MeetingOpsJson.Name(session.Status);
         state.State.StartedAt = session.StartedAt;
         state.State.EndedAt = session.EndedAt;
         state.State.LastVersion = change.Version;

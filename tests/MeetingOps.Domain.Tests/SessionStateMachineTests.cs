@@ -31,6 +31,6 @@ public class SessionStateMachineTests
 
         Assert.Equal(RefusalKind.IllegalTransition, refusal.Kind);
         Assert.Equal(reason, refusal.Reason);
-        Assert.Equal(SessionStateMachine.Name(from), refusal.From);
+        Assert.Equal(MeetingOpsJson.Name(from), refusal.From);
     }
 }

@@ -50,7 +50,7 @@ public static partial class DefinitionValidator
             {
                 Add("$.timeZone", "The venue's IANA time zone is required, e.g. \"Europe/Vienna\".");
             }
-            else if (!TimeZoneInfo.TryFindSystemTimeZoneById(d.TimeZone, out zone) || !TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out _) && !zone.HasIanaId)
+            else if (!TimeZoneInfo.TryFindSystemTimeZoneById(d.TimeZone, out zone) || !zone.HasIanaId)
             {
                 Add("$.timeZone", $"\"{d.TimeZone}\" is not an IANA time zone known here; use one such as \"Europe/Vienna\" or \"America/New_York\".");
                 zone = null;

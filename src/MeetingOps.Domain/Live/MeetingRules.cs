@@ -161,7 +161,7 @@ public static class MeetingRules
                 var body = busy.Bodies.First(session.Seats);
                 return new Refusal(RefusalKind.IllegalTransition,
                     $"{body} is sitting in session {busy.Id}; end that sitting before starting session {session.Id}.",
-                    SessionStateMachine.Name(from), SessionStateMachine.Name(to));
+                    Name(from), Name(to));
             }
         }
 
@@ -174,13 +174,11 @@ public static class MeetingRules
                 Name(ItemAction.Continue), Name(ItemStatus.Open), Name(ItemStatus.Continued), command.Reason ?? "the sitting ended"));
         }
         entries.Add(new LogEntry(version, context.At, context.CommandId, context.Actor, ChangeSubject.Session, null, session.Id,
-            command.Action.ToString().ToLowerInvariant(), SessionStateMachine.Name(from), SessionStateMachine.Name(to), command.Reason));
+            Name(command.Action), Name(from), Name(to), command.Reason));
         return new RulesResult(entries, null);
     }
 
-    public static string Name(ItemStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Name(ItemAction action) => action.ToString().ToLowerInvariant();
+    private static string Name<T>(T value) where T : struct, Enum => MeetingOpsJson.Name(value);
 
     private static string Capitalize(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 }

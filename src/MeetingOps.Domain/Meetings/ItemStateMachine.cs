@@ -61,5 +61,5 @@ public static class ItemStateMachine
     private static string Cap(string s) => char.ToUpperInvariant(s[0]) + s[1..];
 
     private static Decision<ItemStatus> Refuse(ItemStatus from, ItemStatus to, string reason) =>
-        new Refusal(RefusalKind.IllegalTransition, reason, from.ToString().ToLowerInvariant(), to.ToString().ToLowerInvariant());
+        new Refusal(RefusalKind.IllegalTransition, reason, MeetingOpsJson.Name(from), MeetingOpsJson.Name(to));
 }

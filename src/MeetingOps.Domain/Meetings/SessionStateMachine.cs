@@ -29,12 +29,6 @@ public static class SessionStateMachine
         _ => status.ToString(),
     };
 
-    public static string Name(SessionStatus status) => status switch
-    {
-        SessionStatus.InProgress => "inProgress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
     private static Decision<SessionStatus> Refuse(SessionStatus from, SessionStatus to, string reason) =>
-        new Refusal(RefusalKind.IllegalTransition, reason, Name(from), Name(to));
+        new Refusal(RefusalKind.IllegalTransition, reason, MeetingOpsJson.Name(from), MeetingOpsJson.Name(to));
 }

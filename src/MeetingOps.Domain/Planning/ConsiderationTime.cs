@@ -7,8 +7,8 @@ namespace MeetingOps.Domain.Planning;
 /// </summary>
 internal sealed class ConsiderationTime
 {
-    private static readonly string Open = MeetingRules.Name(ItemStatus.Open);
-    private static readonly string Suspended = SessionStateMachine.Name(SessionStatus.Suspended);
+    private static readonly string Open = MeetingOpsJson.Name(ItemStatus.Open);
+    private static readonly string Suspended = MeetingOpsJson.Name(SessionStatus.Suspended);
 
     private readonly Dictionary<string, TimeSpan> _spent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastOpened = new(StringComparer.Ordinal);

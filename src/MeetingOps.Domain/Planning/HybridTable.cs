@@ -125,7 +125,7 @@ public static class HybridTable
     private static string Numbering(Meeting meeting, string itemId) =>
         meeting.FindItem(itemId) is { } item ? AgendaWords.Numbering(meeting, item) : itemId;
 
-    private static string Name(PlanStrategy strategy) => strategy.ToString().ToLowerInvariant();
+    private static string Name(PlanStrategy strategy) => MeetingOpsJson.Name(strategy);
 
     /// <summary>"27 h", "16 h 40 min".</summary>
     private static string Hours(int minutes) => minutes % 60 == 0

@@ -44,12 +44,12 @@ public static class ScheduleRules
             if (status == SessionStatus.Ended)
             {
                 return new Refusal(RefusalKind.IllegalTransition, $"Session {id} has ended; its format can no longer change.",
-                    SessionStateMachine.Name(status), SessionStateMachine.Name(status));
+                    MeetingOpsJson.Name(status), MeetingOpsJson.Name(status));
             }
             if (change.Start is not null && status != SessionStatus.Scheduled)
             {
                 return new Refusal(RefusalKind.IllegalTransition, $"Session {id} has started; its start time can no longer move.",
-                    SessionStateMachine.Name(status), SessionStateMachine.Name(status));
+                    MeetingOpsJson.Name(status), MeetingOpsJson.Name(status));
             }
             var before = changes.TryGetValue(id, out var earlier) ? earlier.Format : session.Format;
             var next = new SessionChange(change.Format!.Value, change.CapMinutes, change.Start ?? earlier?.Start);
@@ -109,7 +109,5 @@ public static class ScheduleRules
         return string.Join("; ", parts);
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonName(value.ToString());
-
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    private static string Name<T>(T value) where T : struct, Enum => MeetingOpsJson.Name(value);
 }
