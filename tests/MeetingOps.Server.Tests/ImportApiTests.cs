@@ -16,6 +16,10 @@ public sealed class ImportApiTests(SharedServer shared)
     private Task<ApiResponse> Import(string text, string? key, string query = "", string mediaType = "text/plain")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings/import" + query) { Content = new StringContent(text, Encoding.UTF8, mediaType) };
+        // As a careful client does with a big upload: wait for the server's go-ahead before sending the body.
+        // Without it a refusal (401, 413) can close the connection while the client is still writing,
+        // and the client sees a broken pipe instead of the answer.
+        request.Headers.ExpectContinue = true;
         if (key is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);

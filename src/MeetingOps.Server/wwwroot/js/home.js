@@ -54,6 +54,12 @@ form.addEventListener('submit', async event => {
   event.preventDefault();
   const create = event.submitter?.value === 'create';
   sessionStorage.setItem('meetingops:organizer-key', keyInput.value.trim());
+  // The server refuses documents over 2 MiB (AgendaImporter.MaxInputBytes); say so before sending megabytes for nothing.
+  const bytes = new TextEncoder().encode(textInput.value).length;
+  if (bytes > 2 * 1024 * 1024) {
+    fill(result, h('p', { class: 'error' }, `The document is ${(bytes / 1048576).toFixed(1)} MiB; the importer takes at most 2 MiB of text.`));
+    return;
+  }
   fill(result, h('p', { class: 'muted' }, create ? 'Creating…' : 'Importing…'));
   try {
     const response = await fetch(`/api/meetings/import${create ? '' : '?dryRun=true'}`, {
