@@ -97,14 +97,17 @@ public static partial class YamlDocuments
         }
         if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
         {
-            return JsonValue.Create(integer);
+            return Number(integer.ToString(CultureInfo.InvariantCulture));
         }
         if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return JsonValue.Create(number);
+            return Number(number.ToString("R", CultureInfo.InvariantCulture));
         }
         return JsonValue.Create(text);
     }
+
+    // Backed by a JSON element, so the number reads as int, long or double alike (as JSON text would).
+    private static JsonNode? Number(string json) => JsonNode.Parse(json);
 
     [GeneratedRegex("^(~|null|Null|NULL|)$")]
     private static partial Regex NullPattern();

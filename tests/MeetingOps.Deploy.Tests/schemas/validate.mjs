@@ -10,7 +10,8 @@ const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
 
 function describe(error) {
   const where = error.instancePath || "/";
-  if (error.message) return `${where}: ${error.message}`;
+  const extra = error.params?.additionalProperty ? ` ("${error.params.additionalProperty}")` : "";
+  if (error.message) return `${where}: ${error.message}${extra}`;
   return `${where}: ${error.keyword} ${JSON.stringify(error.params)}`;
 }
 
