@@ -91,6 +91,20 @@ public sealed class ManifestSchemaTests
     }
 
     [Fact]
+    public async Task An_api_version_the_cluster_no_longer_serves_is_rejected_by_the_strict_check()
+    {
+        // kubernetes-models keeps the schemas of removed API versions (policy/v1beta1 left in Kubernetes 1.25);
+        // the client's models only have the versions served today, so the strict check is the one that refuses it.
+        var budget = (JsonObject)Manifests.Render("base").Single("PodDisruptionBudget", "meetingops").DeepClone();
+        budget["apiVersion"] = "policy/v1beta1";
+
+        var schema = (await SchemaValidation.KubernetesAsync([budget])).Single();
+
+        Assert.True(schema.Valid, string.Join("; ", schema.Errors));
+        Assert.Equal("no model for apiVersion policy/v1beta1 kind PodDisruptionBudget", StrictFields.Check(budget));
+    }
+
+    [Fact]
     public void An_unknown_or_misplaced_field_is_rejected_with_its_path()
     {
         var deployment = Manifests.Render("base").Single("Deployment", "meetingops");
