@@ -43,6 +43,7 @@ public sealed class ComposeTests
 
         Assert.Equal("yes", command[command.IndexOf("--appendonly") + 1]);
         Assert.Contains(command[command.IndexOf("--appendfsync") + 1], new[] { "always", "everysec" });
+        Assert.Equal("noeviction", command[command.IndexOf("--maxmemory-policy") + 1]);
         Assert.Contains(redis["volumes"]!.AsArray(), v => ((string)v!).EndsWith(":/data", StringComparison.Ordinal) && Compose["volumes"]!.AsObject().ContainsKey(((string)v!).Split(':')[0]));
         Assert.NotNull(redis["healthcheck"]!["test"]);
     }

@@ -37,7 +37,7 @@ public sealed class ManifestRulesTests
         Assert.Equal("redis:6379", (string?)Settings["data"]!["MeetingOps__Redis"]);
         var redisService = Base.Single("Service", "redis");
         Assert.Equal(6379, (int)redisService["spec"]!["ports"]![0]!["port"]!);
-        Assert.Equal($"meetingops-settings", ((string)Settings["metadata"]!["name"]!)[..^11]);
+        Assert.Equal("meetingops-settings", ((string)Settings["metadata"]!["name"]!)[..^11]);
         Assert.Equal(Settings["metadata"]!["name"]!.ToString(), (string?)Container["envFrom"]![0]!["configMapRef"]!["name"]);
     }
 
@@ -130,6 +130,7 @@ public sealed class ManifestRulesTests
         var claim = redis["spec"]!["volumeClaimTemplates"]![0]!;
         Assert.Equal("/data", (string?)container["volumeMounts"]!.AsArray().Single(m => (string?)m!["name"] == (string?)claim["metadata"]!["name"])!["mountPath"]);
         Assert.Equal("/data", args[args.IndexOf("--dir") + 1]);
+        Assert.Equal("noeviction", args[args.IndexOf("--maxmemory-policy") + 1]);
         Assert.Equal("redis-headless", (string?)redis["spec"]!["serviceName"]);
         Assert.Equal("None", (string?)Base.Single("Service", "redis-headless")["spec"]!["clusterIP"]);
     }
