@@ -104,8 +104,9 @@ public static class MeetingReports
     }
 
     /// <summary>
-    /// An item with log entries is reported. One without is reported as not yet taken up, unless it is a heading
-    /// (told through its sub-items), or a sub-item whose parent was taken up as a whole.
+    /// An item with log entries is reported. Of items without, a heading and its sub-items are said once: the heading
+    /// while none of them was taken up, the sub-items still pending once some were, nothing for sub-items whose
+    /// parent was taken up as a whole.
     /// </summary>
     private static bool Reported(MeetingView view, ItemView item, Dictionary<string, List<LogEntry>> byItem)
     {
@@ -113,10 +114,15 @@ public static class MeetingReports
         {
             return true;
         }
-        if (view.Items.Any(c => c.ParentId == item.Id))
+        var children = view.Items.Where(c => c.ParentId == item.Id).ToList();
+        if (children.Count > 0)
         {
-            return false;
+            return !children.Any(c => byItem.ContainsKey(c.Id));
         }
-        return item.ParentId is null || !byItem.ContainsKey(item.ParentId);
+        if (item.ParentId is not { } parent)
+        {
+            return true;
+        }
+        return !byItem.ContainsKey(parent) && view.Items.Any(c => c.ParentId == parent && byItem.ContainsKey(c.Id));
     }
 }
