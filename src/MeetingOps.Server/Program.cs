@@ -15,6 +15,7 @@ app.UseMeetingOpsErrors();
 app.MapMeetingsApi();
 app.MapCommandsApi();
 app.MapScheduleApi();
+app.MapRecordsApi();
 app.MapImportApi();
 app.MapMeetingOpsHealth();
 app.MapMeetingOpsLive();

@@ -19,7 +19,7 @@ public static class MeetingsApi
             .WithSummary("Create a meeting from a meeting definition (organizer key; JSON body, see the README's meeting definition format).");
         group.MapGet("/", List).WithSummary("The list of meetings.");
         group.MapGet("/{id}", Get).WithSummary("A meeting's snapshot: bodies, items with statuses, sessions, current item; ETag is the version.");
-        group.MapGet("/{id}/log", Log).WithSummary("The audit log: every change with version, time, actor, session and command id.");
+        group.MapGet("/{id}/log", Log).WithSummary("The audit log: every change with version, time, actor, session and command id; ?format=csv for a spreadsheet.");
         return group;
     }
 
@@ -72,11 +72,26 @@ public static class MeetingsApi
         return TypedResults.Ok(snapshot);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LogEntry>>, ProblemHttpResult>> Log(string id, IGrainFactory grains, long? after = null)
+    private static async Task<Results<Ok<IReadOnlyList<LogEntry>>, ContentHttpResult, ProblemHttpResult>> Log(
+        string id, HttpResponse response, IGrainFactory grains, long? after = null, string? format = null)
     {
         if (after is < 0)
         {
             return Problems.BadRequest("?after= is a version, 0 or more.");
+        }
+        if (format is not (null or "json" or "csv"))
+        {
+            return Problems.BadRequest($"?format= is json (the default) or csv, not \"{format}\".");
+        }
+        if (format == "csv")
+        {
+            if (after is not null)
+            {
+                return Problems.BadRequest("The CSV is the whole log; ?after= is for the JSON log.");
+            }
+            return await RecordsApi.Read(grains, id) is { } read
+                ? RecordsApi.LogCsv(id, read.View, read.Log, response)
+                : Problems.NotFound($"There is no meeting \"{id}\".");
         }
         if (!IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0) is not { } log)
         {

@@ -19,6 +19,20 @@ function render(meeting) {
   renderNow(meeting);
   renderAgenda(meeting);
   renderSchedule(meeting);
+  renderRecords(meeting);
+}
+
+/** Links to the calendar (all sittings, or one body's) and the records written from the log: the report section and the log as CSV. */
+function renderRecords(meeting) {
+  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  const link = (href, text, record, title) => h('a', { href, dataset: { record }, title, download: record === 'report' ? null : '' }, text);
+  fill($('records'),
+    link(`${base}/calendar.ics`, 'Add to your calendar', 'calendar', 'Every sitting as an iCalendar file; your calendar app updates it when the plan changes'),
+    meeting.bodies.length > 1
+      ? meeting.bodies.map(b => link(`${base}/calendar.ics?body=${encodeURIComponent(b.id)}`, `${bodyShortName(b)} sittings only`, `calendar-${b.id}`, `The sittings of the ${b.name}`))
+      : null,
+    link(`${base}/report`, 'Report: organization of work', 'report', 'The report section drafted from what happened (Markdown)'),
+    link(`${base}/log?format=csv`, 'Meeting log (CSV)', 'log', 'Every change with time, sitting, item, action and who'));
 }
 
 function renderNow(meeting) {

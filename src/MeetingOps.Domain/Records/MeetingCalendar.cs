@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace MeetingOps.Domain.Records;
+
+/// <summary>
+/// The meeting's sittings as an iCalendar file (RFC 5545, written by Ical.Net): one event per sitting with the items
+/// the current plan puts in it, in venue time with a VTIMEZONE so any calendar shows it in its user's own zone.
+/// UIDs are the meeting and session ids, so a calendar that subscribes updates its events instead of duplicating them.
+/// SEQUENCE counts the schedule changes in the audit log since the sitting was planned (every format change or re-plan
+/// may move items between sittings, so each one bumps every sitting it could have touched); it only grows, and any host
+/// reading the same log writes the same number.
+/// </summary>
+public static class MeetingCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+
+    private const string ProductId = "-//MeetingOps//Meeting calendar//EN";
+
+    /// <param name="bodyId">Only the sittings of this body (it must be one of the meeting's bodies); null for all.</param>
+    /// <param name="generatedAt">When the file is written (DTSTAMP).</param>
+    /// <param name="followUrl">The participant view, linked from every event, when known.</param>
+    public static string Write(MeetingView view, IEnumerable<LogEntry> log, string? bodyId, DateTimeOffset generatedAt, Uri? followUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(log);
+        if (bodyId is not null && view.Bodies.All(b => b.Id != bodyId))
+        {
+            throw new ArgumentException($"The meeting has no body \"{bodyId}\".", nameof(bodyId));
+        }
+        var entries = log.Where(e => e.Version <= view.Version).OrderBy(e => e.Version).ToList();
+        var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = "PUBLISH" };
+        var name = bodyId is null ? view.Title : $"{view.Title}: {view.Bodies.First(b => b.Id == bodyId).Name}";
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", view.TimeZone);
+        calendar.AddTimeZone(view.TimeZone, view.StartDate.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
+
+        var stamp = new CalDateTime(generatedAt.UtcDateTime, CalDateTime.UtcTzId);
+        foreach (var session in view.Sessions.Where(s => bodyId is null || s.Bodies.Contains(bodyId)).OrderBy(s => s.StartUtc))
+        {
+            var changes = ScheduleChangesSince(entries, session.Id);
+            var e = new CalendarEvent
+            {
+                Uid = $"{view.Id}.{session.Id}@meetingops",
+                DtStart = Local(session.Start, view.TimeZone),
+                DtEnd = Local(session.End, view.TimeZone),
+                DtStamp = stamp,
+                Sequence = changes.Count,
+                Summary = Summary(view, session, bodyId),
+                Description = Description(view, session, bodyId, followUrl),
+                Location = view.Venue,
+                Status = "CONFIRMED",
+                Url = followUrl,
+            };
+            if (changes.Count > 0)
+            {
+                e.LastModified = new CalDateTime(changes[^1].UtcDateTime, CalDateTime.UtcTzId);
+            }
+            calendar.Events.Add(e);
+        }
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+
+    /// <summary>
+    /// When the schedule changed since the sitting was planned: one instant per schedule command in the log (a command
+    /// changing several sittings is one change). An extra sitting counts from after the command that first added it (sending it again changes it, so that counts).
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> ScheduleChangesSince(IReadOnlyList<LogEntry> entries, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var schedule = entries.Where(e => e.Subject == ChangeSubject.Schedule).ToList();
+        var added = schedule.FirstOrDefault(e => e.Action == "add" && e.SessionId == sessionId);
+        return schedule
+            .Where(e => added is null || e.Version > added.Version && e.CommandId != added.CommandId)
+            .GroupBy(e => e.CommandId, StringComparer.Ordinal)
+            .Select(g => g.First().At)
+            .ToList();
+    }
+
+    private static CalDateTime Local(DateTime local, string timeZone) =>
+        new(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, timeZone);
+
+    /// <summary>"Working Group on International Cooperation: items 2 (continued)"; a joint sitting names both bodies by their short names.</summary>
+    private static string Summary(MeetingView view, SessionView session, string? bodyId)
+    {
+        var seated = view.Bodies.Where(b => session.Bodies.Contains(b.Id)).ToList();
+        var who = bodyId is not null ? view.Bodies.First(b => b.Id == bodyId).Name
+            : seated.Count == 1 ? seated[0].Name
+            : "Joint meeting of " + ReportEnglish.List(seated.Select(BodyNames.Short).ToList());
+        var numbers = session.Planned.Select(p => view.Items.FirstOrDefault(i => i.Id == p.Item))
+            .OfType<ItemView>()
+            .Select(i => BodyNames.ItemNumber(view.Bodies, i.Numbers, Among(session, bodyId)))
+            .ToList();
+        return numbers.Count == 0 ? who : $"{who}: {(numbers.Count == 1 ? "item" : "items")} {ReportEnglish.List(numbers)}";
+    }
+
+    private static string Description(MeetingView view, SessionView session, string? bodyId, Uri? followUrl)
+    {
+        var text = new StringBuilder();
+        text.Append(view.Title).Append('\n');
+        var seated = view.Bodies.Where(b => session.Bodies.Contains(b.Id)).Select(b => b.Name).ToList();
+        text.Append(seated.Count == 1 ? $"Meeting of the {seated[0]}" : $"Joint meeting of the {string.Join(" and the ", seated)}").Append('\n');
+        var format = session.Format switch
+        {
+            SessionFormat.Hybrid => "Hybrid",
+            SessionFormat.Online => "Online",
+            _ => "In person",
+        };
+        text.Append(format);
+        if (session.CapMinutes is { } cap)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", capped at {cap} minutes");
+        }
+        text.Append('\n');
+        if (session.Planned.Count == 0)
+        {
+            text.Append("No items planned yet.\n");
+        }
+        else
+        {
+            text.Append("Planned items:\n");
+            foreach (var planned in session.Planned)
+            {
+                var item = view.Items.FirstOrDefault(i => i.Id == planned.Item);
+                var label = item is null ? planned.Item : $"{BodyNames.ItemNumber(view.Bodies, item.Numbers, Among(session, bodyId))}. {item.Title}";
+                text.Append(label).Append(planned.Continued ? " (continued)" : "").Append('\n');
+            }
+        }
+        if (followUrl is not null)
+        {
+            text.Append("Follow the meeting live: ").Append(followUrl).Append('\n');
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    private static IReadOnlyCollection<string> Among(SessionView session, string? bodyId) => bodyId is null ? session.Bodies.ToList() : [bodyId];
+}
