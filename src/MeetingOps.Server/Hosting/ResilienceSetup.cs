@@ -76,6 +76,8 @@ public static class ResilienceSetup
                     },
                 });
         });
+        // Polly's telemetry logs every execution (Orleans' own pipelines too) at Information: keep the log to what went wrong.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton<GrainCalls>();
         builder.Services.AddExceptionHandler<UnavailableAnswer>();
         return builder;

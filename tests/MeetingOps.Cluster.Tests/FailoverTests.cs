@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using MeetingOps.Cluster.Tests.Infrastructure;
+
+namespace MeetingOps.Cluster.Tests;
+
+/// <summary>
+/// The cluster under failure, on loopback: three hosts on a real redis-server (appendfsync always), a chair script
+/// issuing commands with idempotency keys across several meetings, and a SignalR follower on every host.
+/// </summary>
+public sealed class FailoverTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan ReadyAgain = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Hosts_killed_hard_and_restarted_lose_nothing_and_double_nothing()
+    {
+        await using var scenario = await Scenario.StartAsync(meetings: 4);
+        var downtimes = new List<TimeSpan>();
+        var figures = await scenario.RunAsync(pace: TimeSpan.FromMilliseconds(150), after: TimeSpan.FromSeconds(3), async () =>
+        {
+            // kill -9 each host in turn while the chairs work, and start it again on the same ports.
+            foreach (var host in scenario.Cluster.Hosts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var down = Stopwatch.StartNew();
+                await host.KillHardAsync();
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                host.Start();
+                await host.WaitReadyAsync(ReadyAgain);
+                downtimes.Add(down.Elapsed);
+            }
+        });
+        figures.Add(("hosts killed with SIGKILL and restarted", downtimes.Count.ToString(CultureInfo.InvariantCulture)));
+        figures.Add(("kill to ready again (each)", string.Join(", ", downtimes.Select(Verdict.Seconds))));
+        Verdict.Report(output, "kill-9", figures, scenario.Cluster.Log);
+    }
+
+    [Fact]
+    public async Task A_Redis_restart_fails_commands_cleanly_and_the_cluster_resumes_by_itself()
+    {
+        await using var scenario = await Scenario.StartAsync(meetings: 3);
+        var redis = scenario.Cluster.Redis;
+        var outage = TimeSpan.Zero;
+        var resumed = TimeSpan.Zero;
+        var readyDuringOutage = new List<HttpStatusCode>();
+        var figures = await scenario.RunAsync(pace: TimeSpan.FromMilliseconds(100), after: TimeSpan.FromSeconds(3), async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var down = Stopwatch.StartNew();
+            await redis.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+            {
+                foreach (var host in scenario.Cluster.Hosts)
+                {
+                    using var response = await probe.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
+                    readyDuringOutage.Add(response.StatusCode);
+                }
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await redis.StartAsync();
+            outage = down.Elapsed;
+            var back = Stopwatch.StartNew();
+            foreach (var host in scenario.Cluster.Hosts)
+            {
+                await host.WaitReadyAsync(ReadyAgain); // no one restarts anything: the hosts reconnect by themselves
+            }
+            resumed = back.Elapsed;
+        });
+        Assert.All(readyDuringOutage, status => Assert.Equal(HttpStatusCode.ServiceUnavailable, status));
+        Assert.True(scenario.Chair.Unavailable > 0, "no command was refused with 503 while Redis was down");
+        figures.Add(("Redis down for", Verdict.Seconds(outage)));
+        figures.Add(("/health/ready during the outage", string.Join(", ", readyDuringOutage.Select(s => (int)s))));
+        figures.Add(("every host ready again after Redis came back", Verdict.Seconds(resumed)));
+        Verdict.Report(output, "redis-restart", figures, scenario.Cluster.Log);
+    }
+
+    [Fact]
+    public async Task A_graceful_rolling_restart_loses_no_command_and_followers_stay_current()
+    {
+        await using var scenario = await Scenario.StartAsync(meetings: 3);
+        var stops = new List<TimeSpan>();
+        var figures = await scenario.RunAsync(pace: TimeSpan.FromMilliseconds(150), after: TimeSpan.FromSeconds(3), async () =>
+        {
+            foreach (var host in scenario.Cluster.Hosts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                var stopping = Stopwatch.StartNew();
+                await host.StopGracefullyAsync(TimeSpan.FromSeconds(45));
+                stops.Add(stopping.Elapsed);
+                host.Start();
+                await host.WaitReadyAsync(ReadyAgain);
+            }
+        });
+        figures.Add(("graceful stops (SIGTERM to exit)", string.Join(", ", stops.Select(Verdict.Seconds))));
+        Verdict.Report(output, "rolling-restart", figures, scenario.Cluster.Log);
+    }
+}
