@@ -44,12 +44,14 @@ public sealed class LocalCluster : IAsyncDisposable
         var cluster = new LocalCluster(directory, redis, list, log);
         try
         {
-            // One after another: the first one up creates the cluster, and on 2 cores a staggered start is faster.
-            foreach (var host in list)
+            // The first one up creates the cluster; the others then join it together.
+            list[0].Start();
+            await list[0].WaitReadyAsync(ReadyTimeout);
+            foreach (var host in list.Skip(1))
             {
                 host.Start();
-                await host.WaitReadyAsync(ReadyTimeout);
             }
+            await Task.WhenAll(list.Skip(1).Select(h => h.WaitReadyAsync(ReadyTimeout)));
             return cluster;
         }
         catch

@@ -39,6 +39,17 @@ public sealed class OutputLog
         }
     }
 
+    public string Text
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _text.ToString();
+            }
+        }
+    }
+
     public void WriteTo(string path)
     {
         lock (_gate)
