@@ -18,7 +18,7 @@ app.MapMeetingsApi();
 app.MapCommandsApi();
 app.MapScheduleApi();
 app.MapImportApi();
-app.MapMeetingOpsHealth();
+app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();
 app.MapOpenApi();

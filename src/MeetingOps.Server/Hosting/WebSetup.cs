@@ -1,6 +1,7 @@
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace MeetingOps.Server.Hosting;
@@ -64,14 +65,21 @@ public static class WebSetup
         return app;
     }
 
-    public static WebApplication MapMeetingOpsHealth(this WebApplication app)
+    public static WebApplication MapMeetingOpsHealth(this WebApplication app, MeetingOpsOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(options);
         // Live: the process answers. Startup: the silo has started (joined the cluster). Ready: the silo and its storage
         // answer a grain call (in a cluster also: Redis answers, this silo is an active member).
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/startup", new() { Predicate = c => c.Tags.Contains("startup") });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        // Startup answers with each check's words; so does ready in a cluster (the embedded host keeps its plain answer).
+        app.MapHealthChecks("/health/startup", new() { Predicate = c => c.Tags.Contains("startup"), ResponseWriter = HealthReportWriter.Write });
+        var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") };
+        if (options.IsCluster)
+        {
+            ready.ResponseWriter = HealthReportWriter.Write;
+        }
+        app.MapHealthChecks("/health/ready", ready);
         return app;
     }
 }

@@ -9,8 +9,9 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
-    private LocalCluster(string directory, RedisServer redis, IReadOnlyList<ClusterHost> hosts, OutputLog log)
+    private LocalCluster(string directory, RedisServer redis, IReadOnlyList<ClusterHost> hosts, OutputLog log, IReadOnlyDictionary<string, string> environment)
     {
+        Environment = environment;
         Directory = directory;
         Redis = redis;
         Hosts = hosts;
@@ -18,6 +19,9 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>The settings every host of this cluster is started with (Redis, organizer key, cluster and service id).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
 
     public RedisServer Redis { get; }
 
@@ -41,7 +45,7 @@ public sealed class LocalCluster : IAsyncDisposable
             ["MeetingOps__ShutdownTimeoutSeconds"] = "20",
         };
         var list = Enumerable.Range(1, hosts).Select(i => new ClusterHost($"host{i}", environment, log)).ToList();
-        var cluster = new LocalCluster(directory, redis, list, log);
+        var cluster = new LocalCluster(directory, redis, list, log, environment);
         try
         {
             // The first one up creates the cluster; the others then join it together.
@@ -58,6 +62,19 @@ public sealed class LocalCluster : IAsyncDisposable
         {
             await cluster.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Starts any host a failed test left down, and waits until every host is ready.</summary>
+    public async Task EnsureAllReadyAsync()
+    {
+        foreach (var host in Hosts.Where(h => !h.IsRunning))
+        {
+            host.Start();
+        }
+        foreach (var host in Hosts)
+        {
+            await host.WaitReadyAsync(ReadyTimeout);
         }
     }
 

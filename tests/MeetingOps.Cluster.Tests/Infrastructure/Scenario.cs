@@ -31,14 +31,7 @@ public sealed class Scenario : IAsyncDisposable
     public static async Task<Scenario> StartAsync(LocalCluster cluster, int meetings)
     {
         // A test that failed half-way may have left a host down: every test starts on a whole cluster.
-        foreach (var host in cluster.Hosts.Where(h => !h.IsRunning))
-        {
-            host.Start();
-        }
-        foreach (var host in cluster.Hosts)
-        {
-            await host.WaitReadyAsync(LocalCluster.ReadyTimeout);
-        }
+        await cluster.EnsureAllReadyAsync();
         var followers = new List<Follower>();
         try
         {
