@@ -139,6 +139,14 @@ public sealed class ClusterHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a host expected to stop by itself (bad settings); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{Name} has not been started.");
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await ChildProcesses.KillAsync(_process);
