@@ -82,7 +82,7 @@ public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper outp
                     readyDuringOutage.Add(response.StatusCode);
                 }
             }
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromSeconds(3)); // long enough that the first commands' retries run out: 503s, not just slow answers
             await redis.StartAsync();
             outage = down.Elapsed;
             var back = Stopwatch.StartNew();
