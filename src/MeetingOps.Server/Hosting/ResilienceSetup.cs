@@ -61,8 +61,10 @@ public static class ResilienceSetup
                 .AddTimeout(TotalTimeout)
                 .AddRetry(new RetryStrategyOptions
                 {
-                    // An open circuit is not retried: while it is open, requests fail fast with 503 and Retry-After.
-                    ShouldHandle = args => ValueTask.FromResult(Transient.Is(args.Outcome.Exception) && args.Outcome.Exception is not BrokenCircuitException),
+                    // Not retried: an open circuit, or a dependency that is down (Redis, the storage). Then requests
+                    // fail fast with 503 and Retry-After; a failover (a silo gone, a message rejected) is ridden out here.
+                    ShouldHandle = args => ValueTask.FromResult(Transient.Is(args.Outcome.Exception)
+                        && args.Outcome.Exception is not BrokenCircuitException && !Transient.DependencyDown(args.Outcome.Exception)),
                     MaxRetryAttempts = Retries,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,

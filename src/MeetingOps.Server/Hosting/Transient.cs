@@ -24,6 +24,30 @@ public static class Transient
         _ => exception.GetType().FullName == FallbackException || Is(exception.InnerException),
     };
 
+    /// <summary>
+    /// Whether the failure says a dependency is down rather than passing: Redis not connected, or the grain storage
+    /// failing a read or write (a failover never does that; an outage does). Retrying inside the request cannot help
+    /// then, so such a request answers 503 at once and the client resends after Retry-After.
+    /// </summary>
+    public static bool DependencyDown(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is RedisConnectionException ||
+                (e is OrleansException && e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal)) ||
+                e.Message.Contains("No connection is active", StringComparison.Ordinal) ||
+                e.Message.Contains("No connection is available", StringComparison.Ordinal))
+            {
+                return true;
+            }
+            if (e is AggregateException aggregate && aggregate.InnerExceptions.Any(DependencyDown))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>What to tell the client: how long to wait before trying again.</summary>
     public static TimeSpan RetryAfter(Exception exception)
     {

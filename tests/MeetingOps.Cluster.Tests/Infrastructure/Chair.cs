@@ -36,6 +36,7 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
     private int _unavailable;
     private int _connectionErrors;
     private int _resent;
+    private long _slowest503Ticks;
 
     public ConcurrentQueue<string> Unexpected { get; } = new();
 
@@ -44,6 +45,9 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
 
     /// <summary>Connections refused or dropped, and client timeouts.</summary>
     public int ConnectionErrors => _connectionErrors;
+
+    /// <summary>The longest a 503 took to come back: how fast a request fails while a dependency is down.</summary>
+    public TimeSpan Slowest503 => TimeSpan.FromTicks(Interlocked.Read(ref _slowest503Ticks));
 
     /// <summary>Commands sent again after a failure.</summary>
     public int Resent => _resent;
@@ -96,6 +100,7 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
                 Interlocked.Increment(ref _resent);
             }
             var host = hosts[(meeting.Index + n + attempt) % hosts.Count];
+            var sent = Stopwatch.StartNew();
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseAddress, path));
@@ -116,6 +121,14 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
                 {
                     Interlocked.Increment(ref _unavailable);
+                    for (var slowest = Interlocked.Read(ref _slowest503Ticks); sent.Elapsed.Ticks > slowest;
+                         slowest = Interlocked.Read(ref _slowest503Ticks))
+                    {
+                        if (Interlocked.CompareExchange(ref _slowest503Ticks, sent.Elapsed.Ticks, slowest) == slowest)
+                        {
+                            break;
+                        }
+                    }
                     Assert.True(response.Headers.RetryAfter?.Delta is not null, $"a 503 without Retry-After: {body}");
                     Assert.Contains("urn:meetingops:problem:unavailable", body, StringComparison.Ordinal);
                     var wait = response.Headers.RetryAfter!.Delta!.Value;

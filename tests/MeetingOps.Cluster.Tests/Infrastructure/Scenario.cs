@@ -87,6 +87,7 @@ public sealed class Scenario : IAsyncDisposable
             ("acknowledged as replays (Idempotent-Replayed)", acks.Count(a => a.Replayed).ToString(CultureInfo.InvariantCulture)),
             ("commands sent again by the chair", Chair.Resent.ToString(CultureInfo.InvariantCulture)),
             ("503 answers (with Retry-After)", Chair.Unavailable.ToString(CultureInfo.InvariantCulture)),
+            ("slowest 503", Chair.Unavailable == 0 ? "-" : Verdict.Seconds(Chair.Slowest503)),
             ("connection errors (host down)", Chair.ConnectionErrors.ToString(CultureInfo.InvariantCulture)),
             ("grain-call retries inside the hosts (Polly)", (Cluster.Log.Count(RetryLine) - _retriesBefore).ToString(CultureInfo.InvariantCulture)),
             ("command latency median / p99 / max", $"{Verdict.Seconds(took[took.Count / 2])} / {Verdict.Seconds(took[(int)(took.Count * 0.99)])} / {Verdict.Seconds(took[^1])}"),
