@@ -49,6 +49,17 @@ public static class Observability
         }
     }
 
+    /// <summary>The same for a web-only host's Orleans client.</summary>
+    public static void AddMeetingOpsTracing(this IClientBuilder client, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            client.AddActivityPropagation();
+        }
+    }
+
     /// <summary>The dashboard's endpoints; a request without the organizer key (Bearer, or Basic with it as the password) gets a login prompt.</summary>
     public static WebApplication MapMeetingOpsDashboard(this WebApplication app, MeetingOpsOptions options)
     {

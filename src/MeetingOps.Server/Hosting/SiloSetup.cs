@@ -19,7 +19,11 @@ public static class SiloSetup
         ArgumentNullException.ThrowIfNull(options);
         if (options.IsWebOnly)
         {
-            builder.UseOrleansClient(client => client.UseMeetingOpsClusterClient(options));
+            builder.UseOrleansClient(client =>
+            {
+                client.AddMeetingOpsTracing(builder.Configuration);
+                client.UseMeetingOpsClusterClient(options);
+            });
         }
         else
         {
