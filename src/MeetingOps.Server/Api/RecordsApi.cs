@@ -3,6 +3,7 @@ using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Records;
 using MeetingOps.Grains;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingOps.Server.Api;
@@ -27,28 +28,31 @@ public static class RecordsApi
     public const string MarkdownType = "text/markdown; charset=utf-8";
 
     /// <summary>The snapshot and the log up to its version, read in that order so the log covers everything the snapshot shows.</summary>
-    public static async Task<(MeetingView View, IReadOnlyList<LogEntry> Log)?> Read(IGrainFactory grains, string id)
+    public static async Task<(MeetingView View, IReadOnlyList<LogEntry> Log)?> Read(IGrainFactory grains, GrainCalls calls, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(calls);
         if (!MeetingsApi.IsMeetingId(id))
         {
             return null;
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
-        if (await meeting.GetSnapshot() is not { } view || await meeting.GetLog(0) is not { } log)
+        if (await calls.Read(meeting.GetSnapshot, cancellationToken) is not { } view
+            || await calls.Read(() => meeting.GetLog(0), cancellationToken) is not { } log)
         {
             return null;
         }
         return (view, log.Where(e => e.Version <= view.Version).ToList());
     }
 
-    private static async Task<Results<ContentHttpResult, Ok<MeetingReport>, ProblemHttpResult>> Report(string id, IGrainFactory grains, string? format = null)
+    private static async Task<Results<ContentHttpResult, Ok<MeetingReport>, ProblemHttpResult>> Report(
+        string id, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken, string? format = null)
     {
         if (format is not (null or "markdown" or "json"))
         {
             return Problems.BadRequest($"?format= is markdown (the default) or json, not \"{format}\".");
         }
-        if (await Read(grains, id) is not { } read)
+        if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }
@@ -58,9 +62,10 @@ public static class RecordsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Calendar(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, [FromKeyedServices(Clocks.Meeting)] TimeProvider time, string? body = null)
+        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
+        CancellationToken cancellationToken, string? body = null)
     {
-        if (await Read(grains, id) is not { } read)
+        if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }

@@ -1,6 +1,7 @@
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace MeetingOps.Server.Hosting;
@@ -23,13 +24,25 @@ public static class WebSetup
         return options;
     }
 
-    public static WebApplicationBuilder AddMeetingOpsWeb(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddMeetingOpsWeb(this WebApplicationBuilder builder, MeetingOpsOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         builder.Services.ConfigureHttpJsonOptions(o => MeetingOpsJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo", tags: ["ready"]);
+        // Startup: the silo has joined (web-only: a grain call answers). Ready: a grain call round-trips; in a cluster also
+        // Redis answers and this silo is an active member.
+        var health = builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo", tags: options.IsWebOnly ? ["ready", "startup"] : ["ready"]);
+        if (!options.IsWebOnly)
+        {
+            health.AddCheck<MembershipCheck>("membership", tags: options.IsCluster ? ["ready", "startup"] : ["startup"]);
+        }
+        if (options.IsCluster)
+        {
+            builder.Services.AddSingleton<RedisReachable>();
+            health.AddCheck<RedisReachable>("redis", tags: ["ready"]);
+        }
         // A definition is the largest thing anyone sends; leave room for it and nothing much more.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefinitionReader.MaxBytes + 64 * 1024);
         return builder;
@@ -52,12 +65,21 @@ public static class WebSetup
         return app;
     }
 
-    public static WebApplication MapMeetingOpsHealth(this WebApplication app)
+    public static WebApplication MapMeetingOpsHealth(this WebApplication app, MeetingOpsOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Live: the process answers. Ready: the silo and its storage answer a grain call.
+        ArgumentNullException.ThrowIfNull(options);
+        // Live: the process answers. Startup: the silo has started (joined the cluster). Ready: the silo and its storage
+        // answer a grain call (in a cluster also: Redis answers, this silo is an active member).
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        // Startup answers with each check's words; so does ready in a cluster (the embedded host keeps its plain answer).
+        app.MapHealthChecks("/health/startup", new() { Predicate = c => c.Tags.Contains("startup"), ResponseWriter = HealthReportWriter.Write });
+        var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") };
+        if (options.IsCluster)
+        {
+            ready.ResponseWriter = HealthReportWriter.Write;
+        }
+        app.MapHealthChecks("/health/ready", ready);
         return app;
     }
 }

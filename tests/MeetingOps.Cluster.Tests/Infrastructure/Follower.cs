@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using MeetingOps.Domain;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MeetingOps.Cluster.Tests.Infrastructure;
+
+/// <summary>A push as a .NET client reads it.</summary>
+public sealed record Changed(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
+
+/// <summary>
+/// A follower connected to one host, as the pages are: follows meetings, applies the push of the next version,
+/// ignores older ones, resyncs (follows again) on a gap or after a reconnect. When its host dies it keeps
+/// reconnecting to the same address until the host is back.
+/// </summary>
+public sealed class Follower : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, MeetingView> _meetings = [];
+    private readonly HubConnection _connection;
+    private readonly CancellationTokenSource _stop = new();
+    private int _resyncs;
+
+    private Follower(ClusterHost host)
+    {
+        Host = host;
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "/hubs/meetings"))
+            .WithAutomaticReconnect(new EveryHalfSecond())
+            .AddJsonProtocol(o => MeetingOpsJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        _connection.On<Changed>("changed", OnChanged);
+        _connection.Reconnected += _ => ResyncAllAsync();
+        _connection.Closed += _ => RestartAsync();
+    }
+
+    public ClusterHost Host { get; }
+
+    /// <summary>How often it followed again to catch up (gaps and reconnects).</summary>
+    public int Resyncs => _resyncs;
+
+    public static async Task<Follower> ConnectAsync(ClusterHost host, IEnumerable<string> meetingIds)
+    {
+        var follower = new Follower(host);
+        await follower._connection.StartAsync().WaitAsync(TimeSpan.FromSeconds(15));
+        foreach (var id in meetingIds)
+        {
+            lock (follower._gate)
+            {
+                follower._meetings[id] = null!;
+            }
+            await follower.FollowAsync(id);
+        }
+        return follower;
+    }
+
+    public MeetingView? Seen(string meetingId)
+    {
+        lock (_gate)
+        {
+            return _meetings.GetValueOrDefault(meetingId);
+        }
+    }
+
+    private void OnChanged(Changed push)
+    {
+        bool gap;
+        lock (_gate)
+        {
+            if (!_meetings.TryGetValue(push.MeetingId, out var seen))
+            {
+                return;
+            }
+            var version = seen?.Version ?? 0;
+            gap = push.Version > version + 1;
+            if (push.Version == version + 1)
+            {
+                _meetings[push.MeetingId] = push.Snapshot;
+            }
+        }
+        if (gap)
+        {
+            _ = FollowAsync(push.MeetingId);
+        }
+    }
+
+    private async Task FollowAsync(string meetingId)
+    {
+        for (var attempt = 0; attempt < 40 && !_stop.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var snapshot = await _connection.InvokeAsync<MeetingView>("Follow", meetingId).WaitAsync(TimeSpan.FromSeconds(10));
+                Interlocked.Increment(ref _resyncs);
+                lock (_gate)
+                {
+                    if (_meetings[meetingId] is not { } seen || seen.Version < snapshot.Version)
+                    {
+                        _meetings[meetingId] = snapshot;
+                    }
+                }
+                return;
+            }
+            catch (Exception e) when (e is HubException or InvalidOperationException or TimeoutException or IOException or TaskCanceledException)
+            {
+                await Task.Delay(250); // the host or the cluster is not answering yet: bounded retries
+            }
+        }
+    }
+
+    private Task ResyncAllAsync()
+    {
+        List<string> ids;
+        lock (_gate)
+        {
+            ids = [.. _meetings.Keys];
+        }
+        return Task.WhenAll(ids.Select(FollowAsync));
+    }
+
+    /// <summary>Automatic reconnect gave up (it never does here) or the first reconnect failed: start again, bounded.</summary>
+    private async Task RestartAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (!_stop.IsCancellationRequested && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try
+            {
+                await _connection.StartAsync(_stop.Token);
+                await ResyncAllAsync();
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or OperationCanceledException)
+            {
+                await Task.Delay(500); // the host is still down
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _connection.DisposeAsync();
+        _stop.Dispose();
+    }
+
+    private sealed class EveryHalfSecond : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
+            retryContext.ElapsedTime < TimeSpan.FromMinutes(2) ? TimeSpan.FromMilliseconds(500) : null;
+    }
+}
