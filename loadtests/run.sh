@@ -3,14 +3,15 @@
 #   loadtests/run.sh [quick|standard]      → loadtests/results/latest.md and latest.json
 # Overrides (optional): LOADTEST_SIZES="1000 10000" (followers per scenario), LOADTEST_MODES="one bare two",
 # LOADTEST_SECONDS=20 (command window), LOADTEST_RATE=4 (commands/s), LOADTEST_MEETINGS=4,
-# LOADTEST_SERVER_ENV="DOTNET_gcServer=0" (extra environment for the MeetingOps and bare servers, e.g. a GC experiment).
+# LOADTEST_SERVER_ENV="DOTNET_gcServer=0" (extra environment for the MeetingOps and bare servers, e.g. a GC experiment),
+# LOADTEST_BEFORE_DIR=<an earlier server build output> with mode "before" (that build, measured in the same run).
 # Everything listens on and connects to loopback only, and the whole run stops itself after its time budget.
 set -euo pipefail
 
 profile=${1:-quick}
 root=$(cd "$(dirname "$0")/.." && pwd)
 case $profile in
-  quick)    sizes="200 1000";         modes="one bare two"; seconds=15; budget=600 ;;
+  quick)    sizes="200 1000";         modes="one bare two"; seconds=10; budget=600 ;;
   standard) sizes="1000 5000 10000";  modes="one bare two"; seconds=30; budget=2700 ;;
   *) echo "usage: loadtests/run.sh [quick|standard]" >&2; exit 2 ;;
 esac
@@ -67,12 +68,12 @@ wait_live() { # url pid
 }
 
 # Starts a server from its build output (working directory there, logs in $work); sets url and pid.
-start_server() { # kind
+start_server() { # kind [MeetingOps build output to run instead of this tree's]
   local kind=$1 port dir dll
   port=$(free_port)
   url="http://127.0.0.1:$port"
   if [[ $kind == meetingops ]]; then
-    dir=$server_dir; dll=MeetingOps.Server.dll
+    dir=${2:-$server_dir}; dll=MeetingOps.Server.dll
     mkdir -p "$work/data-$port"
     (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production MeetingOps__DataDirectory="$work/data-$port" \
       MeetingOps__SiloPort="$(free_port)" MeetingOps__GatewayPort="$(free_port)" ${LOADTEST_SERVER_ENV:-} \
@@ -118,6 +119,12 @@ for followers in $sizes; do
       one)
         start_server meetingops
         scenario meetingops "one host" "$url" "$pid" "$followers"
+        stop_server "$pid" ;;
+      before)
+        # A/B in the same run: LOADTEST_BEFORE_DIR is an earlier build's output (a copy of src/MeetingOps.Server/bin/Release/net10.0).
+        [[ -n ${LOADTEST_BEFORE_DIR:-} ]] || { echo "── before: skipped (LOADTEST_BEFORE_DIR not set)"; continue; }
+        start_server meetingops "$LOADTEST_BEFORE_DIR"
+        scenario meetingops "one host (before)" "$url" "$pid" "$followers"
         stop_server "$pid" ;;
       bare)
         start_server bare

@@ -12,6 +12,9 @@ namespace MeetingOps.LoadTests;
 /// </summary>
 public static class Report
 {
+    /// <summary>The mode the targets are about (not "one host (before)", an earlier build measured for comparison).</summary>
+    private const string OneHost = "one host";
+
     public static async Task WriteAsync(string directory, string outStem, JsonSerializerOptions json)
     {
         var results = new List<ScenarioResult>();
@@ -79,7 +82,7 @@ public static class Report
     private static Entry ToEntry(ScenarioResult r, List<ScenarioResult> all)
     {
         var bare = all.LastOrDefault(b => b.Target == "bare" && b.Followers == r.Followers);
-        var oneHost = all.LastOrDefault(b => b.Target == "meetingops" && b.Hosts == 1 && b.Followers == r.Followers);
+        var oneHost = all.LastOrDefault(b => b.Mode == OneHost && b.Followers == r.Followers);
         return new Entry(r,
             bare?.P99Ms,
             bare is null || bare.P99Ms <= 0 || r.P99Ms < 0 ? null : Math.Round(r.P99Ms / bare.P99Ms, 2),
@@ -100,7 +103,7 @@ public static class Report
 
     private static IEnumerable<string> Targets(List<Entry> entries)
     {
-        var one = entries.Where(e => e.Result.Target == "meetingops" && e.Result.Hosts == 1).ToList();
+        var one = entries.Where(e => e.Result.Mode == OneHost).ToList();
         var most = one.MaxBy(e => e.Result.ConnectionsHeld);
         if (most is not null)
         {
