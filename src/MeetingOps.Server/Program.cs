@@ -6,7 +6,9 @@ using MeetingOps.Server.Live;
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.AddMeetingOpsOptions();
 builder.AddMeetingOpsSilo(options);
-builder.AddMeetingOpsWeb();
+builder.AddMeetingOpsWeb(options);
+builder.AddMeetingOpsResilience();
+builder.AddMeetingOpsObservability(options);
 builder.AddMeetingOpsLive(); // after the silo: replaces the no-op publisher with the hub's
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ app.MapCommandsApi();
 app.MapScheduleApi();
 app.MapImportApi();
 app.MapMeetingOpsHealth();
+app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();
 app.MapOpenApi();
 app.Run();

@@ -1,5 +1,6 @@
 using MeetingOps.Contracts;
 using MeetingOps.Domain;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingOps.Server.Api;
@@ -18,31 +19,31 @@ public static class CommandsApi
     }
 
     private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> ItemCommand(
-        string id, string itemId, string action, HttpContext http, IGrainFactory grains, string? session = null)
+        string id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, string? session = null)
     {
         if (!TryParse<ItemAction>(action, out var itemAction))
         {
             return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
                 Problems.BadRequest($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}."));
         }
-        return Execute(id, http, grains, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
+        return Execute(id, http, grains, calls, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
             headers.ActorName, new ItemCommand(itemId, itemAction, session), null));
     }
 
     private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> SessionCommand(
-        string id, string sessionId, string action, HttpContext http, IGrainFactory grains)
+        string id, string sessionId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls)
     {
         if (!TryParse<SessionAction>(action, out var sessionAction))
         {
             return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
                 Problems.BadRequest($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}."));
         }
-        return Execute(id, http, grains, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
+        return Execute(id, http, grains, calls, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
             headers.ActorName, null, new SessionCommand(sessionId, sessionAction)));
     }
 
     private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Execute(
-        string id, HttpContext http, IGrainFactory grains, Func<CommandHeaders, CommandEnvelope> envelope)
+        string id, HttpContext http, IGrainFactory grains, GrainCalls calls, Func<CommandHeaders, CommandEnvelope> envelope)
     {
         if (!MeetingsApi.IsMeetingId(id))
         {
@@ -53,7 +54,9 @@ public static class CommandsApi
         {
             return Problems.BadRequest(error!);
         }
-        var outcome = await grains.GetGrain<IMeetingGrain>(id).Execute(envelope(headers));
+        var command = envelope(headers);
+        // Retried on a passing cluster failure only with an Idempotency-Key: the grain applies such a command once.
+        var outcome = await calls.Command(headers.IdempotencyKey, () => grains.GetGrain<IMeetingGrain>(id).Execute(command), http.RequestAborted);
         return Answer(http, outcome) ?? (Results<Ok<MeetingView>, ProblemHttpResult>)TypedResults.Ok(outcome.Snapshot!);
     }
 

@@ -3,6 +3,7 @@ using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using MeetingOps.Domain.Import;
 using MeetingOps.Grains;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ public static class ImportApi
     public sealed record ImportPreview(MeetingDefinition Definition, IReadOnlyList<ImportWarning> Warnings);
 
     private static async Task<Results<Created<ImportedMeeting>, Ok<ImportPreview>, ProblemHttpResult>> Import(
-        HttpContext http, IGrainFactory grains, IOrganizerCredential organizer, CancellationToken cancellationToken, bool dryRun = false)
+        HttpContext http, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken, bool dryRun = false)
     {
         var request = http.Request;
         if (request.ContentType is { } type && !IsText(type))
@@ -68,7 +69,7 @@ public static class ImportApi
             return TypedResults.Ok(new ImportPreview(definition, result.Warnings));
         }
         var id = MeetingsApi.NewMeetingId();
-        var created = await grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, key));
+        var created = await calls.Once(() => grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, key)), cancellationToken);
         if (created.Refusal is { } refusal)
         {
             return Problems.From(refusal, created.Problems);

@@ -3,6 +3,7 @@ using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using MeetingOps.Grains;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingOps.Server.Api;
@@ -28,7 +29,7 @@ public static class MeetingsApi
     public sealed record CreatedMeeting(string Id, string ChairKey, MeetingLinks Links, MeetingView Meeting);
 
     private static async Task<Results<Created<CreatedMeeting>, ProblemHttpResult>> Create(
-        HttpRequest request, HttpResponse response, IGrainFactory grains, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
         // Who is asking comes before what they sent; the grain checks the key again.
         if (OrganizerRefusal(CommandHeaders.BearerKey(request), organizer, response) is { } refused)
@@ -50,7 +51,8 @@ public static class MeetingsApi
             return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape.", [problem!]);
         }
         var id = NewMeetingId();
-        var created = await grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, CommandHeaders.BearerKey(request)));
+        // Tried once: a retry after a lost answer would make a second meeting under a new id.
+        var created = await calls.Once(() => grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, CommandHeaders.BearerKey(request))), cancellationToken);
         if (created.Refusal is { } refusal)
         {
             return Problems.From(refusal, created.Problems);
@@ -59,12 +61,12 @@ public static class MeetingsApi
         return TypedResults.Created(links.Self, new CreatedMeeting(id, created.ChairKey!, links, created.Snapshot!));
     }
 
-    private static async Task<Ok<IReadOnlyList<MeetingSummary>>> List(IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).List());
+    private static async Task<Ok<IReadOnlyList<MeetingSummary>>> List(IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await calls.Read(() => grains.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).List(), cancellationToken));
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(string id, HttpResponse response, IGrainFactory grains)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetSnapshot() is not { } snapshot)
+        if (!IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is not { } snapshot)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }
@@ -72,13 +74,13 @@ public static class MeetingsApi
         return TypedResults.Ok(snapshot);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LogEntry>>, ProblemHttpResult>> Log(string id, IGrainFactory grains, long? after = null)
+    private static async Task<Results<Ok<IReadOnlyList<LogEntry>>, ProblemHttpResult>> Log(string id, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken, long? after = null)
     {
         if (after is < 0)
         {
             return Problems.BadRequest("?after= is a version, 0 or more.");
         }
-        if (!IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0) is not { } log)
+        if (!IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0), cancellationToken) is not { } log)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }

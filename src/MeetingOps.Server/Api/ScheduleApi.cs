@@ -2,6 +2,7 @@ using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Planning;
 using MeetingOps.Domain.Schedule;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingOps.Server.Api;
@@ -28,7 +29,7 @@ public static class ScheduleApi
 
     private const int MaxBodyBytes = 64 * 1024;
 
-    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
         if (!MeetingsApi.IsMeetingId(id))
         {
@@ -52,19 +53,20 @@ public static class ScheduleApi
         var meeting = grains.GetGrain<IMeetingGrain>(id);
         if (change.Sessions is ["all"])
         {
-            change = change with { Sessions = (await meeting.GetSnapshot())?.Sessions.Where(s => s.Status != SessionStatus.Ended).Select(s => s.Id).ToList() ?? [] };
+            change = change with { Sessions = (await calls.Read(meeting.GetSnapshot, cancellationToken))?.Sessions.Where(s => s.Status != SessionStatus.Ended).Select(s => s.Id).ToList() ?? [] };
         }
-        var outcome = await meeting.ChangeFormat(new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change));
+        var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change);
+        var outcome = await calls.Command(headers.IdempotencyKey, () => meeting.ChangeFormat(envelope), cancellationToken);
         if (CommandsApi.Answer(http, outcome) is { } refused)
         {
             return refused;
         }
-        return TypedResults.Ok(ScheduleResponse.From((await meeting.GetSchedule())!));
+        return TypedResults.Ok(ScheduleResponse.From((await calls.Read(meeting.GetSchedule, cancellationToken))!));
     }
 
-    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(string id, HttpResponse response, IGrainFactory grains)
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id) || await grains.GetGrain<IMeetingGrain>(id).GetSchedule() is not { } view)
+        if (!MeetingsApi.IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSchedule(), cancellationToken) is not { } view)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace MeetingOps.Server.Hosting;
@@ -20,7 +21,43 @@ public sealed class MeetingOpsOptions
     /// <summary>Orleans client gateway port on loopback (embedded default).</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// A StackExchange.Redis connection string (<c>redis:6379</c>, <c>127.0.0.1:6390,password=…</c>). Unset: the embedded
+    /// default (one process, localhost clustering, SQLite). Set: cluster mode, Redis for membership, grain state,
+    /// reminders and the SignalR backplane.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary><see cref="MeetingOpsRoles.Host"/> (silo and web, the default) or <see cref="MeetingOpsRoles.Web"/> (web only, an Orleans client of the cluster).</summary>
+    public string Role { get; set; } = MeetingOpsRoles.Host;
+
+    /// <summary>The Orleans cluster id: hosts with the same one (and the same Redis) form one cluster.</summary>
+    public string ClusterId { get; set; } = "meetingops";
+
+    /// <summary>The Orleans service id: names the stored grain state and reminders; keep it across deployments.</summary>
+    public string ServiceId { get; set; } = "meetingops";
+
+    /// <summary>The IP address this silo tells the others to reach it on (in Kubernetes the pod's IP). Cluster mode only.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>How long a stopping host may take to hand its grains over and leave the cluster.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
+
+    public bool IsCluster => !string.IsNullOrWhiteSpace(Redis);
+
+    public bool IsWebOnly => string.Equals(Role, MeetingOpsRoles.Web, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>What a host does in the cluster.</summary>
+public static class MeetingOpsRoles
+{
+    /// <summary>An Orleans silo with the web tier (API, hub, pages) in the same process.</summary>
+    public const string Host = "Host";
+
+    /// <summary>The web tier only, joined to the cluster as an Orleans client.</summary>
+    public const string Web = "Web";
 }
 
 /// <summary>Checks the options once at start, so a mistake stops the host with a clear message instead of failing later.</summary>
@@ -34,7 +71,7 @@ public sealed class MeetingOpsOptionsValidator : IValidateOptions<MeetingOpsOpti
         {
             failures.Add("MeetingOps:DataDirectory must not be empty.");
         }
-        else if (!CanWrite(options.DataDirectoryFullPath, out var why))
+        else if (!options.IsCluster && !CanWrite(options.DataDirectoryFullPath, out var why))
         {
             failures.Add($"MeetingOps:DataDirectory \"{options.DataDirectoryFullPath}\" is not a writable directory: {why}");
         }
@@ -53,7 +90,49 @@ public sealed class MeetingOpsOptionsValidator : IValidateOptions<MeetingOpsOpti
         {
             failures.Add("MeetingOps:SiloPort and MeetingOps:GatewayPort must differ.");
         }
+        failures.AddRange(ClusterFailures(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The cluster settings: only checked beyond their shape when MeetingOps:Redis is set.</summary>
+    private static IEnumerable<string> ClusterFailures(MeetingOpsOptions options)
+    {
+        if (!string.Equals(options.Role, MeetingOpsRoles.Host, StringComparison.OrdinalIgnoreCase) && !options.IsWebOnly)
+        {
+            yield return $"MeetingOps:Role must be {MeetingOpsRoles.Host} or {MeetingOpsRoles.Web}, found \"{options.Role}\".";
+        }
+        if (options.ShutdownTimeoutSeconds is < 1 or > 600)
+        {
+            yield return $"MeetingOps:ShutdownTimeoutSeconds must be 1–600, found {options.ShutdownTimeoutSeconds}.";
+        }
+        if (!options.IsCluster)
+        {
+            if (options.IsWebOnly)
+            {
+                yield return "MeetingOps:Role=Web joins a cluster as a client: set MeetingOps:Redis too.";
+            }
+            yield break;
+        }
+        if (string.IsNullOrWhiteSpace(options.OrganizerKey))
+        {
+            yield return "MeetingOps:OrganizerKey must be set in cluster mode (MeetingOps:Redis is set): every host must share one key, so none may generate its own.";
+        }
+        foreach (var (value, setting) in new[] { (options.ClusterId, "ClusterId"), (options.ServiceId, "ServiceId") })
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 100 || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                yield return $"MeetingOps:{setting} must be 1–100 characters without spaces.";
+            }
+        }
+        if (!IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            yield return $"MeetingOps:AdvertisedAddress must be an IP address (the pod IP in Kubernetes), found \"{options.AdvertisedAddress}\".";
+        }
+        var redis = RedisConnections.TryRead(options.Redis!, out var why);
+        if (redis is null)
+        {
+            yield return $"MeetingOps:Redis is not a Redis connection string: {why}";
+        }
     }
 
     private static bool CanWrite(string directory, out string why)

@@ -5,7 +5,10 @@ using MeetingOps.Storage.Sqlite;
 
 namespace MeetingOps.Server.Hosting;
 
-/// <summary>The co-hosted Orleans silo of the embedded default: localhost clustering, grain state in a SQLite file.</summary>
+/// <summary>
+/// The co-hosted Orleans silo. Embedded default: localhost clustering, grain state in a SQLite file. Cluster mode
+/// (MeetingOps:Redis): see <see cref="ClusterSetup"/>. Web-only role: an Orleans client instead of a silo.
+/// </summary>
 public static class SiloSetup
 {
     public const string DatabaseFileName = "meetingops.db";
@@ -14,16 +17,30 @@ public static class SiloSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.UseOrleans(silo =>
+        if (options.IsWebOnly)
         {
-            silo.UseLocalhostClustering(siloPort: options.SiloPort, gatewayPort: options.GatewayPort);
-            silo.AddCapWatchWakeUp();
-            silo.AddSqliteGrainStorage(StorageNames.Meetings, storage =>
+            builder.UseOrleansClient(client => client.UseMeetingOpsClusterClient(options));
+        }
+        else
+        {
+            builder.UseOrleans(silo =>
             {
-                storage.DatabasePath = Path.Combine(options.DataDirectoryFullPath, DatabaseFileName);
-                storage.SerializerOptions = MeetingOpsJson.Options;
+                silo.AddMeetingOpsTracing(builder.Configuration);
+                if (options.IsCluster)
+                {
+                    silo.UseMeetingOpsCluster(options);
+                    return;
+                }
+                silo.UseLocalhostClustering(siloPort: options.SiloPort, gatewayPort: options.GatewayPort);
+                silo.AddCapWatchWakeUp();
+                silo.AddSqliteGrainStorage(StorageNames.Meetings, storage =>
+                {
+                    storage.DatabasePath = Path.Combine(options.DataDirectoryFullPath, DatabaseFileName);
+                    storage.SerializerOptions = MeetingOpsJson.Options;
+                });
             });
-        });
+        }
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         builder.Services.AddMeetingOpsSerialization();
         builder.Services.AddKeyedSingleton(Clocks.Meeting, TimeProvider.System);
         builder.Services.AddSingleton<IMeetingPublisher, NoPublisher>();

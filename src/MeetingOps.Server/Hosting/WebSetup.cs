@@ -23,13 +23,25 @@ public static class WebSetup
         return options;
     }
 
-    public static WebApplicationBuilder AddMeetingOpsWeb(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddMeetingOpsWeb(this WebApplicationBuilder builder, MeetingOpsOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         builder.Services.ConfigureHttpJsonOptions(o => MeetingOpsJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo", tags: ["ready"]);
+        // Startup: the silo has joined (web-only: a grain call answers). Ready: a grain call round-trips; in a cluster also
+        // Redis answers and this silo is an active member.
+        var health = builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("silo", tags: options.IsWebOnly ? ["ready", "startup"] : ["ready"]);
+        if (!options.IsWebOnly)
+        {
+            health.AddCheck<MembershipCheck>("membership", tags: options.IsCluster ? ["ready", "startup"] : ["startup"]);
+        }
+        if (options.IsCluster)
+        {
+            builder.Services.AddSingleton<RedisReachable>();
+            health.AddCheck<RedisReachable>("redis", tags: ["ready"]);
+        }
         // A definition is the largest thing anyone sends; leave room for it and nothing much more.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefinitionReader.MaxBytes + 64 * 1024);
         return builder;
@@ -55,8 +67,10 @@ public static class WebSetup
     public static WebApplication MapMeetingOpsHealth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Live: the process answers. Ready: the silo and its storage answer a grain call.
+        // Live: the process answers. Startup: the silo has started (joined the cluster). Ready: the silo and its storage
+        // answer a grain call (in a cluster also: Redis answers, this silo is an active member).
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/startup", new() { Predicate = c => c.Tags.Contains("startup") });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         return app;
     }

@@ -1,6 +1,7 @@
 using MeetingOps.Domain;
 using MeetingOps.Grains;
 using MeetingOps.Server.Api;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,10 +49,32 @@ public static class LiveSetup
                 o.AddFilter<HubCallLimit>();
             })
             .AddJsonProtocol(o => MeetingOpsJson.Configure(o.PayloadSerializerOptions))
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol()
+            .AddMeetingOpsBackplane(builder.Configuration);
         builder.Services.RemoveAll<IMeetingPublisher>();
         builder.Services.AddSingleton<IMeetingPublisher, MeetingHubPublisher>();
         return builder;
+    }
+
+    /// <summary>
+    /// In cluster mode (MeetingOps:Redis) the hubs of all hosts share their groups over Redis pub/sub, so a push from the
+    /// host that holds a meeting's grain reaches followers connected to any host. Channels are prefixed with the
+    /// service id, so two deployments on one Redis do not hear each other.
+    /// </summary>
+    private static ISignalRServerBuilder AddMeetingOpsBackplane(this ISignalRServerBuilder signalR, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(MeetingOpsOptions.Section).Get<MeetingOpsOptions>() ?? new MeetingOpsOptions();
+        if (!options.IsCluster)
+        {
+            return signalR;
+        }
+        var redis = ClusterSetup.Redis(options);
+        redis.ChannelPrefix = ClusterSetup.ChannelPrefix(options);
+        return signalR.AddStackExchangeRedis(o =>
+        {
+            o.Configuration = redis;
+            o.ConnectionFactory = async log => await RedisConnections.ConnectAsync(redis, log);
+        });
     }
 
     /// <summary>Maps the hub at <see cref="MeetingHub.Path"/> (origin-checked) and serves the pages and their files from wwwroot.</summary>

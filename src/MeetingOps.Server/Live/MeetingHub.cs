@@ -1,6 +1,7 @@
 using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Server.Api;
+using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MeetingOps.Server.Live;
@@ -10,7 +11,7 @@ namespace MeetingOps.Server.Live;
 /// needs the chair key, which the hub passes to the meeting grain untouched: the grain checks it on every command,
 /// so a connection without the key cannot act, whatever it invokes.
 /// </summary>
-public sealed class MeetingHub(IGrainFactory grains) : Hub
+public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
 {
     public const string Path = "/hubs/meetings";
 
@@ -32,8 +33,17 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub
     public async Task<MeetingView> Follow(string meetingId)
     {
         RequireMeetingId(meetingId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(meetingId), Context.ConnectionAborted);
-        var snapshot = await grains.GetGrain<IMeetingGrain>(meetingId).GetSnapshot();
+        MeetingView? snapshot;
+        try
+        {
+            // In a cluster joining a group subscribes on the Redis backplane, which can be down too.
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(meetingId), Context.ConnectionAborted);
+            snapshot = await calls.Read(() => grains.GetGrain<IMeetingGrain>(meetingId).GetSnapshot(), Context.ConnectionAborted);
+        }
+        catch (Exception e) when (Transient.Is(e))
+        {
+            throw new HubException(Unavailable.Detail);
+        }
         if (snapshot is null)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(meetingId));
@@ -83,7 +93,16 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub
             default:
                 return Invalid("A command is on an \"item\" or a \"session\".");
         }
-        var outcome = await grains.GetGrain<IMeetingGrain>(meetingId).Execute(envelope);
+        CommandOutcome outcome;
+        try
+        {
+            // Retried on a passing cluster failure only with an idempotency key, as over REST.
+            outcome = await calls.Command(idempotencyKey, () => grains.GetGrain<IMeetingGrain>(meetingId).Execute(envelope), Context.ConnectionAborted);
+        }
+        catch (Exception e) when (Transient.Is(e))
+        {
+            return CommandReply.Refused(Unavailable);
+        }
         return outcome.Refusal is { } refusal
             ? CommandReply.Refused(ProblemOf(refusal))
             : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null);
@@ -95,6 +114,11 @@ public sealed class MeetingHub(IGrainFactory grains) : Hub
         var details = Problems.From(refusal).ProblemDetails;
         return new CommandProblem(details.Type!, details.Title!, details.Status!.Value, details.Detail!, refusal.From, refusal.To);
     }
+
+    /// <summary>The cluster or its storage did not answer: as the REST API's 503.</summary>
+    public static readonly CommandProblem Unavailable = new("urn:meetingops:problem:unavailable", "Service unavailable",
+        StatusCodes.Status503ServiceUnavailable,
+        "The meetings cluster or its storage is not answering just now. The command either happened whole or not at all: send it again with the same idempotency key in a few seconds.");
 
     private static CommandReply Invalid(string detail) => CommandReply.Refused(ProblemOf(new Refusal(RefusalKind.Invalid, detail)));
 
