@@ -8,8 +8,8 @@ namespace MeetingOps.LoadTests;
 /// <summary>One meeting the chair drives: its id, chair key, and the item it takes up and continues in turn.</summary>
 public sealed record ChairedMeeting(string Id, string ChairKey);
 
-/// <summary>A command sent: to which meeting, when (Stopwatch timestamp), and the version it made (0 when it failed).</summary>
-public sealed record SentCommand(int Meeting, long SentAt, long Version, string? Failure);
+/// <summary>A command sent: to which meeting, when it was sent and answered (Stopwatch timestamps), and the version it made (0 when it failed).</summary>
+public sealed record SentCommand(int Meeting, long SentAt, long AnsweredAt, long Version, string? Failure);
 
 /// <summary>
 /// The chair over REST: creates the meetings from a sample definition, starts a sitting, then at a fixed open-loop
@@ -124,6 +124,6 @@ public sealed class Chair(HttpClient http, string organizerKey)
     {
         var sentAt = Stopwatch.GetTimestamp();
         var (version, failure) = await CommandAsync(meeting, path, cancellationToken);
-        return new SentCommand(m, sentAt, version, failure);
+        return new SentCommand(m, sentAt, Stopwatch.GetTimestamp(), version, failure);
     }
 }

@@ -179,6 +179,7 @@ public sealed class Scenario(ScenarioOptions options, TextWriter log)
             missed += ok.Count(c => c.Meeting == f.Meeting) - got;
         }
         var deliveries = new Latencies(all);
+        var answers = new Latencies([.. ok.Select(c => Stopwatch.GetElapsedTime(c.SentAt, c.AnsweredAt).TotalMilliseconds)]);
         var lastFollower = new Latencies([.. last.Values]);
         var lightLatencies = new Latencies(light);
         var hubLatencies = new Latencies(hub);
@@ -205,6 +206,8 @@ public sealed class Scenario(ScenarioOptions options, TextWriter log)
             LastFollowerP50Ms = Round(lastFollower.Percentile(50)),
             LastFollowerP99Ms = Round(lastFollower.Percentile(99)),
             LastFollowerMaxMs = Round(lastFollower.Max),
+            CommandP50Ms = Round(answers.Percentile(50)),
+            CommandP99Ms = Round(answers.Percentile(99)),
             LightP50Ms = Round(lightLatencies.Percentile(50)),
             LightP99Ms = Round(lightLatencies.Percentile(99)),
             HubClientP50Ms = Round(hubLatencies.Percentile(50)),

@@ -28,6 +28,9 @@ public sealed record ScenarioResult
     public double LastFollowerP50Ms { get; init; }
     public double LastFollowerP99Ms { get; init; }
     public double LastFollowerMaxMs { get; init; }
+    /// <summary>The chair's own wait: command sent → REST answer.</summary>
+    public double CommandP50Ms { get; init; }
+    public double CommandP99Ms { get; init; }
     public double LightP50Ms { get; init; }
     public double LightP99Ms { get; init; }
     public double HubClientP50Ms { get; init; }
