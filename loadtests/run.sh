@@ -2,7 +2,7 @@
 # Load tests: MeetingOps (one host; two hosts with Redis) and a bare SignalR hub, interleaved, same generator.
 #   loadtests/run.sh [quick|standard]      → loadtests/results/latest.md and latest.json
 # Overrides (optional): LOADTEST_SIZES="1000 10000" (followers per scenario), LOADTEST_MODES="one bare two",
-# LOADTEST_SECONDS=20 (command window), LOADTEST_RATE=4 (commands/s), LOADTEST_MEETINGS=4,
+# LOADTEST_SECONDS=20 (command window), LOADTEST_BUDGET (seconds for the whole run), LOADTEST_RATE=4 (commands/s), LOADTEST_MEETINGS=4,
 # LOADTEST_SERVER_ENV="DOTNET_gcServer=0" (extra environment for the MeetingOps and bare servers, e.g. a GC experiment),
 # LOADTEST_BEFORE_DIR=<an earlier server build output> with mode "before" (that build, measured in the same run).
 # Everything listens on and connects to loopback only, and the whole run stops itself after its time budget.
@@ -18,6 +18,7 @@ esac
 sizes=${LOADTEST_SIZES:-$sizes}
 modes=${LOADTEST_MODES:-$modes}
 seconds=${LOADTEST_SECONDS:-$seconds}
+budget=${LOADTEST_BUDGET:-$budget}
 rate=${LOADTEST_RATE:-4}
 meetings=${LOADTEST_MEETINGS:-4}
 
