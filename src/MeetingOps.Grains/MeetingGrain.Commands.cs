@@ -75,9 +75,10 @@ public sealed partial class MeetingGrain
         }
 
         await Commit(decided, commandId, fingerprint);
-        await DriveIntent(throwOnFailure: false);
+        // Committed is decided: followers hear of it now (the snapshot is the meeting's own), while the intent is driven.
         var snapshot = Snapshot();
         await Publish(decided.Changes, snapshot);
+        await DriveIntent(throwOnFailure: false);
         return new CommandOutcome(snapshot, decided.Changes, Replayed: false, null);
     }
 

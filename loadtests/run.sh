@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Load tests: MeetingOps (one host; two hosts with Redis) and a bare SignalR hub, interleaved, same generator.
+#   loadtests/run.sh [quick|standard]      → loadtests/results/latest.md and latest.json
+# Overrides (optional): LOADTEST_SIZES="1000 10000" (followers per scenario), LOADTEST_MODES="one bare two",
+# LOADTEST_SECONDS=20 (command window), LOADTEST_BUDGET (seconds for the whole run), LOADTEST_RATE=4 (commands/s), LOADTEST_MEETINGS=4,
+# LOADTEST_SERVER_ENV="DOTNET_gcServer=0" (extra environment for the MeetingOps and bare servers, e.g. a GC experiment),
+# LOADTEST_BEFORE_DIR=<an earlier server build output> with mode "before" (that build, measured in the same run).
+# Everything listens on and connects to loopback only, and the whole run stops itself after its time budget.
+set -euo pipefail
+
+profile=${1:-quick}
+root=$(cd "$(dirname "$0")/.." && pwd)
+case $profile in
+  quick)    sizes="200 1000";         modes="one bare two"; seconds=10; budget=600 ;;
+  standard) sizes="1000 5000 10000";  modes="one bare two"; seconds=30; budget=2700 ;;
+  *) echo "usage: loadtests/run.sh [quick|standard]" >&2; exit 2 ;;
+esac
+sizes=${LOADTEST_SIZES:-$sizes}
+modes=${LOADTEST_MODES:-$modes}
+seconds=${LOADTEST_SECONDS:-$seconds}
+budget=${LOADTEST_BUDGET:-$budget}
+rate=${LOADTEST_RATE:-4}
+meetings=${LOADTEST_MEETINGS:-4}
+
+# The time bound: run the rest under `timeout`; the cleanup trap stops every server this script started.
+if [[ -z ${LOADTEST_BOUNDED:-} ]]; then
+  export LOADTEST_BOUNDED=1
+  exec timeout --kill-after=20 "$budget" "$0" "$@"
+fi
+
+# 10k+ sockets in one generator process and as many in the server: raise the open-file limit as far as allowed.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+echo "open files limit: $(ulimit -n); ephemeral ports: $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)"
+
+cd "$root"
+stamp=$(date -u +%Y%m%d-%H%M%S)
+out="$root/loadtests/results/run-$stamp"
+work=$(mktemp -d /tmp/meetingops-load.XXXXXX)
+mkdir -p "$out"
+export MeetingOps__OrganizerKey=${MeetingOps__OrganizerKey:-loadtest-organizer-$stamp}
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n ${cluster_up:-} ]]; then deploy/local-cluster.sh stop >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'echo "run.sh: time budget of ${budget}s used up or interrupted; stopping" >&2; exit 124' TERM INT
+
+echo "building (Release)…"
+for project in src/MeetingOps.Server loadtests/MeetingOps.LoadTests.BareHub loadtests/MeetingOps.LoadTests; do
+  dotnet build -c Release --nologo -v q "$project" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+done
+server_dir=$root/src/MeetingOps.Server/bin/Release/net10.0
+bare_dir=$root/loadtests/MeetingOps.LoadTests.BareHub/bin/Release/net10.0
+generator="dotnet $root/loadtests/MeetingOps.LoadTests/bin/Release/net10.0/MeetingOps.LoadTests.dll"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+wait_live() { # url pid
+  for _ in $(seq 1 120); do
+    curl -fs "$1/health/live" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { echo "server $2 exited while starting" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "server at $1 not live after 60 s" >&2; return 1
+}
+
+# Starts a server from its build output (working directory there, logs in $work); sets url and pid.
+start_server() { # kind [MeetingOps build output to run instead of this tree's]
+  local kind=$1 port dir dll
+  port=$(free_port)
+  url="http://127.0.0.1:$port"
+  if [[ $kind == meetingops ]]; then
+    dir=${2:-$server_dir}; dll=MeetingOps.Server.dll
+    mkdir -p "$work/data-$port"
+    (cd "$dir" && exec env ASPNETCORE_ENVIRONMENT=Production MeetingOps__DataDirectory="$work/data-$port" \
+      MeetingOps__SiloPort="$(free_port)" MeetingOps__GatewayPort="$(free_port)" ${LOADTEST_SERVER_ENV:-} \
+      dotnet "$dll" --urls "$url" > "$work/server-$port.log" 2>&1) &
+  else
+    dir=$bare_dir; dll=MeetingOps.LoadTests.BareHub.dll
+    (cd "$dir" && exec env ${LOADTEST_SERVER_ENV:-} dotnet "$dll" --urls "$url" > "$work/server-$port.log" 2>&1) &
+  fi
+  pid=$!
+  pids+=("$pid")
+  wait_live "$url" "$pid"
+}
+
+stop_server() { # pid
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+n=0
+scenario() { # target mode hosts pids followers
+  n=$((n + 1))
+  local file; file=$(printf '%s/scenario-%02d.json' "$out" "$n")
+  echo "── $2, $5 followers"
+  # The generator runs in the background so the TERM trap can act while it runs.
+  $generator run --target "$1" --mode "$2" --hosts "$3" --pids "$4" --followers "$5" --meetings "$meetings" \
+    --hub-clients 4 --rate "$rate" --seconds "$seconds" --warmup 3 --sources 8 \
+    --definition samples/ctoc-wg2-wg3-2022.meeting.json --payload "$out/payload.json" --out "$file" --deadline 900 \
+    > "$work/generator-$n.log" 2>&1 &
+  local gen=$!
+  pids+=("$gen")
+  if wait "$gen"; then
+    grep -E '^(meetingops|bare)|connected' "$work/generator-$n.log" || true
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("   p50 %(p50Ms)s ms, p99 %(p99Ms)s ms, last p99 %(lastFollowerP99Ms)s ms, held %(connectionsHeld)s, failed %(connectionsFailed)s, %(memoryPerFollowerKb)s KB/follower, CPU %(serverCpuPercent)s %%" % r)' "$file"
+  else
+    echo "   the generator failed; its log:"; tail -20 "$work/generator-$n.log"
+    echo "$2, $5 followers: the generator failed ($(tail -1 "$work/generator-$n.log"))" > "$out/skipped-$n.txt"
+  fi
+}
+
+for followers in $sizes; do
+  for mode in $modes; do
+    case $mode in
+      one)
+        start_server meetingops
+        scenario meetingops "one host" "$url" "$pid" "$followers"
+        stop_server "$pid" ;;
+      before)
+        # A/B in the same run: LOADTEST_BEFORE_DIR is an earlier build's output (a copy of src/MeetingOps.Server/bin/Release/net10.0).
+        [[ -n ${LOADTEST_BEFORE_DIR:-} ]] || { echo "── before: skipped (LOADTEST_BEFORE_DIR not set)"; continue; }
+        start_server meetingops "$LOADTEST_BEFORE_DIR"
+        scenario meetingops "one host (before)" "$url" "$pid" "$followers"
+        stop_server "$pid" ;;
+      bare)
+        start_server bare
+        scenario bare "bare" "$url" "$pid" "$followers"
+        stop_server "$pid" ;;
+      two)
+        if [[ ! -x deploy/local-cluster.sh ]]; then
+          echo "two hosts, $followers followers: deploy/local-cluster.sh is not on this branch" > "$out/skipped-two-$followers.txt"
+          echo "── two hosts: skipped (no deploy/local-cluster.sh)"; continue
+        fi
+        cluster_up=1
+        urls=$(deploy/local-cluster.sh start 2 | grep -E '^https?://' | paste -sd, -)
+        cluster_pids=""
+        for u in ${urls//,/ }; do
+          port=${u##*:}; port=${port%%/*}
+          p=$(ss -ltnpH "sport = :$port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+          cluster_pids+="${cluster_pids:+,}$p"
+        done
+        scenario meetingops "two hosts" "$urls" "$cluster_pids" "$followers"
+        deploy/local-cluster.sh stop >/dev/null 2>&1 || true
+        cluster_up= ;;
+    esac
+  done
+done
+
+$generator report "$out" "$root/loadtests/results/latest" > "$work/report.log" 2>&1 || { cat "$work/report.log"; exit 1; }
+cat "$root/loadtests/results/latest.md"
+echo "results: loadtests/results/latest.md, latest.json (this run's scenarios in $out)"
