@@ -18,7 +18,7 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output)
         var environment = new Dictionary<string, string>
         {
             ["MEETINGOPS_LOCAL_CLUSTER_DIR"] = directory,
-            ["MEETINGOPS_CONFIGURATION"] = Loopback.Configuration, // the build these tests run on: no second build
+            ["MEETINGOPS_CONFIGURATION"] = ServerBuild.Configuration, // the build these tests run on: no second build
             ["MeetingOps__OrganizerKey"] = LocalCluster.OrganizerKey,
         };
         try

@@ -26,4 +26,24 @@ public static class ChildProcesses
         }
         process.Dispose();
     }
+
+    /// <summary>The dotnet host running this test, so a server the test starts runs on the same installation.</summary>
+    public static string DotnetHost()
+    {
+        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        var candidate = string.IsNullOrEmpty(root) ? null : Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return candidate is not null && File.Exists(candidate) ? candidate : "dotnet";
+    }
+
+    /// <summary>Sends SIGTERM: a graceful stop (a cluster host leaves the cluster and hands its grains over).</summary>
+    public static void Terminate(int pid)
+    {
+        using var kill = Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(5000);
+    }
 }

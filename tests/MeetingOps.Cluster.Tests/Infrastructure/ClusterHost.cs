@@ -20,7 +20,7 @@ public sealed class ClusterHost : IAsyncDisposable
         Name = name;
         _environment = environment;
         _log = log;
-        var ports = Loopback.FreePorts(3);
+        var ports = FreePorts.Take(3);
         (HttpPort, SiloPort, GatewayPort) = (ports[0], ports[1], ports[2]);
         BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/");
     }
@@ -39,20 +39,20 @@ public sealed class ClusterHost : IAsyncDisposable
 
     public void Start()
     {
-        if (!File.Exists(Loopback.ServerDll))
+        if (!File.Exists(ServerBuild.ServerDll))
         {
-            throw new FileNotFoundException($"The server build output {Loopback.ServerDll} does not exist; build src/MeetingOps.Server first.");
+            throw new FileNotFoundException($"The server build output {ServerBuild.ServerDll} does not exist; build src/MeetingOps.Server first.");
         }
         _process?.Dispose();
         var generation = ++_generation;
-        var start = new ProcessStartInfo(Loopback.DotnetHost())
+        var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
-            WorkingDirectory = Loopback.ServerProjectDirectory,
+            WorkingDirectory = ServerBuild.ServerProjectDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Loopback.ServerDll);
+        start.ArgumentList.Add(ServerBuild.ServerDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{HttpPort}");
         foreach (var name in start.Environment.Keys.ToList())
@@ -134,7 +134,7 @@ public sealed class ClusterHost : IAsyncDisposable
         if (_process is { HasExited: false } process)
         {
             _log.Append(Name, $"test: SIGTERM at {DateTime.UtcNow:HH:mm:ss.fff}");
-            Loopback.Terminate(process.Id);
+            ChildProcesses.Terminate(process.Id);
             await process.WaitForExitAsync().WaitAsync(timeout);
         }
     }

@@ -30,7 +30,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(string directory, OutputLog log)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var redis = new RedisServer(directory, Loopback.FreePorts(1)[0], log);
+        var redis = new RedisServer(directory, FreePorts.Take(1)[0], log);
         await redis.StartAsync();
         return redis;
     }
@@ -77,7 +77,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            Loopback.Terminate(process.Id);
+            ChildProcesses.Terminate(process.Id);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
         }
         _process?.Dispose();

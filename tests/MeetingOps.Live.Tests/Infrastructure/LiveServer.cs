@@ -86,9 +86,9 @@ public sealed class LiveServer : IAsyncDisposable
             throw new FileNotFoundException($"The server build output {ServerDll} does not exist; build src/MeetingOps.Server first.", ServerDll);
         }
         Directory.CreateDirectory(_dataDirectory);
-        var ports = FreePorts(3);
+        var ports = FreePorts.Take(3);
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
             WorkingDirectory = ServerProjectDirectory,
             RedirectStandardOutput = true,
@@ -245,23 +245,5 @@ public sealed class LiveServer : IAsyncDisposable
         }
     }
 
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
 
-    private static string DotnetHost()
-    {
-        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        return !string.IsNullOrEmpty(hostPath) && File.Exists(hostPath) ? hostPath : "dotnet";
-    }
 }

@@ -218,7 +218,7 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/");
         var generation = ++_generation;
 
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
             WorkingDirectory = RepoPaths.ServerProjectDirectory,
             RedirectStandardOutput = true,
@@ -281,16 +281,4 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The dotnet host running this test, so the server runs on the same installation.</summary>
-    private static string DotnetHost()
-    {
-        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        var candidate = string.IsNullOrEmpty(root) ? null : Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return candidate is not null && File.Exists(candidate) ? candidate : "dotnet";
-    }
 }

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace MeetingOps.Server.Tests.Infrastructure;
+namespace MeetingOps.Tests.Shared;
 
 /// <summary>Free TCP ports on loopback, taken together so the same one is not handed out twice.</summary>
 public static class FreePorts
