@@ -2,6 +2,7 @@ using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Planning;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace MeetingOps.Grains;
 
@@ -32,6 +33,7 @@ public sealed partial class MeetingGrain
     {
         if (_meeting is null || _live is null)
         {
+            await EnsureCurrent();
             return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
         }
         if (Malformed(idempotencyKey, actorName) is { } malformed)
@@ -64,6 +66,7 @@ public sealed partial class MeetingGrain
         }
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
+            await EnsureCurrent();
             return CommandOutcome.Refused(new Refusal(RefusalKind.VersionConflict,
                 $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again."));
         }
@@ -71,6 +74,7 @@ public sealed partial class MeetingGrain
         var decided = decide(actor, new MeetingRules.Context(actor, time.GetUtcNow(), commandId, state.State.Version + 1));
         if (decided.Refusal is { } refusal)
         {
+            await EnsureCurrent();
             return CommandOutcome.Refused(refusal);
         }
 
@@ -98,12 +102,15 @@ public sealed partial class MeetingGrain
         }
         catch
         {
-            // Not stored, so not done: put memory back exactly as it was.
+            // Not known to be stored, so not done: put memory back exactly as it was. A write that failed may still have
+            // landed (a timeout after the store took it), so memory may now be behind storage: this activation steps
+            // down and the next call reads the stored state afresh (a retry with the same key is then replayed).
             s.Version = version;
             s.Log.RemoveRange(logCount, s.Log.Count - logCount);
             s.Pending = pending;
             s.Commands.Remove(commandId);
             s.Schedule = schedule;
+            DeactivateOnIdle();
             throw;
         }
         if (decided.Schedule is not null)
@@ -113,6 +120,26 @@ public sealed partial class MeetingGrain
         _live = _live!.Apply(decided.Changes);
         _snapshot = null;
         _intentDriven = false;
+    }
+
+    /// <summary>
+    /// A refusal is decided without a write, so no ETag guards it. While a cluster's membership changes, Orleans can
+    /// briefly hold two activations of one meeting, and the one that did not write last has memory behind storage: it
+    /// would refuse a retried command that storage already allows ("already under consideration"). So before refusing,
+    /// read what is stored: if it moved on, this activation steps down and the call fails as a passing cluster error,
+    /// which the edge retries (the same Idempotency-Key) against a fresh activation. Costs one read per refusal only.
+    /// </summary>
+    private async Task EnsureCurrent()
+    {
+        var (version, etag) = (state.State.Version, state.Etag);
+        await state.ReadStateAsync();
+        if (state.Etag != etag)
+        {
+            DeactivateOnIdle();
+            throw new InconsistentStateException(
+                $"Meeting \"{Id}\" moved on in storage (version {state.State.Version}; this activation held {version}); try again.",
+                state.Etag ?? "", etag ?? "");
+        }
     }
 
     /// <summary>Applies the committed intent to the session and agenda item grains. Each apply is idempotent by version.</summary>

@@ -179,6 +179,29 @@ public class MeetingGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_write_that_landed_though_it_failed_is_neither_lost_nor_applied_twice_and_refusals_follow_storage()
+    {
+        var chair = await Create();
+        await Ok(Session(chair, "2022-05-23-am", SessionAction.Start));
+
+        FaultInjectingStorage.LandNextWriteButFail(_id);
+        await Assert.ThrowsAnyAsync<Exception>(() => Meeting.Execute(Item(chair, "opening", ItemAction.Open, "landed")));
+
+        // Storage has the item open. Continuing it is legal there, though the failed call's memory had it pending:
+        // the answer must follow storage, not the memory of the activation that lost track.
+        var continued = await Ok(Item(chair, "opening", ItemAction.Continue, "after-landed"));
+        Assert.Equal(ItemStatus.Continued, continued.Snapshot!.Items.Single(i => i.Id == "opening").Status);
+        Assert.Equal(3, continued.Snapshot.Version);
+
+        // The chair's retry of the command whose answer was lost is a replay, not a second take-up.
+        var retried = await Ok(Item(chair, "opening", ItemAction.Open, "landed"));
+        Assert.True(retried.Replayed);
+        var log = (await Meeting.GetLog(0))!;
+        Assert.Single(log, e => e.CommandId == "landed");
+        Assert.Equal([1L, 2L, 3L], log.Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task A_failed_write_of_an_item_in_the_middle_of_a_command_converges_and_the_retry_applies_once()
     {
         var chair = await Create();
