@@ -8,8 +8,12 @@ public sealed class Pages(LiveFixture fixture) : IAsyncDisposable
     public static readonly (int Width, int Height) Desktop = (1920, 1080);
     public static readonly (int Width, int Height) Phone = (390, 844);
 
-    /// <summary>How long a page may take to show a change: "within a fraction of a second"; one second with margin for a busy CI.</summary>
-    public const float Push = 1000;
+    /// <summary>
+    /// How long an expectation waits for a pushed change to show. Generous on purpose: Playwright polls on a coarse
+    /// grid (100, 250, 500, 1000 ms), so its waits say nothing precise about speed. How fast a change shows is measured
+    /// in the pages themselves (<see cref="WatchTextAsync"/>, <see cref="NowAsync"/>) and at scale by loadtests/.
+    /// </summary>
+    public const float Push = 5000;
 
     /// <summary>How long a page may take to load, connect or reconnect.</summary>
     public const float Load = 15_000;
@@ -98,6 +102,32 @@ public sealed class Pages(LiveFixture fixture) : IAsyncDisposable
         await WaitLiveAsync(page);
         return page;
     }
+
+    /// <summary>
+    /// Starts watching the page for <paramref name="text"/> in <paramref name="selector"/>; <see cref="SeenAtAsync"/>
+    /// then says when it appeared, on the browser's clock (performance.timeOrigin + now: one clock for all pages).
+    /// </summary>
+    public static Task WatchTextAsync(IPage page, string watch, string selector, string text) => page.EvaluateAsync(
+        """
+        ([watch, selector, text]) => {
+          window.__seen ??= {};
+          window.__seen[watch] = new Promise(resolve => {
+            const shown = () => (document.querySelector(selector)?.textContent ?? '').includes(text);
+            if (shown()) { resolve(performance.timeOrigin + performance.now()); return; }
+            const observer = new MutationObserver(() => {
+              if (shown()) { observer.disconnect(); resolve(performance.timeOrigin + performance.now()); }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          });
+        }
+        """, new[] { watch, selector, text });
+
+    /// <summary>When the watched text appeared (browser clock, ms).</summary>
+    public static Task<double> SeenAtAsync(IPage page, string watch) =>
+        page.EvaluateAsync<double>("watch => window.__seen[watch]", watch);
+
+    /// <summary>Now, on the browser's clock (ms).</summary>
+    public static Task<double> NowAsync(IPage page) => page.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
 
     /// <summary>The page's meeting version (what it last applied).</summary>
     public static Task<long> VersionAsync(IPage page) => page.EvaluateAsync<long>("() => window.meetingOpsLive.version");
