@@ -30,11 +30,16 @@ public sealed record CommandOutcome(
     public static CommandOutcome Refused(Refusal refusal) => new(null, [], false, refusal);
 }
 
-/// <summary>A request to create a meeting: the definition and the organizer key that was presented.</summary>
+/// <summary>
+/// A request to create a meeting: the definition, the organizer key that was presented and, optionally, the chair key
+/// the meeting is to have. A caller that chooses the chair key can send the same request again after a lost answer:
+/// the meeting recognises its own chair key and answers as the first time instead of refusing "already exists".
+/// </summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.CreateMeeting")]
 public sealed record CreateMeeting(
     [property: Id(0)] MeetingDefinition Definition,
-    [property: Id(1)] string? PresentedKey);
+    [property: Id(1)] string? PresentedKey,
+    [property: Id(2)] string? ChairKey = null);
 
 /// <summary>A created meeting and its chair key, which is shown this once and stored only as a hash.</summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.MeetingCreated")]

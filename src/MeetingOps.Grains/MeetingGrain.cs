@@ -66,7 +66,10 @@ public sealed partial class MeetingGrain(
         }
         if (state.RecordExists)
         {
-            return new MeetingCreated(null, null, [], new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists."));
+            // The same creation sent again (its answer was lost): only its sender knows the chair key it chose.
+            return request.ChairKey is not null && Keys.MatchesHash(request.ChairKey, state.State.ChairKeyHash) && _meeting is not null
+                ? new MeetingCreated(request.ChairKey, Snapshot(), [], null)
+                : new MeetingCreated(null, null, [], new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists."));
         }
         var checkedDefinition = DefinitionValidator.Validate(request.Definition);
         if (checkedDefinition.Meeting is not { } meeting)
@@ -75,7 +78,7 @@ public sealed partial class MeetingGrain(
                 new Refusal(RefusalKind.Invalid, "The meeting definition has problems; nothing was created."));
         }
 
-        var chairKey = Keys.NewKey();
+        var chairKey = request.ChairKey ?? Keys.NewKey();
         state.State = new MeetingState
         {
             Definition = request.Definition,

@@ -179,6 +179,24 @@ public class MeetingGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Creating_again_with_the_chair_key_chosen_the_first_time_answers_as_the_first_time()
+    {
+        var first = await Meeting.Create(new CreateMeeting(Vienna2022, ClusterFixture.OrganizerKey, "chosen-chair-key-1234567890"));
+        Assert.Null(first.Refusal);
+        Assert.Equal("chosen-chair-key-1234567890", first.ChairKey);
+
+        var again = await Meeting.Create(new CreateMeeting(Vienna2022, ClusterFixture.OrganizerKey, "chosen-chair-key-1234567890"));
+        Assert.Null(again.Refusal);
+        Assert.Equal(first.ChairKey, again.ChairKey);
+        Assert.Equal(first.Snapshot!.Version, again.Snapshot!.Version);
+
+        var other = await Meeting.Create(new CreateMeeting(Vienna2022, ClusterFixture.OrganizerKey, "another-chair-key-1234567890"));
+        Assert.Equal(RefusalKind.Conflict, other.Refusal!.Kind);
+        Assert.Null(other.ChairKey);
+        await Ok(Session("chosen-chair-key-1234567890", "2022-05-23-am", SessionAction.Start));
+    }
+
+    [Fact]
     public async Task A_write_that_landed_though_it_failed_is_neither_lost_nor_applied_twice_and_refusals_follow_storage()
     {
         var chair = await Create();

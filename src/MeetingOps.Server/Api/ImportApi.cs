@@ -68,8 +68,7 @@ public static class ImportApi
         {
             return TypedResults.Ok(new ImportPreview(definition, result.Warnings));
         }
-        var id = MeetingsApi.NewMeetingId();
-        var created = await calls.Once(() => grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, key)), cancellationToken);
+        var (id, created) = await MeetingsApi.CreateAsync(grains, calls, definition, key, cancellationToken);
         if (created.Refusal is { } refusal)
         {
             return Problems.From(refusal, created.Problems);

@@ -50,15 +50,27 @@ public static class MeetingsApi
         {
             return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape.", [problem!]);
         }
-        var id = NewMeetingId();
-        // Tried once: a retry after a lost answer would make a second meeting under a new id.
-        var created = await calls.Once(() => grains.GetGrain<IMeetingGrain>(id).Create(new CreateMeeting(definition, CommandHeaders.BearerKey(request))), cancellationToken);
+        var (id, created) = await CreateAsync(grains, calls, definition, CommandHeaders.BearerKey(request), cancellationToken);
         if (created.Refusal is { } refusal)
         {
             return Problems.From(refusal, created.Problems);
         }
         var links = Links(id);
         return TypedResults.Created(links.Self, new CreatedMeeting(id, created.ChairKey!, links, created.Snapshot!));
+    }
+
+    /// <summary>
+    /// Creates the meeting under a new id with a chair key chosen here, so the call can be retried through a passing
+    /// cluster failure: a retry reaches the same meeting, which recognises its chair key and answers as the first time.
+    /// </summary>
+    public static async Task<(string Id, MeetingCreated Created)> CreateAsync(
+        IGrainFactory grains, GrainCalls calls, MeetingDefinition definition, string? organizerKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(calls);
+        var id = NewMeetingId();
+        var request = new CreateMeeting(definition, organizerKey, Keys.NewKey());
+        return (id, await calls.Repeatable(() => grains.GetGrain<IMeetingGrain>(id).Create(request), cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<MeetingSummary>>> List(IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>

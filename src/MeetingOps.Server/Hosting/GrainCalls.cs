@@ -23,7 +23,10 @@ public sealed class GrainCalls(ResiliencePipelineProvider<string> pipelines)
     public Task<T> Command<T>(string? idempotencyKey, Func<Task<T>> call, CancellationToken cancellationToken = default) =>
         idempotencyKey is null ? Once(call, cancellationToken) : Retried(call, cancellationToken);
 
-    /// <summary>Not idempotent (creating a meeting): one attempt, under the timeout and the breaker.</summary>
+    /// <summary>Made safe to repeat by what the call carries (a creation with the chair key it chose): retried.</summary>
+    public Task<T> Repeatable<T>(Func<Task<T>> call, CancellationToken cancellationToken = default) => Retried(call, cancellationToken);
+
+    /// <summary>Not idempotent: one attempt, under the timeout and the breaker.</summary>
     public async Task<T> Once<T>(Func<Task<T>> call, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(call);
