@@ -22,6 +22,9 @@ public sealed class PageTests(LiveFixture fixture)
         await chair.Locator("#do-start").ClickAsync();
         await Expect(display.Locator("#sitting")).ToHaveTextAsync("Sitting 10:00–13:00", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#next-title")).ToHaveTextAsync("Opening of the meeting");
+        // Followers hear of a change before the chair's own answer arrives; the console takes the next key once the
+        // answer is in (its buttons are enabled again), as a chair sees it.
+        await Expect(chair.Locator("#do-next")).ToBeEnabledAsync(new() { Timeout = Pages.Load });
 
         // One key on the podium: take up the next item. The time is taken in the pages, from the key to the text shown.
         await Pages.WatchTextAsync(display, "take-up", "#title", "Opening of the meeting");
@@ -41,6 +44,7 @@ public sealed class PageTests(LiveFixture fixture)
         await Expect(follow.Locator("#announcer")).ToContainTextAsync("Now under consideration: WG.3 + WG.2 item 1 (a), Opening of the meeting.");
 
         // Concluding shows at once as well.
+        await Expect(chair.Locator("#do-conclude")).ToBeEnabledAsync(new() { Timeout = Pages.Load });
         await Pages.WatchTextAsync(follow, "conclude", "#item-opening .agenda-status", "Concluded");
         await Pages.WatchTextAsync(display, "conclude", "#now-label", "no item at the moment");
         pressed = await Pages.NowAsync(chair);
