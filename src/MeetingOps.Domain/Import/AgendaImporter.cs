@@ -72,6 +72,9 @@ public static class AgendaImporter
         }
     }
 
+    /// <summary>The date a draft carries when the document gives none and has no issue date either.</summary>
+    internal static readonly DateOnly PlaceholderDate = new(2000, 1, 1);
+
     private static ImportResult TooLarge(long size) =>
         ImportResult.Failed(new ImportError(0, ImportErrorCodes.TooLarge,
             $"The document is {size:N0} bytes; at most {MaxInputBytes:N0} bytes ({MaxInputBytes / (1024 * 1024)} MiB) are accepted."));
@@ -140,10 +143,15 @@ public static class AgendaImporter
             end = work.Dates.Max();
             log.Warn(0, $"No venue and dates line (such as \"Vienna, 23–27 May 2022\") was found; the meeting's dates ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}) are taken from the organization of work.");
         }
+        var gaps = new List<ImportGap>();
         if (start is null || end is null)
         {
-            return ImportResult.Failed(new ImportError(0, ImportErrorCodes.NoDates,
-                "No meeting dates found: expected a venue and dates line such as \"Vienna, 23–27 May 2022\" on the cover, or dated rows in the organization of work."), log.Warnings());
+            // A missing date must not cost the officer the agenda: the items are kept and the dates become a gap
+            // in a draft. The placeholder is the issue date when there is one, so the draft sorts near its document.
+            start = end = reader.Issued ?? PlaceholderDate;
+            const string message = "No meeting dates found (expected a venue and dates line such as \"Vienna, 23–27 May 2022\", or dated rows in an organization of work); enter the dates before the meeting.";
+            log.Warn(0, message);
+            gaps.Add(new ImportGap(ImportGapFields.Dates, 0, message));
         }
 
         var venue = reader.Venue;
@@ -151,6 +159,7 @@ public static class AgendaImporter
         {
             venue = "Venue to be announced";
             log.Warn(0, "No venue found; the venue is \"Venue to be announced\" and the time zone UTC. Correct both before the meeting.");
+            gaps.Add(new ImportGap(ImportGapFields.Venue, 0, "No venue found; enter the venue (and so its time zone)."));
         }
         var timeZone = Venues.TimeZoneOf(venue);
         if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
@@ -158,6 +167,7 @@ public static class AgendaImporter
             if (reader.Venue is not null)
             {
                 log.Warn(reader.VenueLine, $"The time zone of \"{TextTools.Cut(venue, 60)}\" is not known to the importer; UTC is assumed. Correct it before the meeting.");
+                gaps.Add(new ImportGap(ImportGapFields.TimeZone, reader.VenueLine, $"The time zone of \"{TextTools.Cut(venue, 60)}\" is not known; UTC is assumed until it is entered."));
             }
             timeZone = "UTC";
         }
@@ -166,6 +176,7 @@ public static class AgendaImporter
         if (!work.Found)
         {
             log.Warn(0, "No organization of work (a table of dates, times and items) was found; sittings 10 a.m.–1 p.m. and 3–6 p.m. are assumed on each day for all bodies together, with no items planned.");
+            gaps.Add(new ImportGap(ImportGapFields.Sittings, 0, "No organization of work found; the sittings are assumed (10 a.m.–1 p.m. and 3–6 p.m. each day) until they are entered."));
         }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         sessions = CheckSessions(sessions, start.Value, end.Value, zone, work.SessionLines, log);
@@ -176,6 +187,10 @@ public static class AgendaImporter
                 log.Warn(0, "No sitting could be read from the organization of work; sittings 10 a.m.–1 p.m. and 3–6 p.m. are assumed on each day for all bodies together, with no items planned.");
             }
             sessions = AssumedSessions(start.Value, end.Value, bodies, zone);
+            if (!gaps.Any(g => g.Field == ImportGapFields.Sittings))
+            {
+                gaps.Add(new ImportGap(ImportGapFields.Sittings, 0, "No sitting could be read from the organization of work; the sittings are assumed until they are entered."));
+            }
         }
 
         var definition = new MeetingDefinition(
@@ -197,7 +212,7 @@ public static class AgendaImporter
             var errors = check.Problems.Take(50).Select(p => new ImportError(0, ImportErrorCodes.Invalid, $"The imported meeting is not valid: {p}")).ToList();
             return new ImportResult(null, log.Warnings(), errors);
         }
-        return new ImportResult(definition, log.Warnings(), []);
+        return new ImportResult(definition, log.Warnings(), []) { Gaps = gaps };
     }
 
     /// <summary>Refuses binary input; replaces stray control characters (and says so).</summary>

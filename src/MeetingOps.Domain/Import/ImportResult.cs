@@ -15,8 +15,35 @@ public sealed record ImportResult(
 {
     public bool Succeeded => Definition is not null;
 
+    /// <summary>
+    /// What the document did not say and the definition therefore only assumes (dates, venue, time zone, sittings),
+    /// each with the warning that names it. A definition with gaps is a draft: the officer fills them in before it runs.
+    /// </summary>
+    public IReadOnlyList<ImportGap> Gaps { get; init; } = [];
+
+    /// <summary>Whether the definition is complete, i.e. nothing in it is only assumed.</summary>
+    public bool Complete => Definition is not null && Gaps.Count == 0;
+
     internal static ImportResult Failed(ImportError error, IReadOnlyList<ImportWarning>? warnings = null) =>
         new(null, warnings ?? [], [error]);
+}
+
+/// <summary>
+/// Something the meeting needs that the document does not give: <see cref="Field"/> is one of <see cref="ImportGapFields"/>.
+/// <see cref="Line"/> is 1-based where a line was read (an unknown venue's line); 0 means the document as a whole.
+/// </summary>
+public sealed record ImportGap(string Field, int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"{Field} (line {Line}): {Message}" : $"{Field}: {Message}";
+}
+
+/// <summary>Stable names of the fields an import can leave as gaps.</summary>
+public static class ImportGapFields
+{
+    public const string Dates = "dates";
+    public const string Venue = "venue";
+    public const string TimeZone = "timeZone";
+    public const string Sittings = "sittings";
 }
 
 /// <summary>Something the importer was unsure of and what it assumed. <see cref="Line"/> is 1-based; 0 means the document as a whole.</summary>
@@ -45,7 +72,7 @@ public static class ImportErrorCodes
     public const string NotText = "not-text";
     /// <summary>No numbered agenda items were found.</summary>
     public const string NoAgenda = "no-agenda";
-    /// <summary>No meeting dates were found.</summary>
+    /// <summary>No meeting dates were found. No longer an error: missing dates are a gap (<see cref="ImportGapFields.Dates"/>); kept for callers that switch on it.</summary>
     public const string NoDates = "no-dates";
     /// <summary>The document has more structure than the importer will look at (a guard against hostile input).</summary>
     public const string TooComplex = "too-complex";
