@@ -100,6 +100,17 @@ public static class AgendaImporter
         reader.ReadCover();
         reader.FindVenueElsewhere();
         reader.ReadAgendaList();
+        // A second reading that ignores layout: agendas run into one line, web pages, orders of the day and "Item 3"
+        // headings defeat the structured reading but not their numbering. Its items win only when they are more.
+        var loose = LooseAgenda.Read(text, meter);
+        var structured = reader.StructuredItemCount;
+        if (loose.Count > structured)
+        {
+            reader.UseLooseAgenda(loose);
+            log.Warn(loose[0].Line, structured == 0
+                ? $"The agenda list was read from its numbering alone ({loose.Count} items); check the items and their nesting."
+                : $"The agenda list was read from its numbering alone ({loose.Count} items, against {structured} from its layout); check the items and their nesting.");
+        }
         var bodies = reader.Bodies.Where(b => b.Items.Count > 0).ToList();
         foreach (var empty in reader.Bodies.Where(b => b.Items.Count == 0))
         {

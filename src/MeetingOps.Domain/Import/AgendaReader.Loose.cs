@@ -1,0 +1,46 @@
+// AgendaReader, loose agenda: replaces what the structured reading found by the loose reading's items, when those are more.
+
+namespace MeetingOps.Domain.Import;
+
+internal sealed partial class AgendaReader
+{
+    /// <summary>All items the structured reading found, on every body.</summary>
+    public int StructuredItemCount => Bodies.Sum(b => b.AllItems().Count());
+
+    /// <summary>
+    /// Takes the loose reading's items as the agenda of one body (the cover's first body, or the one named in the
+    /// text): the document's layout defeated the structured reading, but its numbering did not.
+    /// </summary>
+    public void UseLooseAgenda(IReadOnlyList<LooseItem> loose)
+    {
+        var firstLine = loose.Count > 0 ? loose[0].Line : 0;
+        Bodies.Clear();
+        var body = ImplicitBody(firstLine);
+        if (body is null)
+        {
+            return;
+        }
+        var drafts = new ItemDraft?[loose.Count];
+        for (var i = 0; i < loose.Count; i++)
+        {
+            var item = loose[i];
+            var parent = item.Parent >= 0 ? drafts[item.Parent] : null;
+            if (item.Parent >= 0 && parent is null)
+            {
+                continue;
+            }
+            var draft = new ItemDraft(body, item.Number, item.Title, item.Line, parent) { Letter = item.Letter };
+            drafts[i] = draft;
+            if (parent is null)
+            {
+                body.Items.Add(draft);
+            }
+            else
+            {
+                parent.Children.Add(draft);
+            }
+            body.ByNumber[item.Number] = draft;
+        }
+        ItemCount = loose.Count;
+    }
+}
