@@ -25,7 +25,8 @@ public sealed record CommandOutcome(
     [property: Id(0)] MeetingView? Snapshot,
     [property: Id(1)] IReadOnlyList<LogEntry> Applied,
     [property: Id(2)] bool Replayed,
-    [property: Id(3)] Refusal? Refusal)
+    [property: Id(3)] Refusal? Refusal,
+    [property: Id(4)] ScheduleView? Schedule = null)
 {
     public static CommandOutcome Refused(Refusal refusal) => new(null, [], false, refusal);
 }

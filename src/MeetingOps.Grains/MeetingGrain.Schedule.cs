@@ -10,15 +10,17 @@ namespace MeetingOps.Grains;
 /// <summary>The schedule: format changes and re-plans, the forecast, and sittings ended at their cap.</summary>
 public sealed partial class MeetingGrain
 {
-    public Task<CommandOutcome> ChangeFormat(FormatEnvelope command)
+    public async Task<CommandOutcome> ChangeFormat(FormatEnvelope command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var fingerprint = "change format " + JsonSerializer.Serialize(command.Change, MeetingOpsJson.Options);
-        return Act(command.PresentedKey, command.IdempotencyKey, command.ExpectedVersion, command.ActorName, fingerprint, (actor, context) =>
+        var outcome = await Act(command.PresentedKey, command.IdempotencyKey, command.ExpectedVersion, command.ActorName, fingerprint, (actor, context) =>
         {
             var decided = ScheduleRules.Decide(_defined!, state.State.Schedule, _live!, command.Change, context with { Actor = actor });
             return new Decided(decided.Changes, decided.Request, decided.Refusal);
         });
+        // The schedule answered with the command, in the same turn: one call, one plan (a replay answers the plan as it is now).
+        return outcome.Refusal is null ? outcome with { Schedule = await GetSchedule() } : outcome;
     }
 
     [Orleans.Concurrency.ReadOnly]

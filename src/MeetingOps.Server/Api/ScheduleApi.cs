@@ -51,17 +51,13 @@ public static class ScheduleApi
             return Problems.BadRequest("The format change is not valid JSON of the expected shape.", [problem!]);
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
-        if (change.Sessions is ["all"])
-        {
-            change = change with { Sessions = (await calls.Read(meeting.GetSnapshot, cancellationToken))?.Sessions.Where(s => s.Status != SessionStatus.Ended).Select(s => s.Id).ToList() ?? [] };
-        }
         var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change);
         var outcome = await calls.Command(headers.IdempotencyKey, () => meeting.ChangeFormat(envelope), cancellationToken);
         if (CommandsApi.Answer(http, outcome) is { } refused)
         {
             return refused;
         }
-        return TypedResults.Ok(ScheduleResponse.From((await calls.Read(meeting.GetSchedule, cancellationToken))!));
+        return TypedResults.Ok(ScheduleResponse.From(outcome.Schedule!));
     }
 
     private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
