@@ -74,3 +74,9 @@ public sealed record ScheduleView(
     [property: Id(1)] string TimeZone,
     [property: Id(2)] Plan Plan,
     [property: Id(3)] Forecast Forecast);
+
+/// <summary>A re-plan proposed without publishing (<c>?dryRun=true</c>), or why it cannot be.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.ProposalOutcome")]
+public sealed record ProposalOutcome(
+    [property: Id(0)] PlanProposal? Proposal,
+    [property: Id(1)] Refusal? Refusal);
