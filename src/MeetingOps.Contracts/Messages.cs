@@ -80,3 +80,13 @@ public sealed record ScheduleView(
 public sealed record ProposalOutcome(
     [property: Id(0)] PlanProposal? Proposal,
     [property: Id(1)] Refusal? Refusal);
+
+/// <summary>More minutes of interpretation for a capped sitting, agreed with the interpreters (chair or organizer key).</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.ExtendEnvelope")]
+public sealed record ExtendEnvelope(
+    [property: Id(0)] string? PresentedKey,
+    [property: Id(1)] string? IdempotencyKey,
+    [property: Id(2)] long? ExpectedVersion,
+    [property: Id(3)] string? ActorName,
+    [property: Id(4)] string SessionId,
+    [property: Id(5)] int Minutes);

@@ -55,14 +55,14 @@ public sealed partial class MeetingGrain
 
     public async Task AnnounceCap(string sessionId, int minutesLeft)
     {
-        if (_meeting?.FindSession(sessionId) is not { CapMinutes: { } cap } || _live!.Session(sessionId) is not { StartedAt: { } started, IsSitting: true })
+        if (_meeting?.FindSession(sessionId) is not { CapMinutes: { } cap } session || _live!.Session(sessionId) is not { StartedAt: { } started, IsSitting: true })
         {
             return;
         }
-        var times = CapClock.At(sessionId, started, cap);
+        var end = CapEnd(session, started, cap);
         try
         {
-            await publisher.Announced(Id, new CapAnnouncement(sessionId, minutesLeft, times.CapAt, CapClock.WarningText(_meeting, times, minutesLeft)));
+            await publisher.Announced(Id, new CapAnnouncement(sessionId, minutesLeft, end, InterpretationCap.WarningNotice(_meeting, end, minutesLeft)));
         }
         catch (Exception e)
         {
@@ -90,7 +90,7 @@ public sealed partial class MeetingGrain
         var session = _meeting!.FindSession(change.SessionId!);
         if (session is { CapMinutes: { } cap } && sitting.StartedAt is { } started)
         {
-            watch = new CapWatch(Id, session.Id, CapClock.At(session.Id, started, cap).CapAt, cap);
+            watch = new CapWatch(Id, session.Id, CapEnd(session, started, cap), cap);
         }
         return true;
     }

@@ -95,3 +95,50 @@ public static class InterpretationCap
         return meeting.Sessions.Where(s => s.Start > after.Start && item.Numbers.Keys.All(s.Bodies.Contains)).MinBy(s => s.Start);
     }
 }
+
+/// <summary>
+/// Extending a sitting's interpretation after the interpreters agree: one log entry (subject schedule, action
+/// "extend", To the minutes added), so the cap is recomputed from the log on any host and after any restart.
+/// </summary>
+public static class CapExtension
+{
+    public const string Action = "extend";
+
+    /// <summary>The extensions given to a sitting, in the order given.</summary>
+    public static IReadOnlyList<int> Of(IEnumerable<LogEntry> log, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return log.Where(e => e.Subject == ChangeSubject.Schedule && e.Action == Action && e.SessionId == sessionId)
+            .Select(e => int.Parse(e.To, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    }
+
+    /// <summary>The entry that extends <paramref name="session"/> by <paramref name="minutes"/>, or why not.</summary>
+    public static (LogEntry? Entry, Refusal? Refusal) Decide(Meeting meeting, LiveState live, IReadOnlyList<LogEntry> log, string sessionId, int minutes, MeetingRules.Context context)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(context);
+        if (meeting.FindSession(sessionId) is not { } session)
+        {
+            return (null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{sessionId}\"."));
+        }
+        if (session.CapMinutes is not { } cap)
+        {
+            return (null, new Refusal(RefusalKind.Invalid, $"Session {sessionId} has no cap on interpretation to extend."));
+        }
+        var state = live.Session(sessionId);
+        var earlier = Of(log, sessionId);
+        if (InterpretationCap.ExtensionRefused(minutes, earlier, state.IsSitting) is { } refused)
+        {
+            var kind = state.IsSitting ? RefusalKind.Invalid : RefusalKind.IllegalTransition;
+            return (null, new Refusal(kind, refused));
+        }
+        var clock = new VenueClock(meeting);
+        var before = InterpretationCap.End(session.Start, state.StartedAt, cap, CapFrom.BookedStart, earlier);
+        var after = before.AddMinutes(minutes);
+        var entry = new LogEntry(context.NextVersion, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, sessionId,
+            Action, (earlier.Sum()).ToString(System.Globalization.CultureInfo.InvariantCulture), minutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"interpretation extended by {minutes} minutes, from {clock.TimeWords(before)} until {clock.TimeWords(after)}");
+        return (entry, null);
+    }
+}
