@@ -24,6 +24,14 @@ public interface IMeetingGrain : IGrainWithStringKey
     [Alias("ChangeFormat")]
     Task<CommandOutcome> ChangeFormat(FormatEnvelope command);
 
+    /// <summary>What a format change would make of the plan, changing nothing (the same key and rules as <see cref="ChangeFormat"/>).</summary>
+    [Alias("ProposeFormat")]
+    Task<ProposalOutcome> ProposeFormat(FormatEnvelope command);
+
+    /// <summary>Extends a capped sitting's interpretation: logged, pushed, and the cap watch moves with its warnings re-armed.</summary>
+    [Alias("ExtendCap")]
+    Task<CommandOutcome> ExtendCap(ExtendEnvelope command);
+
     /// <summary>The plan and the live forecast, or null when no meeting has this id.</summary>
     [Alias("GetSchedule")]
     Task<ScheduleView?> GetSchedule();

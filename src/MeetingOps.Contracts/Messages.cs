@@ -25,7 +25,8 @@ public sealed record CommandOutcome(
     [property: Id(0)] MeetingView? Snapshot,
     [property: Id(1)] IReadOnlyList<LogEntry> Applied,
     [property: Id(2)] bool Replayed,
-    [property: Id(3)] Refusal? Refusal)
+    [property: Id(3)] Refusal? Refusal,
+    [property: Id(4)] ScheduleView? Schedule = null)
 {
     public static CommandOutcome Refused(Refusal refusal) => new(null, [], false, refusal);
 }
@@ -73,3 +74,19 @@ public sealed record ScheduleView(
     [property: Id(1)] string TimeZone,
     [property: Id(2)] Plan Plan,
     [property: Id(3)] Forecast Forecast);
+
+/// <summary>A re-plan proposed without publishing (<c>?dryRun=true</c>), or why it cannot be.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.ProposalOutcome")]
+public sealed record ProposalOutcome(
+    [property: Id(0)] PlanProposal? Proposal,
+    [property: Id(1)] Refusal? Refusal);
+
+/// <summary>More minutes of interpretation for a capped sitting, agreed with the interpreters (chair or organizer key).</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.ExtendEnvelope")]
+public sealed record ExtendEnvelope(
+    [property: Id(0)] string? PresentedKey,
+    [property: Id(1)] string? IdempotencyKey,
+    [property: Id(2)] long? ExpectedVersion,
+    [property: Id(3)] string? ActorName,
+    [property: Id(4)] string SessionId,
+    [property: Id(5)] int Minutes);

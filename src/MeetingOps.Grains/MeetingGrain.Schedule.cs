@@ -10,15 +10,17 @@ namespace MeetingOps.Grains;
 /// <summary>The schedule: format changes and re-plans, the forecast, and sittings ended at their cap.</summary>
 public sealed partial class MeetingGrain
 {
-    public Task<CommandOutcome> ChangeFormat(FormatEnvelope command)
+    public async Task<CommandOutcome> ChangeFormat(FormatEnvelope command)
     {
         ArgumentNullException.ThrowIfNull(command);
         var fingerprint = "change format " + JsonSerializer.Serialize(command.Change, MeetingOpsJson.Options);
-        return Act(command.PresentedKey, command.IdempotencyKey, command.ExpectedVersion, command.ActorName, fingerprint, (actor, context) =>
+        var outcome = await Act(command.PresentedKey, command.IdempotencyKey, command.ExpectedVersion, command.ActorName, fingerprint, (actor, context) =>
         {
             var decided = ScheduleRules.Decide(_defined!, state.State.Schedule, _live!, command.Change, context with { Actor = actor });
             return new Decided(decided.Changes, decided.Request, decided.Refusal);
         });
+        // The schedule answered with the command, in the same turn: one call, one plan (a replay answers the plan as it is now).
+        return outcome.Refusal is null ? outcome with { Schedule = await GetSchedule() } : outcome;
     }
 
     [Orleans.Concurrency.ReadOnly]
@@ -53,14 +55,14 @@ public sealed partial class MeetingGrain
 
     public async Task AnnounceCap(string sessionId, int minutesLeft)
     {
-        if (_meeting?.FindSession(sessionId) is not { CapMinutes: { } cap } || _live!.Session(sessionId) is not { StartedAt: { } started, IsSitting: true })
+        if (_meeting?.FindSession(sessionId) is not { CapMinutes: { } cap } session || _live!.Session(sessionId) is not { StartedAt: { } started, IsSitting: true })
         {
             return;
         }
-        var times = CapClock.At(sessionId, started, cap);
+        var end = CapEnd(session, started, cap);
         try
         {
-            await publisher.Announced(Id, new CapAnnouncement(sessionId, minutesLeft, times.CapAt, CapClock.WarningText(_meeting, times, minutesLeft)));
+            await publisher.Announced(Id, new CapAnnouncement(sessionId, minutesLeft, end, InterpretationCap.WarningNotice(_meeting, end, minutesLeft)));
         }
         catch (Exception e)
         {
@@ -88,7 +90,7 @@ public sealed partial class MeetingGrain
         var session = _meeting!.FindSession(change.SessionId!);
         if (session is { CapMinutes: { } cap } && sitting.StartedAt is { } started)
         {
-            watch = new CapWatch(Id, session.Id, CapClock.At(session.Id, started, cap).CapAt, cap);
+            watch = new CapWatch(Id, session.Id, CapEnd(session, started, cap), cap);
         }
         return true;
     }

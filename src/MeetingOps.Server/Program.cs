@@ -17,6 +17,7 @@ app.UseMeetingOpsErrors();
 app.MapMeetingsApi();
 app.MapCommandsApi();
 app.MapScheduleApi();
+app.MapExtendApi();
 app.MapRecordsApi();
 app.MapImportApi();
 app.MapMeetingOpsHealth(options);

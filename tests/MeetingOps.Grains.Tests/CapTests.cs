@@ -57,7 +57,7 @@ public class CapTests(ClusterFixture fixture)
         var announcements = ClusterFixture.Published.AnnouncementsOf(_id);
         Assert.Equal([15, 5], announcements.Select(a => a.MinutesLeft));
         var capInVienna = TimeZoneInfo.ConvertTime(started + TimeSpan.FromMinutes(120), TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna"));
-        Assert.StartsWith("15 minutes left before the two-hour cap of session 2022-05-23-am (", announcements[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("15 minutes of interpretation left in this sitting (until ", announcements[0].Message, StringComparison.Ordinal);
         Assert.Contains($"{capInVienna:HH:mm}", announcements[0].Message, StringComparison.Ordinal);
         var session = await fixture.Grains.GetGrain<ISessionGrain>(GrainKeys.Child(_id, "2022-05-23-am")).GetState();
         Assert.Equal((SessionStatus.Ended, (CapWatch?)null), (session.Status, session.CapWatch));

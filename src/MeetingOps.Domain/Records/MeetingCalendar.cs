@@ -93,6 +93,7 @@ public static class MeetingCalendar
             : "Joint meeting of " + ReportEnglish.List(seated.Select(BodyNames.Short).ToList());
         var numbers = session.Planned.Select(p => view.Items.FirstOrDefault(i => i.Id == p.Item))
             .OfType<ItemView>()
+            .Where(i => OnAgendaOf(i, bodyId))
             .Select(i => BodyNames.ItemNumber(view.Bodies, i.Numbers, Among(session, bodyId)))
             .ToList();
         return numbers.Count == 0 ? who : $"{who}: {(numbers.Count == 1 ? "item" : "items")} {ReportEnglish.List(numbers)}";
@@ -116,18 +117,19 @@ public static class MeetingCalendar
             text.Append(CultureInfo.InvariantCulture, $", capped at {cap} minutes");
         }
         text.Append('\n');
-        if (session.Planned.Count == 0)
+        var planned = session.Planned.Where(p => view.Items.FirstOrDefault(i => i.Id == p.Item) is not { } item || OnAgendaOf(item, bodyId)).ToList();
+        if (planned.Count == 0)
         {
             text.Append("No items planned yet.\n");
         }
         else
         {
             text.Append("Planned items:\n");
-            foreach (var planned in session.Planned)
+            foreach (var p in planned)
             {
-                var item = view.Items.FirstOrDefault(i => i.Id == planned.Item);
-                var label = item is null ? planned.Item : $"{BodyNames.ItemNumber(view.Bodies, item.Numbers, Among(session, bodyId))}. {item.Title}";
-                text.Append(label).Append(planned.Continued ? " (continued)" : "").Append('\n');
+                var item = view.Items.FirstOrDefault(i => i.Id == p.Item);
+                var label = item is null ? p.Item : $"{BodyNames.ItemNumber(view.Bodies, item.Numbers, Among(session, bodyId))}. {item.Title}";
+                text.Append(label).Append(p.Continued ? " (continued)" : "").Append('\n');
             }
         }
         if (followUrl is not null)
@@ -136,6 +138,12 @@ public static class MeetingCalendar
         }
         return text.ToString().TrimEnd('\n');
     }
+
+    /// <summary>
+    /// A body's calendar lists only the items on that body's agenda, under its own numbers: a joint sitting may also
+    /// take up the other body's items, which are not this body's business (and have no number of its own to show).
+    /// </summary>
+    private static bool OnAgendaOf(ItemView item, string? bodyId) => bodyId is null || item.Numbers.ContainsKey(bodyId);
 
     private static IReadOnlyCollection<string> Among(SessionView session, string? bodyId) => bodyId is null ? session.Bodies.ToList() : [bodyId];
 }

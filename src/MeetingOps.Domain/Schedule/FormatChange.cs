@@ -6,7 +6,7 @@ namespace MeetingOps.Domain.Schedule;
 /// The secretariat switches sittings to another format (typically hybrid, capped by the remote interpretation
 /// platform), optionally moves their start, and says how the organization of work is to be adjusted.
 /// </summary>
-/// <param name="Sessions">The sittings that change (the API also takes ["all"]: every sitting not yet ended); empty when only the strategy, estimates or extra sittings change.</param>
+/// <param name="Sessions">The sittings that change (["all"]: every defined sitting not yet ended when the change is decided, resolved by the meeting so a resend replays); empty when only the strategy, estimates or extra sittings change.</param>
 /// <param name="Format">Their new format; required when <paramref name="Sessions"/> is not empty.</param>
 /// <param name="CapMinutes">Their cap; a hybrid sitting defaults to 120 minutes.</param>
 /// <param name="Start">Their new start, venue time, same day (e.g. 12:00 so remote time zones can follow).</param>

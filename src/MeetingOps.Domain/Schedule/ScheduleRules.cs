@@ -22,7 +22,7 @@ public static class ScheduleRules
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(context);
-        var sessions = change.Sessions ?? [];
+        var sessions = Resolve(meeting, current, live, change.Sessions ?? []);
         if (sessions.Count > 0 && change.Format is null)
         {
             return new Refusal(RefusalKind.Invalid, "Say the sessions' new format: inPerson, hybrid or online.");
@@ -79,6 +79,26 @@ public static class ScheduleRules
             return new Refusal(RefusalKind.Invalid, "The schedule change does not fit the meeting: " + string.Join(" ", problems));
         }
         return new ScheduleDecision(request, SchedulePlanner.Plan(meeting, request), entries, null);
+    }
+
+    /// <summary>The word "all" for the sittings that change.</summary>
+    public const string AllSessions = "all";
+
+    /// <summary>
+    /// ["all"] means every defined sitting not ended at the moment the change is decided (extra sittings change by being
+    /// sent again under extraSessions). It is resolved here, not at the edge, so the command's fingerprint is the secretariat's words
+    /// and a resend with the same Idempotency-Key replays even after a sitting has ended since.
+    /// </summary>
+    public static IReadOnlyList<string> Resolve(Meeting meeting, PlanRequest? current, LiveState live, IReadOnlyList<string> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(live);
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (sessions is not [AllSessions])
+        {
+            return sessions;
+        }
+        return meeting.Sessions.Select(s => s.Id).Where(id => live.Session(id).Status != SessionStatus.Ended).ToList();
     }
 
     /// <summary>

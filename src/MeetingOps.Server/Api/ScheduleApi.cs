@@ -29,7 +29,7 @@ public static class ScheduleApi
 
     private const int MaxBodyBytes = 64 * 1024;
 
-    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
         if (!MeetingsApi.IsMeetingId(id))
         {
@@ -51,17 +51,36 @@ public static class ScheduleApi
             return Problems.BadRequest("The format change is not valid JSON of the expected shape.", [problem!]);
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
-        if (change.Sessions is ["all"])
-        {
-            change = change with { Sessions = (await calls.Read(meeting.GetSnapshot, cancellationToken))?.Sessions.Where(s => s.Status != SessionStatus.Ended).Select(s => s.Id).ToList() ?? [] };
-        }
         var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change);
+        if (DryRun.Read(http.Request) is { } dryRun)
+        {
+            if (!dryRun.Valid)
+            {
+                return Problems.BadRequest("dryRun is true or false.", [new("$.query.dryRun", "dryRun is true or false.")]);
+            }
+            if (dryRun.Value)
+            {
+                return await Propose(meeting, envelope, http, calls, cancellationToken);
+            }
+        }
         var outcome = await calls.Command(headers.IdempotencyKey, () => meeting.ChangeFormat(envelope), cancellationToken);
         if (CommandsApi.Answer(http, outcome) is { } refused)
         {
             return refused;
         }
-        return TypedResults.Ok(ScheduleResponse.From((await calls.Read(meeting.GetSchedule, cancellationToken))!));
+        return TypedResults.Ok(ScheduleResponse.From(outcome.Schedule!));
+    }
+
+    /// <summary>The proposal a dry run answers: nothing stored, nothing pushed, the version unchanged (and its ETag).</summary>
+    private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> Propose(IMeetingGrain meeting, FormatEnvelope envelope, HttpContext http, GrainCalls calls, CancellationToken cancellationToken)
+    {
+        var outcome = await calls.Read(() => meeting.ProposeFormat(envelope), cancellationToken);
+        if (outcome?.Refusal is { } refusal)
+        {
+            return CommandsApi.Answer(http, CommandOutcome.Refused(refusal))!;
+        }
+        http.Response.Headers.ETag = CommandHeaders.ETag(outcome!.Proposal!.Version);
+        return TypedResults.Ok(outcome.Proposal);
     }
 
     private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)

@@ -107,6 +107,22 @@ public class CalendarTests
     }
 
     [Fact]
+    public void A_body_calendar_leaves_out_the_other_bodys_items_in_a_joint_sitting()
+    {
+        var run = ScriptedMeeting.Vienna2022();
+
+        var calendar = Parse(MeetingCalendar.Write(run.Snapshot(), run.Log, "wg2", Generated));
+
+        // Monday morning is joint, but WG.3's item 2 (transfer of sentenced persons) is not on WG.2's agenda.
+        var monday = calendar.Events.Single(e => e.Uid == "vienna2022.2022-05-23-am@meetingops");
+        Assert.Equal("Working Group of Government Experts on Technical Assistance: items 1 (a) and 1 (b)", monday.Summary);
+        Assert.DoesNotContain("Transfer of sentenced persons", monday.Description, StringComparison.Ordinal);
+        var wg2Titles = run.Meeting.Items.Where(i => i.Numbers.ContainsKey("wg2")).Select(i => i.Title).ToHashSet();
+        var otherTitles = run.Meeting.Items.Where(i => !i.Numbers.ContainsKey("wg2")).Select(i => i.Title).Where(t => !wg2Titles.Contains(t)).ToList();
+        Assert.All(calendar.Events, e => Assert.All(otherTitles, t => Assert.DoesNotContain(t, e.Description, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void A_replan_moves_items_and_raises_the_sequence_keeping_the_uids()
     {
         var run = new ScriptedMeeting(Samples.Vienna2022, "replanned");

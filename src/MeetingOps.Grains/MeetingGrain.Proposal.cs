@@ -1,0 +1,52 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Domain.Planning;
+using MeetingOps.Domain.Schedule;
+
+namespace MeetingOps.Grains;
+
+/// <summary>A re-plan proposed, not published: the same key and rules as a format change, no write, no push.</summary>
+public sealed partial class MeetingGrain
+{
+    [Orleans.Concurrency.ReadOnly]
+    public Task<ProposalOutcome> ProposeFormat(FormatEnvelope command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (_meeting is null || _live is null)
+        {
+            return Task.FromResult(new ProposalOutcome(null, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".")));
+        }
+        if (Malformed(command.IdempotencyKey, command.ActorName) is { } malformed)
+        {
+            return Task.FromResult(new ProposalOutcome(null, malformed));
+        }
+        if (Authorize(command.PresentedKey, command.ActorName) is not { } actor)
+        {
+            return Task.FromResult(new ProposalOutcome(null, string.IsNullOrEmpty(command.PresentedKey)
+                ? new Refusal(RefusalKind.Unauthenticated, "This needs the meeting's chair key (Authorization: Bearer <chairKey>).")
+                : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key.")));
+        }
+        if (command.ExpectedVersion is { } expected && expected != state.State.Version)
+        {
+            return Task.FromResult(new ProposalOutcome(null, new Refusal(RefusalKind.VersionConflict,
+                $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again.")));
+        }
+        var now = time.GetUtcNow();
+        var context = new MeetingRules.Context(actor, now, "proposal", state.State.Version + 1);
+        var decided = ScheduleRules.Decide(_defined!, state.State.Schedule, _live, command.Change, context);
+        if (decided.Refusal is { } refusal)
+        {
+            return Task.FromResult(new ProposalOutcome(null, refusal));
+        }
+        var proposed = decided.Plan!;
+        // The forecast under the proposal, from what has happened so far, names what would move after a cap or not be placed.
+        var warnings = Forecaster.Forecast(_defined!, proposed, _live, state.State.Log, now).Warnings.ToList();
+        if (PlanComparison.OverflowWarning(_defined!, proposed) is { } overflow)
+        {
+            warnings.Insert(0, overflow);
+        }
+        var proposal = new PlanProposal(state.State.Version, _meeting.TimeZone, _plan!, proposed, proposed.Overflow, warnings,
+            PlanComparison.Between(_defined!, _plan!, proposed));
+        return Task.FromResult(new ProposalOutcome(proposal, null));
+    }
+}
