@@ -20,7 +20,7 @@ public sealed partial class MeetingGrain(
     IOrganizerCredential organizer,
     IMeetingPublisher publisher,
     [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
-    ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
+    ILogger<MeetingGrain> logger) : Grain, IMeetingGrain, IMeetingWorkspaceGrain
 {
     public const int MaxIdempotencyKeyLength = 200;
 
@@ -40,7 +40,7 @@ public sealed partial class MeetingGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && state.State.Definition is { } definition)
+        if (state.RecordExists && state.State.Definition is { } definition && !state.State.Draft)
         {
             var result = DefinitionValidator.Validate(definition);
             if (result.Meeting is null)

@@ -19,6 +19,7 @@ app.MapCommandsApi();
 app.MapScheduleApi();
 app.MapRecordsApi();
 app.MapImportApi();
+app.MapWorkspaceApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

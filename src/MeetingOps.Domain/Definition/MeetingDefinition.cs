@@ -9,12 +9,16 @@ namespace MeetingOps.Domain.Definition;
 /// <param name="ParentBody">The body the working groups report to, e.g. the Conference of the Parties.</param>
 /// <param name="Symbol">The agenda document's symbol, where the document gives one.</param>
 /// <param name="Issued">The agenda document's date ("Distr.: General 14 February 2022").</param>
+/// <remarks>
+/// The dates may be null only in a draft (an import that found none): a draft is stored with its gaps, and creating
+/// or publishing a meeting checks them like every other field (<see cref="DefinitionValidator"/>).
+/// </remarks>
 public sealed record MeetingDefinition(
     string Title,
     string Venue,
     string TimeZone,
-    DateOnly StartDate,
-    DateOnly EndDate,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
     IReadOnlyList<BodyDefinition> Bodies,
     IReadOnlyList<ItemDefinition> Items,
     IReadOnlyList<SessionDefinition> Sessions,
