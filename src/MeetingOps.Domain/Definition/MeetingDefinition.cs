@@ -30,7 +30,10 @@ public sealed record MeetingDefinition(
 /// <param name="Id">Short stable id used in this definition and the API, e.g. "wg3".</param>
 /// <param name="Symbol">Document symbol stem, e.g. "CTOC/COP/WG.3".</param>
 /// <param name="Meeting">Which meeting of the body this is, as the document says it, e.g. "thirteenth".</param>
-public sealed record BodyDefinition(string Id, string Name, string? Symbol = null, string? Meeting = null);
+public sealed record BodyDefinition(string Id, string Name, string? Symbol = null, string? Meeting = null, BodyOfficers? Officers = null);
+
+/// <summary>A body's officers for this meeting, as elected: the Chair, the Vice-Chairs and the Rapporteur.</summary>
+public sealed record BodyOfficers(string? Chair = null, IReadOnlyList<string>? ViceChairs = null, string? Rapporteur = null);
 
 /// <summary>
 /// An agenda item. One item, even when joint: <see cref="Numbers"/> holds its number on each body's agenda
