@@ -23,7 +23,26 @@ public interface IMeetingWorkspaceGrain : IGrainWithStringKey
     /// <summary>Checks the draft like a creation; makes it live, or lists every problem with its path and changes nothing.</summary>
     [Alias("Publish")]
     Task<WorkspaceOutcome> Publish(string? presentedKey);
+
+    /// <summary>
+    /// Replaces the definition at the version the secretariat last saw. A draft takes it as it is; a live meeting checks
+    /// it like a creation, logs each change as an amendment under one new version, re-plans and pushes once.
+    /// </summary>
+    [Alias("ReplaceDefinition")]
+    Task<WorkspaceOutcome> ReplaceDefinition(ReplaceDefinition request);
+
+    /// <summary>A new chair key (the old one is refused from now on); <paramref name="newKey"/> is chosen by the caller so a retry is recognised.</summary>
+    [Alias("RotateChairKey")]
+    Task<WorkspaceOutcome> RotateChairKey(string? presentedKey, string newKey);
 }
+
+/// <summary>A new definition, the version it was edited from (If-Match), the organizer key and who is editing.</summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.ReplaceDefinition")]
+public sealed record ReplaceDefinition(
+    [property: Id(0)] MeetingDefinition Definition,
+    [property: Id(1)] string? PresentedKey,
+    [property: Id(2)] long ExpectedVersion,
+    [property: Id(3)] string? ActorName = null);
 
 /// <summary>A draft to store: the definition as far as it goes, the importer's warnings, and the chair key chosen by the caller (so a retry is recognised).</summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.CreateDraft")]

@@ -20,6 +20,7 @@ app.MapScheduleApi();
 app.MapRecordsApi();
 app.MapImportApi();
 app.MapWorkspaceApi();
+app.MapDefinitionApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();
