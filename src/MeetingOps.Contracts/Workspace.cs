@@ -34,6 +34,10 @@ public interface IMeetingWorkspaceGrain : IGrainWithStringKey
     /// <summary>A new chair key (the old one is refused from now on); <paramref name="newKey"/> is chosen by the caller so a retry is recognised.</summary>
     [Alias("RotateChairKey")]
     Task<WorkspaceOutcome> RotateChairKey(string? presentedKey, string newKey);
+
+    /// <summary>Deletes a draft; archives a live meeting (off the list, no more changes, its records still served). Idempotent.</summary>
+    [Alias("Remove")]
+    Task<WorkspaceOutcome> Remove(string? presentedKey);
 }
 
 /// <summary>A new definition, the version it was edited from (If-Match), the organizer key and who is editing.</summary>

@@ -24,6 +24,10 @@ public sealed partial class MeetingGrain
         {
             return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
         }
+        if (state.State.Archived)
+        {
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" is archived: its record is kept as it stands."));
+        }
         if (request.ExpectedVersion != state.State.Version)
         {
             return WorkspaceOutcome.Refused(new Refusal(RefusalKind.VersionConflict,

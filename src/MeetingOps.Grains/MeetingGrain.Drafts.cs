@@ -105,7 +105,7 @@ public sealed partial class MeetingGrain
         return new WorkspaceView(Id, MeetingStatus(), state.State.Version, definition, state.State.Warnings, problems);
     }
 
-    private string MeetingStatus() => state.State.Draft ? MeetingStatuses.Draft : MeetingStatuses.Live;
+    private string MeetingStatus() => state.State.Draft ? MeetingStatuses.Draft : state.State.Archived ? MeetingStatuses.Archived : MeetingStatuses.Live;
 
     private Refusal? OrganizerRefusal(string? key, string what) =>
         organizer.Matches(key) ? null

@@ -40,6 +40,9 @@ public sealed class MeetingState
 
     /// <summary>What the importer assumed or could not read when it made the draft; kept for the secretariat page.</summary>
     public List<MeetingOps.Domain.Import.ImportWarning> Warnings { get; set; } = [];
+
+    /// <summary>Archived: off the list, no more commands, its records still served (MeetingGrain.Archive.cs).</summary>
+    public bool Archived { get; set; }
 }
 
 /// <summary>What an agenda item or session grain keeps: its status, the last version applied and its history.</summary>

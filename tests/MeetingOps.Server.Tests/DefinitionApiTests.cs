@@ -147,3 +147,63 @@ public sealed class DefinitionApiTests(SharedServer shared)
         Assert.Equal(HttpStatusCode.OK, (await _api.CommandAsync(created.Id, "sessions/2022-05-23-am/start", newKey)).Status);
     }
 }
+
+/// <summary>DELETE /api/meetings/{id}: a draft goes, a live meeting is archived with its records kept.</summary>
+[Collection(SharedServerCollection.Name)]
+public sealed class ArchiveTests(SharedServer shared)
+{
+    private readonly MeetingOpsApi _api = shared.Api;
+    private static string Organizer => ServerProcess.TestOrganizerKey;
+
+    private Task<ApiResponse> Delete(string id, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}");
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        return _api.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task An_archived_meeting_leaves_the_list_refuses_commands_and_keeps_its_records()
+    {
+        var created = await _api.CreateAsync(Samples.Wg2Wg3_2022);
+        await _api.OkAsync(created.Id, "sessions/2022-05-23-am/start", created.ChairKey);
+        ApiAssert.Problem(await Delete(created.Id, created.ChairKey), HttpStatusCode.Forbidden);
+        ApiAssert.Problem(await Delete(created.Id, null), HttpStatusCode.Unauthorized);
+        Assert.Contains(created.Id, await _api.ListTextAsync());
+
+        var archived = await Delete(created.Id, Organizer);
+        Assert.True(archived.Status == HttpStatusCode.OK, archived.ToString());
+        Assert.Equal("archived", (string?)archived.Json["status"]);
+        Assert.Equal(HttpStatusCode.OK, (await Delete(created.Id, Organizer)).Status);
+
+        Assert.DoesNotContain(created.Id, await _api.ListTextAsync());
+        var snapshot = await _api.GetMeetingAsync(created.Id);
+        Assert.Equal(HttpStatusCode.OK, snapshot.Status);
+        Assert.True((bool)snapshot.Json["archived"]!);
+        Assert.Single((await _api.GetLogAsync(created.Id)).Json.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"/api/meetings/{created.Id}/log?format=csv")).Status);
+        ApiAssert.Problem(await _api.CommandAsync(created.Id, "items/opening/open", created.ChairKey), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_deleted_draft_is_gone()
+    {
+        var response = await _api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/meetings?draft=true")
+        {
+            Content = MeetingOpsApi.JsonContent(Samples.Text(Samples.Wg2Wg3_2022)),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", Organizer) },
+        });
+        var id = (string)response.Json["id"]!;
+        var deleted = await Delete(id, Organizer);
+        Assert.Equal("deleted", (string?)deleted.Json["status"]);
+        ApiAssert.Problem(await _api.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/meetings/{id}/definition")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", Organizer) },
+        }), HttpStatusCode.NotFound);
+        ApiAssert.Problem(await Delete(id, Organizer), HttpStatusCode.NotFound);
+        ApiAssert.Problem(await Delete("nosuchmeeting", Organizer), HttpStatusCode.NotFound);
+    }
+}

@@ -22,7 +22,27 @@ public static class WorkspaceApi
             .WithSummary("The meeting's definition as it stands, draft or live (organizer key); ETag is the version; for a draft, what publishing would refuse.");
         group.MapPost("/{id}/publish", Publish)
             .WithSummary("Makes a draft live (organizer key): checked like a creation; 422 lists each problem with its path and changes nothing.");
+        group.MapDelete("/{id}", Remove)
+            .WithSummary("Deletes a draft; archives a live meeting: off the list, no more changes, its records still served (organizer key).");
         return group;
+    }
+
+    public sealed record Removed(string Id, string Status);
+
+    private static async Task<Results<Ok<Removed>, ProblemHttpResult>> Remove(
+        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+    {
+        var key = CommandHeaders.BearerKey(request);
+        if (MeetingsApi.OrganizerRefusal(key, organizer, response) is { } refused)
+        {
+            return refused;
+        }
+        if (!MeetingsApi.IsMeetingId(id))
+        {
+            return Problems.NotFound($"There is no meeting \"{id}\".");
+        }
+        var outcome = await calls.Repeatable(() => grains.GetGrain<IMeetingWorkspaceGrain>(id).Remove(key), cancellationToken);
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(new Removed(id, outcome.View!.Status));
     }
 
     public sealed record DraftLinks(string Self, string Definition, string Publish, string Secretariat);
