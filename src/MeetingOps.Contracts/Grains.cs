@@ -115,6 +115,10 @@ public interface IMeetingDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("List")]
     Task<IReadOnlyList<MeetingSummary>> List();
+
+    /// <summary>Takes a meeting's line off the list (archived or deleted); idempotent.</summary>
+    [Alias("Remove")]
+    Task Remove(string meetingId);
 }
 
 /// <summary>An agenda item grain's state as others may read it.</summary>

@@ -26,6 +26,23 @@ public sealed class MeetingDirectoryGrain(
         }
     }
 
+    public async Task Remove(string meetingId)
+    {
+        if (!state.State.Meetings.Remove(meetingId))
+        {
+            return;
+        }
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await state.ReadStateAsync(); // back to what is stored
+            throw;
+        }
+    }
+
     [Orleans.Concurrency.ReadOnly]
     public Task<IReadOnlyList<MeetingSummary>> List() =>
         Task.FromResult<IReadOnlyList<MeetingSummary>>(state.State.Meetings.Values.OrderBy(m => m.StartDate).ThenBy(m => m.Title, StringComparer.Ordinal).ToList());

@@ -36,6 +36,10 @@ public sealed partial class MeetingGrain
             await EnsureCurrent();
             return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
         }
+        if (state.State.Archived)
+        {
+            return CommandOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" is archived: its record is kept as it stands."));
+        }
         if (Malformed(idempotencyKey, actorName) is { } malformed)
         {
             return CommandOutcome.Refused(malformed);

@@ -20,7 +20,7 @@ public sealed partial class MeetingGrain(
     IOrganizerCredential organizer,
     IMeetingPublisher publisher,
     [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
-    ILogger<MeetingGrain> logger) : Grain, IMeetingGrain
+    ILogger<MeetingGrain> logger) : Grain, IMeetingGrain, IMeetingWorkspaceGrain
 {
     public const int MaxIdempotencyKeyLength = 200;
 
@@ -40,7 +40,7 @@ public sealed partial class MeetingGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && state.State.Definition is { } definition)
+        if (state.RecordExists && state.State.Definition is { } definition && !state.State.Draft)
         {
             var result = DefinitionValidator.Validate(definition);
             if (result.Meeting is null)
@@ -116,7 +116,7 @@ public sealed partial class MeetingGrain(
         _snapshot = null;
     }
 
-    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version);
+    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version) with { Archived = state.State.Archived };
 
     /// <summary>Finishes what a crash or a failed write left undone: the intent and the directory listing.</summary>
     private async Task Heal()
@@ -124,7 +124,7 @@ public sealed partial class MeetingGrain(
         try
         {
             await DriveIntent();
-            if (!state.State.Listed && _meeting is not null)
+            if (!state.State.Listed && _meeting is not null && !state.State.Archived)
             {
                 await GrainFactory.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).Register(MeetingViews.Summary(Id, _meeting));
                 state.State.Listed = true;

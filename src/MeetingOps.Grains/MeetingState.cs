@@ -34,6 +34,15 @@ public sealed class MeetingState
 
     /// <summary>Whether the meeting's line is in the directory yet (the other half of creating it).</summary>
     public bool Listed { get; set; }
+
+    /// <summary>A draft: stored with its gaps, seen only with the organizer key, not listed, not followable (MeetingGrain.Drafts.cs).</summary>
+    public bool Draft { get; set; }
+
+    /// <summary>What the importer assumed or could not read when it made the draft; kept for the secretariat page.</summary>
+    public List<MeetingOps.Domain.Import.ImportWarning> Warnings { get; set; } = [];
+
+    /// <summary>Archived: off the list, no more commands, its records still served (MeetingGrain.Archive.cs).</summary>
+    public bool Archived { get; set; }
 }
 
 /// <summary>What an agenda item or session grain keeps: its status, the last version applied and its history.</summary>

@@ -20,6 +20,8 @@ app.MapScheduleApi();
 app.MapExtendApi();
 app.MapRecordsApi();
 app.MapImportApi();
+app.MapWorkspaceApi();
+app.MapDefinitionApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

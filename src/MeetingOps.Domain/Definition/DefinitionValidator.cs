@@ -55,11 +55,19 @@ public static partial class DefinitionValidator
                 Add("$.timeZone", $"\"{d.TimeZone}\" is not an IANA time zone known here; use one such as \"Europe/Vienna\" or \"America/New_York\".");
                 zone = null;
             }
-            if (d.EndDate < d.StartDate)
+            if (d.StartDate is null)
+            {
+                Add("$.startDate", "The meeting's first day is required, e.g. \"2022-05-23\".");
+            }
+            if (d.EndDate is null)
+            {
+                Add("$.endDate", "The meeting's last day is required, e.g. \"2022-05-27\".");
+            }
+            else if (d.EndDate < d.StartDate)
             {
                 Add("$.endDate", $"The meeting ends ({d.EndDate:yyyy-MM-dd}) before it starts ({d.StartDate:yyyy-MM-dd}).");
             }
-            else if (d.EndDate.DayNumber - d.StartDate.DayNumber >= MaxMeetingDays)
+            else if (d.StartDate is { } first && d.EndDate.Value.DayNumber - first.DayNumber >= MaxMeetingDays)
             {
                 Add("$.endDate", $"The meeting spans more than {MaxMeetingDays} days; a meeting is one event over consecutive days.");
             }
@@ -72,7 +80,7 @@ public static partial class DefinitionValidator
             {
                 return null;
             }
-            return new Meeting(d.Title.Trim(), d.Venue.Trim(), d.TimeZone, d.StartDate, d.EndDate, bodies, _ordered, sessions,
+            return new Meeting(d.Title.Trim(), d.Venue.Trim(), d.TimeZone, d.StartDate!.Value, d.EndDate!.Value, bodies, _ordered, sessions,
                 d.ParentBody?.Trim(), d.Symbol?.Trim(), d.Issued);
         }
 
@@ -333,6 +341,7 @@ public static partial class DefinitionValidator
                 return null;
             }
             var date = DateOnly.FromDateTime(local);
+            // Without the meeting's dates (a draft) only those are reported, not every sitting against them.
             if (date < d.StartDate || date > d.EndDate)
             {
                 Add(path, $"{local:yyyy-MM-dd} is outside the meeting's dates ({d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}).");

@@ -9,12 +9,16 @@ namespace MeetingOps.Domain.Definition;
 /// <param name="ParentBody">The body the working groups report to, e.g. the Conference of the Parties.</param>
 /// <param name="Symbol">The agenda document's symbol, where the document gives one.</param>
 /// <param name="Issued">The agenda document's date ("Distr.: General 14 February 2022").</param>
+/// <remarks>
+/// The dates may be null only in a draft (an import that found none): a draft is stored with its gaps, and creating
+/// or publishing a meeting checks them like every other field (<see cref="DefinitionValidator"/>).
+/// </remarks>
 public sealed record MeetingDefinition(
     string Title,
     string Venue,
     string TimeZone,
-    DateOnly StartDate,
-    DateOnly EndDate,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
     IReadOnlyList<BodyDefinition> Bodies,
     IReadOnlyList<ItemDefinition> Items,
     IReadOnlyList<SessionDefinition> Sessions,
@@ -26,7 +30,10 @@ public sealed record MeetingDefinition(
 /// <param name="Id">Short stable id used in this definition and the API, e.g. "wg3".</param>
 /// <param name="Symbol">Document symbol stem, e.g. "CTOC/COP/WG.3".</param>
 /// <param name="Meeting">Which meeting of the body this is, as the document says it, e.g. "thirteenth".</param>
-public sealed record BodyDefinition(string Id, string Name, string? Symbol = null, string? Meeting = null);
+public sealed record BodyDefinition(string Id, string Name, string? Symbol = null, string? Meeting = null, BodyOfficers? Officers = null);
+
+/// <summary>A body's officers for this meeting, as elected: the Chair, the Vice-Chairs and the Rapporteur.</summary>
+public sealed record BodyOfficers(string? Chair = null, IReadOnlyList<string>? ViceChairs = null, string? Rapporteur = null);
 
 /// <summary>
 /// An agenda item. One item, even when joint: <see cref="Numbers"/> holds its number on each body's agenda

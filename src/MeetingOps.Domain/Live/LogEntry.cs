@@ -6,6 +6,8 @@ public enum ChangeSubject
     Item,
     Session,
     Schedule,
+    /// <summary>The secretariat amended the definition: an item, document, sitting, body or officers (DefinitionAmendments).</summary>
+    Amendment,
 }
 
 /// <summary>

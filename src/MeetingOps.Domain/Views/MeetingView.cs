@@ -16,7 +16,8 @@ public sealed record MeetingView(
     IReadOnlyList<ItemView> Items,
     IReadOnlyList<SessionView> Sessions,
     string? CurrentSessionId,
-    string? CurrentItemId);
+    string? CurrentItemId,
+    bool Archived = false);
 
 public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting);
 

@@ -17,7 +17,7 @@ public static class MeetingsApi
         // No .Accepts(...) here: it would make routing answer a wrong content type with a bare 415 before the
         // handler can say what is wrong; the handler checks the content type and answers a problem instead.
         group.MapPost("/", Create)
-            .WithSummary("Create a meeting from a meeting definition (organizer key; JSON body, see the README's meeting definition format).");
+            .WithSummary("Create a meeting from a meeting definition (organizer key; JSON body, see the README's meeting definition format); ?draft=true stores it as a draft, gaps and all.");
         group.MapGet("/", List).WithSummary("The list of meetings.");
         group.MapGet("/{id}", Get).WithSummary("A meeting's snapshot: bodies, items with statuses, sessions, current item; ETag is the version.");
         group.MapGet("/{id}/log", Log).WithSummary("The audit log: every change with version, time, actor, session and command id; ?format=csv for a spreadsheet.");
@@ -28,8 +28,9 @@ public static class MeetingsApi
 
     public sealed record CreatedMeeting(string Id, string ChairKey, MeetingLinks Links, MeetingView Meeting);
 
-    private static async Task<Results<Created<CreatedMeeting>, ProblemHttpResult>> Create(
-        HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedMeeting>, Created<WorkspaceApi.CreatedDraft>, ProblemHttpResult>> Create(
+        HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken,
+        bool draft = false)
     {
         // Who is asking comes before what they sent; the grain checks the key again.
         if (OrganizerRefusal(CommandHeaders.BearerKey(request), organizer, response) is { } refused)
@@ -39,6 +40,16 @@ public static class MeetingsApi
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.");
+        }
+        if (draft)
+        {
+            // A draft may have gaps (no dates, no sittings yet): stored as it is, checked when published (WorkspaceApi).
+            return (await WorkspaceApi.CreateDraftFromBody(request, grains, calls, cancellationToken)).Result switch
+            {
+                Created<WorkspaceApi.CreatedDraft> stored => stored,
+                ProblemHttpResult problemResult => problemResult,
+                var other => throw new InvalidOperationException($"Unexpected draft result {other}"),
+            };
         }
         var body = await RequestBody.ReadAsync(request, DefinitionReader.MaxBytes, cancellationToken);
         if (body is null)
