@@ -50,7 +50,7 @@ public sealed partial class MeetingGrain(
             }
             _defined = result.Meeting;
             Replan(state.State.Schedule);
-            _live = LiveState.Initial(_meeting!).Apply(state.State.Log);
+            _live = LiveState.Initial(_meeting!).Apply(Corrections.Effective(state.State.Log));
             await Heal();
         }
     }

@@ -135,3 +135,65 @@ public class CorrectionsTests
         Assert.Contains("not the latest change", refusal.Reason, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Slips undone leave no trace in the report; the CSV shows slip and correction, each marked.</summary>
+public class CorrectionsInTheRecordTests
+{
+    private static Records.ScriptedMeeting Day(bool withSlips)
+    {
+        var run = new Records.ScriptedMeeting(Samples.Vienna2022);
+        if (withSlips)
+        {
+            // A wrong start, undone; then the right one.
+            run.Session("2022-05-23 09:55", "2022-05-24-am", SessionAction.Start).Do("2022-05-23 09:56", new UndoCommand());
+        }
+        run.Session("2022-05-23 10:00", "2022-05-23-am", SessionAction.Start);
+        if (withSlips)
+        {
+            // A wrong take-up, undone.
+            run.Item("2022-05-23 10:01", "transfer-of-sentenced-persons", ItemAction.Open).Do("2022-05-23 10:02", new UndoCommand());
+        }
+        run.Item("2022-05-23 10:03", "opening", ItemAction.Open).Item("2022-05-23 10:20", "opening", ItemAction.Conclude);
+        run.Session("2022-05-23 13:00", "2022-05-23-am", SessionAction.End);
+        if (withSlips)
+        {
+            // A mistaken end, undone; then the real end.
+            run.Do("2022-05-23 13:01", new UndoCommand()).Session("2022-05-23 13:00", "2022-05-23-am", SessionAction.End);
+        }
+        return run;
+    }
+
+    [Fact]
+    public void The_report_of_a_day_with_slips_undone_is_the_report_of_the_day_without_them()
+    {
+        var clean = Day(withSlips: false);
+        var slipped = Day(withSlips: true);
+
+        // The report names the version it was made at; everything else must read the same.
+        static string Report(Records.ScriptedMeeting run) => System.Text.RegularExpressions.Regex.Replace(
+            MeetingOps.Domain.Records.ReportMarkdown.Write(MeetingOps.Domain.Records.MeetingReports.Build(run.Snapshot(), run.Log)), "at version [0-9]+", "at version N");
+        Assert.Equal(Report(clean), Report(slipped));
+        Assert.Equal(clean.Snapshot() with { Version = 0 }, slipped.Snapshot() with { Version = 0 }, new SnapshotComparer());
+    }
+
+    [Fact]
+    public void The_csv_shows_slip_and_correction_each_marked()
+    {
+        var run = Day(withSlips: true);
+        var csv = MeetingOps.Domain.Records.LogCsv.Write(run.Snapshot(), run.Log);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(run.Log.Count + 1, lines.Length);
+        Assert.EndsWith(",undone by version 2", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",corrects version 1", lines[2], StringComparison.Ordinal);
+    }
+
+    /// <summary>Snapshots hold lists, so records compare them by reference; compare their JSON instead.</summary>
+    private sealed class SnapshotComparer : IEqualityComparer<MeetingView>
+    {
+        public bool Equals(MeetingView? x, MeetingView? y) =>
+            System.Text.Json.JsonSerializer.Serialize(x, MeetingOpsJson.Options) == System.Text.Json.JsonSerializer.Serialize(y, MeetingOpsJson.Options);
+
+        public int GetHashCode(MeetingView obj) => 0;
+    }
+}
