@@ -116,7 +116,8 @@ public sealed partial class MeetingGrain(
         _snapshot = null;
     }
 
-    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version);
+    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version)
+        with { Undo = Corrections.Describe(_meeting!, state.State.Log) };
 
     /// <summary>Finishes what a crash or a failed write left undone: the intent and the directory listing.</summary>
     private async Task Heal()
