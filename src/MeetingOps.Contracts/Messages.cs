@@ -8,7 +8,7 @@ namespace MeetingOps.Contracts;
 /// <summary>
 /// A chair's command as it reaches the meeting grain: the command itself, the key that was presented
 /// (checked inside the grain, never only at the edge), the idempotency key and the version the caller expects.
-/// Exactly one of <see cref="Item"/> and <see cref="Session"/> is set.
+/// Exactly one of <see cref="Item"/>, <see cref="Session"/> and <see cref="Undo"/> is set.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.CommandEnvelope")]
 public sealed record CommandEnvelope(
@@ -17,7 +17,8 @@ public sealed record CommandEnvelope(
     [property: Id(2)] long? ExpectedVersion,
     [property: Id(3)] string? ActorName,
     [property: Id(4)] ItemCommand? Item,
-    [property: Id(5)] SessionCommand? Session);
+    [property: Id(5)] SessionCommand? Session,
+    [property: Id(6)] UndoCommand? Undo = null);
 
 /// <summary>What a command did: the changes it made (or made before, when <see cref="Replayed"/>) and the snapshot after; or why not.</summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.CommandOutcome")]

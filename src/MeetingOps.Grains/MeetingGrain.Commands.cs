@@ -15,9 +15,13 @@ public sealed partial class MeetingGrain
     public Task<CommandOutcome> Execute(CommandEnvelope command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if ((command.Item is null) == (command.Session is null))
+        if (new object?[] { command.Item, command.Session, command.Undo }.Count(c => c is not null) != 1)
         {
-            return Task.FromResult(CommandOutcome.Refused(new Refusal(RefusalKind.Invalid, "A command is either an item command or a session command.")));
+            return Task.FromResult(CommandOutcome.Refused(new Refusal(RefusalKind.Invalid, "A command is either an item command, a session command or an undo.")));
+        }
+        if (command.Undo is { } undo)
+        {
+            return ExecuteUndo(command, undo);
         }
         var rulesCommand = (Command?)command.Item ?? command.Session!;
         return Act(command.PresentedKey, command.IdempotencyKey, command.ExpectedVersion, command.ActorName, Fingerprint(command), (actor, context) =>
@@ -121,7 +125,9 @@ public sealed partial class MeetingGrain
         {
             Replan(decided.Schedule);
         }
-        _live = _live!.Apply(decided.Changes);
+        _live = decided.Changes.Any(Corrections.IsUndo)
+            ? LiveState.Initial(_meeting!).Apply(Corrections.Effective(state.State.Log)) // as if the slip never happened
+            : _live!.Apply(decided.Changes);
         _snapshot = null;
         _intentDriven = false;
     }
@@ -230,7 +236,9 @@ public sealed partial class MeetingGrain
 
     private static string Fingerprint(CommandEnvelope command) => command.Item is { } item
         ? $"{MeetingOpsJson.Name(item.Action)} item {item.ItemId}{(item.SessionId is null ? "" : $" in session {item.SessionId}")}"
-        : $"{MeetingOpsJson.Name(command.Session!.Action)} session {command.Session.SessionId}";
+        : command.Undo is { } undo
+            ? $"undo {(undo.Version is { } v ? $"version {v}" : "the latest change")}"
+            : $"{MeetingOpsJson.Name(command.Session!.Action)} session {command.Session.SessionId}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: publishing version {Version} failed; followers resync by version")]
     private partial void LogPublishFailed(Exception exception, string meetingId, long version);

@@ -30,7 +30,7 @@ public sealed partial class MeetingGrain
         {
             return Task.FromResult<ScheduleView?>(null);
         }
-        var forecast = Forecaster.Forecast(_defined!, _plan!, _live!, state.State.Log, time.GetUtcNow());
+        var forecast = Forecaster.Forecast(_defined!, _plan!, _live!, Corrections.Effective(state.State.Log), time.GetUtcNow());
         return Task.FromResult<ScheduleView?>(new ScheduleView(state.State.Version, _meeting.TimeZone, _plan!, forecast));
     }
 
@@ -90,7 +90,9 @@ public sealed partial class MeetingGrain
         var session = _meeting!.FindSession(change.SessionId!);
         if (session is { CapMinutes: { } cap } && sitting.StartedAt is { } started)
         {
-            watch = new CapWatch(Id, session.Id, CapEnd(session, started, cap), cap);
+            var capAt = CapEnd(session, started, cap);
+            // A sitting put back in progress by an undo after its cap (the cap's own end undone) is the chair's to end.
+            watch = Corrections.IsUndo(change) && capAt <= time.GetUtcNow() ? null : new CapWatch(Id, session.Id, capAt, cap);
         }
         return true;
     }

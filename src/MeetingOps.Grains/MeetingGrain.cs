@@ -50,7 +50,7 @@ public sealed partial class MeetingGrain(
             }
             _defined = result.Meeting;
             Replan(state.State.Schedule);
-            _live = LiveState.Initial(_meeting!).Apply(state.State.Log);
+            _live = LiveState.Initial(_meeting!).Apply(Corrections.Effective(state.State.Log));
             await Heal();
         }
     }
@@ -116,7 +116,8 @@ public sealed partial class MeetingGrain(
         _snapshot = null;
     }
 
-    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version) with { Archived = state.State.Archived };
+    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version)
+        with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log) };
 
     /// <summary>Finishes what a crash or a failed write left undone: the intent and the directory listing.</summary>
     private async Task Heal()

@@ -75,7 +75,7 @@ public sealed class RecordsApiTests(SharedServer shared)
         var lines = csv.Body.TrimStart('\uFEFF').Split("\r\n");
         Assert.Equal("", lines[^1]);
         Assert.Equal(json.Count + 2, lines.Length);
-        Assert.Equal("version,time (UTC),venue time (Europe/Vienna),session,item,item numbers,subject,action,from,to,actor,actor name,command id,note", lines[0]);
+        Assert.Equal("version,time (UTC),venue time (Europe/Vienna),session,item,item numbers,subject,action,from,to,actor,actor name,command id,note,correction", lines[0]);
         var first = json[0]!;
         var at = DateTimeOffset.Parse((string)first["at"]!, CultureInfo.InvariantCulture);
         var vienna = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Vienna"));

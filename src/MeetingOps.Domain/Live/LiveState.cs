@@ -21,8 +21,9 @@ public sealed record SessionState(SessionStatus Status, DateTimeOffset? StartedA
         return this with
         {
             Status = to,
-            StartedAt = to == SessionStatus.InProgress && StartedAt is null ? entry.At : StartedAt,
-            EndedAt = to == SessionStatus.Ended ? entry.At : EndedAt,
+            // A sitting put back to scheduled (an undone start) has not started; one put back in progress has not ended.
+            StartedAt = to == SessionStatus.Scheduled ? null : to == SessionStatus.InProgress && StartedAt is null ? entry.At : StartedAt,
+            EndedAt = to == SessionStatus.Ended ? entry.At : to == SessionStatus.InProgress ? null : EndedAt,
         };
     }
 

@@ -17,6 +17,7 @@ public enum ChangeSubject
 /// </summary>
 /// <param name="SessionId">For a sitting: the sitting. For an item: the sitting it happened in, if any.</param>
 /// <param name="Note">Why, when the chair did not ask for it directly (e.g. "the sitting ended").</param>
+/// <param name="Corrects">For an <c>undo</c> entry: the version of the change it takes back (see <see cref="Corrections"/>).</param>
 public sealed record LogEntry(
     long Version,
     DateTimeOffset At,
@@ -28,7 +29,8 @@ public sealed record LogEntry(
     string Action,
     string From,
     string To,
-    string? Note = null)
+    string? Note = null,
+    long? Corrects = null)
 {
     /// <summary>The status an item change leads to (methods, not properties: they are not part of the record's JSON).</summary>
     public ItemStatus ItemStatusAfter() => Enum.Parse<ItemStatus>(To, ignoreCase: true);

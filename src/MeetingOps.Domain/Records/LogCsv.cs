@@ -21,7 +21,9 @@ public static class LogCsv
         var items = view.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var text = new StringBuilder();
         Row(text, ["version", "time (UTC)", $"venue time ({view.TimeZone})", "session", "item", "item numbers", "subject",
-            "action", "from", "to", "actor", "actor name", "command id", "note"]);
+            "action", "from", "to", "actor", "actor name", "command id", "note", "correction"]);
+        // Slips and their corrections both stay in the record, each marked with the other's version.
+        var undoneBy = log.Where(e => Corrections.IsUndo(e) && e.Corrects is not null).GroupBy(e => e.Corrects!.Value).ToDictionary(g => g.Key, g => g.First().Version);
         foreach (var entry in log.OrderBy(e => e.Version))
         {
             var numbers = entry.ItemId is not null && items.TryGetValue(entry.ItemId, out var item)
@@ -42,6 +44,8 @@ public static class LogCsv
                 entry.Actor.Name ?? "",
                 entry.CommandId,
                 entry.Note ?? "",
+                entry.Corrects is { } corrects ? $"corrects version {corrects}"
+                    : undoneBy.TryGetValue(entry.Version, out var by) ? $"undone by version {by}" : "",
             ]);
         }
         return text.ToString();

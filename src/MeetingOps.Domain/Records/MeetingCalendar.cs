@@ -28,6 +28,7 @@ public static class MeetingCalendar
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(log);
+        log = Corrections.Effective(log.ToList()); // as if the slips never happened
         if (bodyId is not null && view.Bodies.All(b => b.Id != bodyId))
         {
             throw new ArgumentException($"The meeting has no body \"{bodyId}\".", nameof(bodyId));

@@ -12,6 +12,7 @@ public static class MeetingReports
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(log);
+        log = Corrections.Effective(log.ToList()); // the record as if the slips never happened
         var venue = new VenueTime(view.TimeZone);
         // Only what the snapshot already reflects, in version order: the facts and the snapshot tell one story.
         var entries = log.Where(e => e.Version <= view.Version).OrderBy(e => e.Version).ToList();

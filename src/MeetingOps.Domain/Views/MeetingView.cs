@@ -17,7 +17,8 @@ public sealed record MeetingView(
     IReadOnlyList<SessionView> Sessions,
     string? CurrentSessionId,
     string? CurrentItemId,
-    bool Archived = false);
+    bool Archived = false,
+    string? Undo = null);
 
 public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting);
 
@@ -31,7 +32,8 @@ public sealed record ItemView(
     bool Adoptable,
     string? ParentId,
     string? SessionId,
-    IReadOnlyList<Document> Documents);
+    IReadOnlyList<Document> Documents,
+    IReadOnlyList<string>? Allowed = null);
 
 /// <param name="Start">Local time at the venue (no offset), as in the organization of work.</param>
 /// <param name="StartUtc">The same instant in UTC, for anyone converting to their own time zone.</param>
@@ -49,7 +51,9 @@ public sealed record SessionView(
     string? CurrentItemId,
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
-    IReadOnlyList<Definition.PlannedItem> Planned);
+    IReadOnlyList<Definition.PlannedItem> Planned,
+    IReadOnlyList<string>? Allowed = null,
+    string? NextItemId = null);
 
 /// <summary>A line in the list of meetings.</summary>
 public sealed record MeetingSummary(string Id, string Title, string Venue, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> Bodies);

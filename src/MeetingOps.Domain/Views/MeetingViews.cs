@@ -21,9 +21,9 @@ public static class MeetingViews
         // The current sitting: the one in progress (or suspended) that started last; the current item is the one open in it.
         var current = sessions.Where(s => s.Status is SessionStatus.InProgress or SessionStatus.Suspended)
                               .OrderByDescending(s => s.StartedAt).FirstOrDefault();
-        return new MeetingView(id, meeting.Title, meeting.Venue, meeting.TimeZone, version, meeting.StartDate, meeting.EndDate, meeting.ParentBody,
+        return ChairOptions.Add(meeting, live, new MeetingView(id, meeting.Title, meeting.Venue, meeting.TimeZone, version, meeting.StartDate, meeting.EndDate, meeting.ParentBody,
             meeting.Bodies.Select(b => new BodyView(b.Id, b.Name, b.Symbol, b.Meeting)).ToList(),
-            items, sessions, current?.Id, current?.CurrentItemId);
+            items, sessions, current?.Id, current?.CurrentItemId));
     }
 
     public static MeetingSummary Summary(string id, Meeting meeting)

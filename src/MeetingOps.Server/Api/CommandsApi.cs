@@ -15,6 +15,7 @@ public static class CommandsApi
             .WithSummary("Take up (open), continue, conclude, adopt, defer or reopen an agenda item (chair key; Idempotency-Key; If-Match).");
         group.MapPost("/sessions/{sessionId}/{action}", SessionCommand)
             .WithSummary("Start, suspend, resume or end a session (chair key; Idempotency-Key; If-Match).");
+        group.MapCorrectionsApi();
         return group;
     }
 
@@ -42,7 +43,7 @@ public static class CommandsApi
             headers.ActorName, null, new SessionCommand(sessionId, sessionAction)));
     }
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Execute(
+    internal static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Execute(
         string id, HttpContext http, IGrainFactory grains, GrainCalls calls, Func<CommandHeaders, CommandEnvelope> envelope)
     {
         if (!MeetingsApi.IsMeetingId(id))

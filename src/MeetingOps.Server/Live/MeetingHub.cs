@@ -108,6 +108,57 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
             : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null);
     }
 
+    /// <summary>
+    /// Undo, as <c>POST /api/meetings/{id}/undo</c>: takes back the latest item or sitting change not yet undone;
+    /// <paramref name="version"/>, when given, names it and is refused unless it is the latest.
+    /// </summary>
+    public Task<CommandReply> Undo(string meetingId, string? chairKey, string? idempotencyKey, long? expectedVersion, long? version, string? actorName) =>
+        Send(meetingId, new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null, null, new UndoCommand(version)));
+
+    /// <summary>
+    /// A command as <see cref="Command"/>, naming who presides (<paramref name="actorName"/>, as the X-Actor-Name header does over REST).
+    /// </summary>
+    public async Task<CommandReply> CommandAs(string meetingId, string? chairKey, string kind, string id, string action,
+        string? idempotencyKey, long? expectedVersion, string? sessionId, string? actorName)
+    {
+        RequireMeetingId(meetingId);
+        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
+        {
+            return Invalid($"The {kind} id must be 1–{MaxIdLength} characters.");
+        }
+        CommandEnvelope envelope;
+        switch (kind)
+        {
+            case "item" when TryParse<ItemAction>(action, out var itemAction):
+                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, new ItemCommand(id, itemAction, sessionId), null);
+                break;
+            case "session" when sessionId is null && TryParse<SessionAction>(action, out var sessionAction):
+                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null, new SessionCommand(id, sessionAction));
+                break;
+            default:
+                // Anything else is refused exactly as the plain command refuses it.
+                return await Command(meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId);
+        }
+        return await Send(meetingId, envelope);
+    }
+
+    private async Task<CommandReply> Send(string meetingId, CommandEnvelope envelope)
+    {
+        RequireMeetingId(meetingId);
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await calls.Command(envelope.IdempotencyKey, () => grains.GetGrain<IMeetingGrain>(meetingId).Execute(envelope), Context.ConnectionAborted);
+        }
+        catch (Exception e) when (Transient.Is(e))
+        {
+            return CommandReply.Refused(Unavailable);
+        }
+        return outcome.Refusal is { } refusal
+            ? CommandReply.Refused(ProblemOf(refusal))
+            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null);
+    }
+
     /// <summary>The refusal in the REST API's words (same problem type, title, status and detail).</summary>
     public static CommandProblem ProblemOf(Refusal refusal)
     {

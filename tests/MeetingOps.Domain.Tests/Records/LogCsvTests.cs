@@ -39,11 +39,11 @@ public class LogCsvTests
         var rows = Read(LogCsv.Write(run.Snapshot(), run.Log));
 
         Assert.Equal(["version", "time (UTC)", "venue time (Europe/Vienna)", "session", "item", "item numbers", "subject", "action", "from", "to",
-            "actor", "actor name", "command id", "note"], rows[0]);
+            "actor", "actor name", "command id", "note", "correction"], rows[0]);
         Assert.Equal(run.Log.Count + 1, rows.Count);
-        Assert.All(rows, r => Assert.Equal(14, r.Count));
+        Assert.All(rows, r => Assert.Equal(15, r.Count));
         Assert.Equal(["1", "2022-05-23T08:00:00Z", "2022-05-23T10:00:00+02:00", "2022-05-23-am", "", "", "session", "start", "scheduled", "inProgress",
-            "chair", "Ms. Ana Lind", "cmd-001", ""], rows[1]);
+            "chair", "Ms. Ana Lind", "cmd-001", "", ""], rows[1]);
         var thematic = rows.First(r => r[4] == "application-of-the-organized-crime-convention");
         Assert.Equal("3 (WG.3) / 2 (WG.2)", thematic[5]);
         Assert.Equal("1 (a)", rows.First(r => r[4] == "opening")[5]);

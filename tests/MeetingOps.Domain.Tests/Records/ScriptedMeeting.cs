@@ -60,10 +60,12 @@ public sealed class ScriptedMeeting
     public ScriptedMeeting Do(string local, Command command)
     {
         var context = new MeetingRules.Context(Actor, At(local), $"cmd-{Log.Count + 1:000}", Version + 1);
-        var result = MeetingRules.Decide(Meeting, _live, command, context);
+        var result = command is UndoCommand undo
+            ? Corrections.Undo(Meeting, _live, Log, undo, context)
+            : MeetingRules.Decide(Meeting, _live, command, context);
         Assert.True(result.Refusal is null, $"{command} at {local} was refused: {result.Refusal?.Reason}");
         Log.AddRange(result.Changes);
-        _live = _live.Apply(result.Changes);
+        _live = LiveState.Initial(Meeting).Apply(Corrections.Effective(Log));
         return this;
     }
 
