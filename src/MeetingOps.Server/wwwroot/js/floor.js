@@ -2,8 +2,9 @@
 // for the current item, the delegation's own place, big request buttons on a phone) and the chair's console (the
 // list with one-key actions). Each page has one <section id="floor" data-floor="display|follow|chair">.
 // The list comes from GET …/items/{itemId}/floor and live "floor" pushes on the meeting's hub connection; the
-// statement timer runs here from the server's numbers, so every screen shows the same seconds.
-import { followMeeting, newIdempotencyKey } from './live.js';
+// statement timer runs here from the server's numbers, so every screen shows the same seconds. It rides on the
+// page's own connection (window.meetingOpsLive, set by live.js) rather than opening a second one.
+import { newIdempotencyKey } from './live.js';
 import { meetingIdFromPath, currentSession } from './meeting.js';
 
 const section = document.getElementById('floor');
@@ -218,11 +219,18 @@ function onMeeting(meeting) {
 
 if (section && meetingId) {
   if (mode === 'follow') signIn();
-  const live = followMeeting(meetingId, {
-    onSnapshot: meeting => { onMeeting(meeting); load(); },
-    onChange: meeting => onMeeting(meeting),
-  });
-  live.connection.on('floor', push => { if (push.meetingId === meetingId) accept(push); });
+  const attach = () => {
+    const live = window.meetingOpsLive;
+    if (!live) {
+      setTimeout(attach, 100);
+      return;
+    }
+    live.connection.on('floor', push => { if (push.meetingId === meetingId) accept(push); });
+    live.connection.onreconnected(() => load());
+    // The item under consideration is the page's snapshot's; a change of item shows here within a moment.
+    setInterval(() => live.meeting && onMeeting(live.meeting), 250);
+  };
+  attach();
   if (mode === 'chair') {
     loadDelegations();
     document.addEventListener('keydown', event => {
