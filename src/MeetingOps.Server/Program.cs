@@ -10,6 +10,7 @@ builder.AddMeetingOpsWeb(options);
 builder.AddMeetingOpsResilience();
 builder.AddMeetingOpsObservability(options);
 builder.AddMeetingOpsLive(); // after the silo: replaces the no-op publisher with the hub's
+builder.AddMeetingOpsFloor();
 
 var app = builder.Build();
 app.Services.GetRequiredService<IOrganizerCredential>(); // generated (and printed) at start, not at the first request
@@ -19,6 +20,7 @@ app.MapCommandsApi();
 app.MapScheduleApi();
 app.MapExtendApi();
 app.MapRecordsApi();
+app.MapFloorApi();
 app.MapImportApi();
 app.MapWorkspaceApi();
 app.MapDefinitionApi();

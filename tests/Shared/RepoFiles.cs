@@ -8,6 +8,7 @@ public static class RepoFiles
 {
     public const string Vienna2022 = "ctoc-wg2-wg3-2022.meeting.json";
     public const string Vienna2021 = "ctoc-wg3-2021.meeting.json";
+    public const string Vienna2022Delegations = "ctoc-wg2-wg3-2022.delegations.json";
 
     public static string Root { get; } = FindRoot();
 

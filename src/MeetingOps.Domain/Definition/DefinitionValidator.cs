@@ -45,6 +45,14 @@ public static partial class DefinitionValidator
             Text("$.venue", d.Venue, required: true);
             Text("$.parentBody", d.ParentBody, required: false);
             Text("$.symbol", d.Symbol, required: false);
+            if (d.Delegations is not null)
+            {
+                foreach (var problem in Floor.Delegations.Problems(d.Delegations))
+                {
+                    var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+                    Add("$." + problem[..colon], problem[(colon + 2)..]);
+                }
+            }
             TimeZoneInfo? zone = null;
             if (string.IsNullOrWhiteSpace(d.TimeZone))
             {

@@ -24,7 +24,8 @@ public sealed record MeetingDefinition(
     IReadOnlyList<SessionDefinition> Sessions,
     string? ParentBody = null,
     string? Symbol = null,
-    DateOnly? Issued = null);
+    DateOnly? Issued = null,
+    IReadOnlyList<Floor.Delegation>? Delegations = null);
 
 /// <summary>A working group or committee, e.g. the Working Group on International Cooperation (CTOC/COP/WG.3).</summary>
 /// <param name="Id">Short stable id used in this definition and the API, e.g. "wg3".</param>

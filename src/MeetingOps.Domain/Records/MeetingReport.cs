@@ -49,6 +49,7 @@ public sealed record SittingReference(string SessionId, DateOnly Date, IReadOnly
 /// <param name="Bodies">The bodies whose agenda lists the item, in the meeting's body order.</param>
 /// <param name="Considered">The sittings in which it was taken up (or reopened), in the order held.</param>
 /// <param name="Status">Where it stands after the last log entry about it.</param>
+/// <param name="Statements">Who made statements on the item, in the report's words (from the list of speakers), if anyone did.</param>
 /// <param name="Outcome">The sitting of the last adoption, conclusion or deferral, when the status is one of those and a sitting is known.</param>
 public sealed record ItemRecord(
     string ItemId,
@@ -58,4 +59,5 @@ public sealed record ItemRecord(
     IReadOnlyList<string> Bodies,
     IReadOnlyList<SittingReference> Considered,
     ItemStatus Status,
-    SittingReference? Outcome);
+    SittingReference? Outcome,
+    string? Statements = null);

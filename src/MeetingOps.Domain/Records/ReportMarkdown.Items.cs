@@ -24,6 +24,11 @@ public static partial class ReportMarkdown
                 sentences.Add($"{BodyNames.Capitalize(subject)} {verb} {itemWords} {At(item.Considered, bodies, possessive: joint ? "their" : "its")}.");
             }
 
+            if (item.Statements is { } statements)
+            {
+                sentences.Add(statements);
+            }
+
             var further = item.Considered.Count > 0 ? "further " : "";
             switch (item.Status)
             {

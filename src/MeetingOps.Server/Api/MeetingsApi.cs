@@ -115,7 +115,7 @@ public static class MeetingsApi
                 return Problems.BadRequest("The CSV is the whole log; ?after= is for the JSON log.");
             }
             return await RecordsApi.Read(grains, calls, id, cancellationToken) is { } read
-                ? RecordsApi.LogCsv(id, read.View, read.Log, response)
+                ? RecordsApi.LogCsv(id, read.View, read.Log, response, await FloorApi.FloorRowsAsync(grains, calls, id, read.View, cancellationToken))
                 : Problems.NotFound($"There is no meeting \"{id}\".");
         }
         if (!IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0), cancellationToken) is not { } log)

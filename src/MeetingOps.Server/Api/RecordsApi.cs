@@ -57,7 +57,7 @@ public static class RecordsApi
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         var (view, log) = read;
-        var report = MeetingReports.Build(view, log);
+        var report = await FloorApi.WithStatementsAsync(grains, calls, id, view, MeetingReports.Build(view, log), cancellationToken);
         return format == "json" ? TypedResults.Ok(report) : TypedResults.Text(ReportMarkdown.Write(report), MarkdownType, Encoding.UTF8);
     }
 
@@ -80,10 +80,11 @@ public static class RecordsApi
     }
 
     /// <summary>The log as CSV, with a UTF-8 byte order mark so spreadsheet apps read names with accents right.</summary>
-    public static ContentHttpResult LogCsv(string id, MeetingView view, IReadOnlyList<LogEntry> log, HttpResponse response)
+    public static ContentHttpResult LogCsv(string id, MeetingView view, IReadOnlyList<LogEntry> log, HttpResponse response, Func<string, string>? withFloor = null)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.Headers.ContentDisposition = $"attachment; filename=\"meeting-{id}-log.csv\"";
-        return TypedResults.Text("\uFEFF" + Domain.Records.LogCsv.Write(view, log), Domain.Records.LogCsv.ContentType, Encoding.UTF8);
+        var csv = Domain.Records.LogCsv.Write(view, log);
+        return TypedResults.Text("\uFEFF" + (withFloor is null ? csv : withFloor(csv)), Domain.Records.LogCsv.ContentType, Encoding.UTF8);
     }
 }

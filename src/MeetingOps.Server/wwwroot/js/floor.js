@@ -1,0 +1,251 @@
+// The floor on every page: the room display (who has the floor, time left, the next two), the follow page (the list
+// for the current item, the delegation's own place, big request buttons on a phone) and the chair's console (the
+// list with one-key actions). Each page has one <section id="floor" data-floor="display|follow|chair">.
+// The list comes from GET …/items/{itemId}/floor and live "floor" pushes on the meeting's hub connection; the
+// statement timer runs here from the server's numbers, so every screen shows the same seconds. It rides on the
+// page's own connection (window.meetingOpsLive, set by live.js) rather than opening a second one.
+import { newIdempotencyKey } from './live.js';
+import { meetingIdFromPath, currentSession } from './meeting.js';
+
+const section = document.getElementById('floor');
+const mode = section?.dataset.floor;
+const meetingId = meetingIdFromPath();
+const api = `/api/meetings/${encodeURIComponent(meetingId)}`;
+const delegationStore = `meetingops:delegation:${meetingId}`;
+const kindWords = { statement: 'Statement', pointOfOrder: 'Point of order', rightOfReply: 'Right of reply' };
+
+let itemId = null;
+let view = null;
+let receivedAt = 0;
+let delegation = null; // { id, key } on the follow page when signed in as a delegation
+let delegationNames = [];
+let busy = false;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : value);
+  }
+  node.append(...children.filter(c => c !== null && c !== undefined));
+  return node;
+}
+
+function clock(seconds) {
+  const s = Math.max(0, Math.ceil(Math.abs(seconds)));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Seconds left now, from the server's numbers at the time of the view plus the time since it arrived. */
+function leftNow() {
+  const speaking = view?.speaking;
+  if (!speaking || speaking.leftSeconds === null || speaking.leftSeconds === undefined) return null;
+  return speaking.paused ? speaking.leftSeconds : speaking.leftSeconds - (performance.now() - receivedAt) / 1000;
+}
+
+function timerBox() {
+  const left = leftNow();
+  if (left === null) return null;
+  const state = left <= 0 ? 'up' : left <= 30 ? 'warning' : 'running';
+  return el('p', { class: `floor-timer floor-timer-${state}`, 'data-timer': state, role: 'timer' },
+    left <= 0 ? `Time is up${left < -1 ? ` (+${clock(-left)})` : ''}` : clock(left),
+    view.speaking.paused ? el('span', { class: 'floor-paused' }, ' paused') : null);
+}
+
+function render() {
+  if (!section) return;
+  section.hidden = !itemId && mode !== 'chair';
+  const body = document.createElement('div');
+  if (!view) {
+    body.append(el('p', { class: 'muted' }, itemId ? 'Loading the list of speakers…' : 'No item is under consideration.'));
+  } else if (mode === 'display') {
+    renderDisplay(body);
+  } else if (mode === 'follow') {
+    renderFollow(body);
+  } else {
+    renderChair(body);
+  }
+  section.replaceChildren(body);
+}
+
+function renderDisplay(body) {
+  const s = view.speaking;
+  body.className = 'floor-display-grid';
+  body.append(
+    el('div', {},
+      el('p', { class: 'display-label' }, s && s.kind !== 'statement' ? kindWords[s.kind] : 'Has the floor'),
+      el('p', { id: 'floor-speaker', class: 'floor-speaker' }, s ? s.name : '—')),
+    el('div', {}, timerBox()),
+    el('div', {},
+      el('p', { class: 'display-label' }, 'Next speakers'),
+      el('p', { id: 'floor-next', class: 'floor-next' }, view.queue.slice(0, 2).map(q => q.name).join(' · ') || '—')));
+}
+
+function renderFollow(body) {
+  const s = view.speaking;
+  body.append(el('h2', { id: 'floor-heading' }, 'List of speakers', view.closed ? el('span', { class: 'floor-closed' }, ' — closed') : null));
+  if (s) {
+    body.append(el('p', { class: 'floor-now' }, 'Has the floor: ', el('strong', { id: 'floor-speaker' }, s.name)),
+      s.delegation === delegation?.id ? timerBox() : null);
+  }
+  const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
+  for (const q of view.queue) {
+    const own = q.delegation === delegation?.id;
+    list.append(el('li', { class: own ? 'floor-own' : '' }, q.name, q.kind !== 'statement' ? el('span', { class: 'floor-kind' }, ` (${kindWords[q.kind]})`) : null));
+  }
+  body.append(view.queue.length ? list : el('p', { class: 'muted' }, 'Nobody has asked for the floor on this item.'));
+  if (delegation) {
+    const mine = view.queue.filter(q => q.delegation === delegation.id);
+    body.append(el('p', { id: 'floor-place', class: 'floor-place' },
+      mine.length ? `Your place: ${mine.map(q => `${q.place} (${kindWords[q.kind].toLowerCase()})`).join(', ')}` : `Signed in as ${delegation.name ?? delegation.id}; not on the list.`));
+    const buttons = el('div', { class: 'floor-buttons' });
+    for (const kind of ['statement', 'pointOfOrder', 'rightOfReply']) {
+      const asked = mine.some(q => q.kind === kind);
+      buttons.append(asked
+        ? el('button', { class: 'button floor-big', type: 'button', 'data-withdraw': kind, onclick: () => send('withdraw', { kind }) }, `Withdraw ${kindWords[kind].toLowerCase()}`)
+        : el('button', { class: 'button button-primary floor-big', type: 'button', 'data-request': kind, onclick: () => send('requests', { kind }) }, kindWords[kind]));
+    }
+    body.append(buttons, el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
+  }
+}
+
+function renderChair(body) {
+  const s = view.speaking;
+  body.append(el('div', { class: 'card-head' }, el('h2', {}, 'List of speakers'), el('span', { class: 'muted' }, view.closed ? 'closed' : 'open')));
+  body.append(el('p', { class: 'floor-now' }, s ? ['Floor: ', el('strong', { id: 'floor-speaker' }, s.name), ` (${kindWords[s.kind].toLowerCase()})`] : 'Nobody has the floor.'),
+    s ? timerBox() : null);
+  const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
+  view.queue.forEach(q => list.append(el('li', {}, `${q.name}${q.kind !== 'statement' ? ` (${kindWords[q.kind]})` : ''} `,
+    el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('give', { delegation: q.delegation, kind: q.kind }) }, 'Give floor'),
+    q.place > 1 ? el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place - 1 }) }, '↑') : null,
+    el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('remove', { delegation: q.delegation, kind: q.kind }) }, 'Remove'))));
+  body.append(view.queue.length ? list : el('p', { class: 'muted' }, 'The list is empty.'));
+  body.append(el('div', { class: 'actions' },
+    el('button', { id: 'floor-next-speaker', class: 'button button-primary', type: 'button', 'aria-keyshortcuts': 'F', onclick: () => send('next') }, el('kbd', {}, 'F'), ' Next speaker'),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'P', onclick: () => send(s?.paused ? 'resume' : 'pause') }, el('kbd', {}, 'P'), s?.paused ? ' Resume timer' : ' Pause timer'),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'X', onclick: () => send('finish') }, el('kbd', {}, 'X'), ' Speaker done'),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'L', onclick: () => send(view.closed ? 'reopen' : 'close') }, el('kbd', {}, 'L'), view.closed ? ' Reopen list' : ' Close list')));
+  const select = el('select', { id: 'floor-inscribe', 'aria-label': 'Delegation to inscribe' },
+    ...delegationNames.map(d => el('option', { value: d.id }, d.name)));
+  body.append(el('div', { class: 'actions' }, select,
+    el('button', { class: 'button', type: 'button', onclick: () => send('requests', { delegation: select.value, kind: 'statement' }) }, 'Inscribe')));
+  body.append(el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
+}
+
+function accept(next) {
+  if (!next || next.itemId !== itemId) return;
+  if (view && view.itemId === next.itemId && next.version < view.version) return; // an older push arriving late
+  view = next;
+  receivedAt = performance.now();
+  render();
+}
+
+async function load() {
+  if (!itemId) { view = null; render(); return; }
+  try {
+    const response = await fetch(`${api}/items/${encodeURIComponent(itemId)}/floor`, { cache: 'no-store' });
+    if (response.ok) {
+      const next = await response.json();
+      if (view?.itemId !== next.itemId) view = null;
+      accept(next);
+    }
+  } catch {
+    // The next push or poll brings it.
+  }
+}
+
+function key() {
+  if (mode === 'follow') return delegation?.key;
+  return sessionStorage.getItem(`meetingops:chair-key:${meetingId}`);
+}
+
+async function send(action, body = {}) {
+  if (!itemId || busy) return;
+  busy = true;
+  const message = () => document.getElementById('floor-message');
+  try {
+    const response = await fetch(`${api}/items/${encodeURIComponent(itemId)}/floor/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key()}`, 'Idempotency-Key': newIdempotencyKey() },
+      body: JSON.stringify(body),
+    });
+    if (response.ok) {
+      accept(await response.json());
+    } else {
+      const problem = await response.json().catch(() => ({}));
+      render();
+      if (message()) message().textContent = problem.detail ?? `Refused (${response.status}).`;
+    }
+  } catch {
+    if (message()) message().textContent = 'Not sent: the connection is down. Try again.';
+  } finally {
+    busy = false;
+  }
+}
+
+function signIn() {
+  // The link the secretariat hands out: /follow/{id}#delegation=brazil&key=… — kept for this meeting, then taken off the address bar.
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.get('key') && hash.get('delegation')) {
+    localStorage.setItem(delegationStore, JSON.stringify({ id: hash.get('delegation'), key: hash.get('key') }));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  try {
+    delegation = JSON.parse(localStorage.getItem(delegationStore) ?? 'null');
+  } catch {
+    delegation = null;
+  }
+}
+
+async function loadDelegations() {
+  const chairKey = key();
+  if (!chairKey) return;
+  const response = await fetch(`${api}/delegations`, { headers: { Authorization: `Bearer ${chairKey}` } }).catch(() => null);
+  if (response?.ok) {
+    delegationNames = (await response.json()).delegations;
+    render();
+  }
+}
+
+function onMeeting(meeting) {
+  const current = currentSession(meeting)?.currentItemId ?? null;
+  if (current !== itemId) {
+    itemId = current;
+    view = null;
+    load();
+  }
+}
+
+if (section && meetingId) {
+  if (mode === 'follow') signIn();
+  const attach = () => {
+    const live = window.meetingOpsLive;
+    if (!live) {
+      setTimeout(attach, 100);
+      return;
+    }
+    live.connection.on('floor', push => { if (push.meetingId === meetingId) accept(push); });
+    live.connection.onreconnected(() => load());
+    // The item under consideration is the page's snapshot's; a change of item shows here within a moment.
+    setInterval(() => live.meeting && onMeeting(live.meeting), 250);
+  };
+  attach();
+  if (mode === 'chair') {
+    loadDelegations();
+    document.addEventListener('keydown', event => {
+      const target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || !view) return;
+      if (target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      const s = view.speaking;
+      const action = { f: 'next', p: s?.paused ? 'resume' : 'pause', x: 'finish', l: view.closed ? 'reopen' : 'close' }[event.key.toLowerCase()];
+      if (action) {
+        event.preventDefault();
+        send(action);
+      }
+    });
+  }
+  setInterval(() => { if (view?.speaking) render(); }, 500); // the timer
+  setInterval(load, 10000); // a missed push is caught up within seconds
+  render();
+}
