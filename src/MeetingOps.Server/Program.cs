@@ -1,6 +1,7 @@
 using MeetingOps.Grains;
 using MeetingOps.Server.Api;
 using MeetingOps.Server.Hosting;
+using MeetingOps.Server.Limits;
 using MeetingOps.Server.Live;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,10 +12,12 @@ builder.AddMeetingOpsResilience();
 builder.AddMeetingOpsObservability(options);
 builder.AddMeetingOpsLive(); // after the silo: replaces the no-op publisher with the hub's
 builder.AddMeetingOpsFloor();
+builder.AddMeetingOpsLimits();
 
 var app = builder.Build();
 app.Services.GetRequiredService<IOrganizerCredential>(); // generated (and printed) at start, not at the first request
 app.UseMeetingOpsErrors();
+app.UseMeetingOpsLimits(); // before routing: every route and the hub's connections, including routes added later
 app.MapMeetingsApi();
 app.MapCommandsApi();
 app.MapScheduleApi();

@@ -31,6 +31,10 @@ public static class DefinitionReader
         {
             return (null, new DefinitionProblem("$", $"The definition is {utf8Json.Length:N0} bytes; at most {MaxBytes:N0} are accepted."));
         }
+        if (Utf8Text.FirstInvalid(utf8Json) is { } notUtf8)
+        {
+            return (null, new DefinitionProblem("$", notUtf8));
+        }
         try
         {
             var definition = JsonSerializer.Deserialize<MeetingDefinition>(utf8Json, MeetingOpsJson.Options);

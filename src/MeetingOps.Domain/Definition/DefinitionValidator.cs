@@ -58,7 +58,7 @@ public static partial class DefinitionValidator
             {
                 Add("$.timeZone", "The venue's IANA time zone is required, e.g. \"Europe/Vienna\".");
             }
-            else if (!TimeZoneInfo.TryFindSystemTimeZoneById(d.TimeZone, out zone) || !zone.HasIanaId)
+            else if (!VenueZones.IsLocation(d.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(d.TimeZone, out zone) || !zone.HasIanaId)
             {
                 Add("$.timeZone", $"\"{d.TimeZone}\" is not an IANA time zone known here; use one such as \"Europe/Vienna\" or \"America/New_York\".");
                 zone = null;
@@ -222,7 +222,7 @@ public static partial class DefinitionValidator
                         Add(numberPath, $"Unknown body \"{body}\"; the bodies are {string.Join(", ", _bodyIds.Select(b => $"\"{b}\""))}.");
                         continue;
                     }
-                    if (string.IsNullOrWhiteSpace(number) || number.Length > 16)
+                    if (string.IsNullOrWhiteSpace(number) || number.Length > 16 || number.Any(char.IsControl))
                     {
                         Add(numberPath, "An item number is 1–16 characters, e.g. \"2\" or \"1 (a)\".");
                         continue;

@@ -64,14 +64,27 @@ public static class LogCsv
         text.Append("\r\n");
     }
 
-    /// <summary>One field: defused if a spreadsheet would read it as a formula, then quoted if it must be.</summary>
+    /// <summary>
+    /// One field: defused if a spreadsheet would read it as a formula, then quoted if it must be. A reader set to
+    /// semicolons (European locales) or commas may split a cell where the writer did not, so a formula character at
+    /// the start of any piece after a ',' or ';' is defused too, and a cell holding a ';' is quoted for such readers.
+    /// </summary>
     public static string Cell(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        var text = new StringBuilder(value.Length + 4);
+        var pieceStart = true;
+        foreach (var c in value)
         {
-            value = "'" + value;
+            if (pieceStart && c is '=' or '+' or '-' or '@' or '\t' or '\r' or '|')
+            {
+                text.Append('\'');
+            }
+            text.Append(c);
+            // Spaces and quotes before a formula do not stop a spreadsheet from running it.
+            pieceStart = c is ',' or ';' || (pieceStart && c is ' ' or '"');
         }
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        value = text.ToString();
+        return value.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

@@ -38,7 +38,10 @@ public static class MeetingCalendar
         var name = bodyId is null ? view.Title : $"{view.Title}: {view.Bodies.First(b => b.Id == bodyId).Name}";
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", view.TimeZone);
-        calendar.AddTimeZone(view.TimeZone, view.StartDate.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
+        // Ical.Net describes the zone from the given day up to about a year from the clock's today and throws when the
+        // day is later than that: start the description no later than today (its rules carry on to the meeting's dates).
+        var describedFrom = DateOnly.FromDateTime(generatedAt.UtcDateTime) is var today && today < view.StartDate ? today : view.StartDate;
+        calendar.AddTimeZone(view.TimeZone, describedFrom.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
 
         var stamp = new CalDateTime(generatedAt.UtcDateTime, CalDateTime.UtcTzId);
         foreach (var session in view.Sessions.Where(s => bodyId is null || s.Bodies.Contains(bodyId)).OrderBy(s => s.StartUtc))

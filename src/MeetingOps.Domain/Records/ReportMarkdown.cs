@@ -14,7 +14,7 @@ public static partial class ReportMarkdown
     public static string Write(MeetingReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var writer = new Writer(report);
+        var writer = new Writer(Escaped(report));
         return writer.Write();
     }
 

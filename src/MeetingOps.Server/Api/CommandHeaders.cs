@@ -9,6 +9,8 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ActorNameHeader = "X-Actor-Name";
     public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string AppliedVersionHeader = "Applied-Version";
+    public const int MaxActorNameLength = 200;
 
     /// <summary>Reads the headers, or says which one is malformed.</summary>
     public static (CommandHeaders? Headers, string? Error) Read(HttpRequest request)
@@ -36,6 +38,11 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
             expected = v;
         }
         var actor = request.Headers[ActorNameHeader].ToString();
+        // The name goes into the log, the report and the CSV: printable text only, and not a paragraph.
+        if (actor.Length > MaxActorNameLength || actor.Any(char.IsControl))
+        {
+            return (null, $"{ActorNameHeader} must be one name of at most {MaxActorNameLength} printable characters (no control characters).");
+        }
         return (new CommandHeaders(key, idempotencyKey, expected, actor.Length == 0 ? null : actor), null);
     }
 

@@ -75,11 +75,20 @@ public static class CommandsApi
             return Problems.From(refusal);
         }
         http.Response.Headers.ETag = CommandHeaders.ETag(outcome.Snapshot!.Version);
+        // The ETag is where the meeting is now; a replay may come long after, so say where this command landed too.
+        http.Response.Headers[CommandHeaders.AppliedVersionHeader] = AppliedVersion(outcome).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (outcome.Replayed)
         {
             http.Response.Headers[CommandHeaders.ReplayedHeader] = "true";
         }
         return null;
+    }
+
+    /// <summary>The version the command's last change has (for a replay: when it was first applied); a command that changed nothing: the current one.</summary>
+    public static long AppliedVersion(CommandOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Applied.Count > 0 ? outcome.Applied.Max(e => e.Version) : outcome.Snapshot?.Version ?? 0;
     }
 
     private static bool TryParse<T>(string text, out T value) where T : struct, Enum

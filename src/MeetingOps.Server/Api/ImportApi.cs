@@ -59,6 +59,11 @@ public static class ImportApi
         {
             return Problems.TooLarge(AgendaImporter.MaxInputBytes);
         }
+        // Invalid UTF-8 would decode to replacement characters (three bytes each) and could read as "too large": say where it is instead.
+        if (Utf8Text.FirstInvalid(body) is { } notUtf8)
+        {
+            return Problems.BadRequest(notUtf8);
+        }
         var result = AgendaImporter.Import(body);
         if (result.Definition is not { } definition)
         {

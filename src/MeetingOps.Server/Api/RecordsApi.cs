@@ -74,7 +74,7 @@ public static class RecordsApi
         {
             return Problems.NotFound($"This meeting has no body \"{body}\"; its bodies are {string.Join(", ", view.Bodies.Select(b => b.Id))}.");
         }
-        var follow = new Uri($"{request.Scheme}://{request.Host}/follow/{id}");
+        var follow = PublicLinks.Follow(request, id);
         response.Headers.ContentDisposition = $"attachment; filename=\"meeting-{id}{(body is null ? "" : "-" + body)}.ics\"";
         return TypedResults.Text(MeetingCalendar.Write(view, log, body, time.GetUtcNow(), follow), MeetingCalendar.ContentType, Encoding.UTF8);
     }

@@ -43,6 +43,12 @@ public sealed class MeetingOpsOptions
     /// <summary>How long a stopping host may take to hand its grains over and leave the cluster.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Where participants reach this service (https://meetings.example.org): links written into calendars use it.
+    /// Unset, links use the request's own scheme and Host header, which only <c>AllowedHosts</c> keeps honest.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     public bool IsCluster => !string.IsNullOrWhiteSpace(Redis);
@@ -89,6 +95,11 @@ public sealed class MeetingOpsOptionsValidator : IValidateOptions<MeetingOpsOpti
         if (options.SiloPort == options.GatewayPort)
         {
             failures.Add("MeetingOps:SiloPort and MeetingOps:GatewayPort must differ.");
+        }
+        if (options.PublicBaseUrl is { } publicUrl && (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var parsed)
+            || parsed.Scheme is not ("http" or "https") || parsed.Query.Length > 0 || parsed.Fragment.Length > 0))
+        {
+            failures.Add($"MeetingOps:PublicBaseUrl must be an absolute http(s) address without query, found \"{publicUrl}\".");
         }
         failures.AddRange(ClusterFailures(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

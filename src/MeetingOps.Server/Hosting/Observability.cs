@@ -30,6 +30,7 @@ public static class Observability
             .WithMetrics(m => m
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter("Polly")
+                .AddMeter(Limits.ClientLimits.MeterName)
                 .AddAspNetCoreInstrumentation())
             .WithTracing(t => t
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")

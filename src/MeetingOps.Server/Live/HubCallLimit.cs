@@ -28,6 +28,11 @@ public sealed class HubCallLimit(TimeProvider? time = null) : IHubFilter
         }
         if (!bucket.TryTake())
         {
+            // A refused command is answered like any refusal (thrown, SignalR would log every one); a follow must throw.
+            if (invocationContext.HubMethodName == nameof(MeetingHub.Command))
+            {
+                return Limits.HubClientLimit.TooMany(TooFast);
+            }
             throw new HubException(TooFast);
         }
         return await next(invocationContext);

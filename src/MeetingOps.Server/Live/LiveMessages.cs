@@ -12,7 +12,8 @@ public sealed record MeetingChanged(string MeetingId, long Version, IReadOnlyLis
 /// <summary>What a chair's command through the hub did: accepted (with the new version and its changes) or refused, with why.</summary>
 /// <param name="Version">The meeting's version after the command; null when refused.</param>
 /// <param name="Replayed">True when the same idempotency key was used before: the command was not applied twice.</param>
-public sealed record CommandReply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, CommandProblem? Problem)
+/// <param name="AppliedVersion">The version the command's changes have: for a replay, the version it was first applied at.</param>
+public sealed record CommandReply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, CommandProblem? Problem, long? AppliedVersion = null)
 {
     public static CommandReply Refused(CommandProblem problem) => new(false, null, [], false, problem);
 }

@@ -105,7 +105,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
         }
         return outcome.Refusal is { } refusal
             ? CommandReply.Refused(ProblemOf(refusal))
-            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null);
+            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null, CommandsApi.AppliedVersion(outcome));
     }
 
     /// <summary>
