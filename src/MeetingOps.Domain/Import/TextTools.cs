@@ -193,13 +193,55 @@ internal static class TextTools
         return t.Trim();
     }
 
+    /// <summary>
+    /// The text with lone surrogates (a damaged or cut document) replaced by U+FFFD, so that Unicode normalization,
+    /// which throws on them, can run.
+    /// </summary>
+    private static string WellFormed(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i += 2;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                break;
+            }
+            else
+            {
+                i++;
+            }
+        }
+        if (i == text.Length)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        for (var j = 0; j < text.Length; j++)
+        {
+            if (char.IsHighSurrogate(text[j]) && j + 1 < text.Length && char.IsLowSurrogate(text[j + 1]))
+            {
+                sb.Append(text, j, 2);
+                j++;
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(text[j]) ? '\uFFFD' : text[j]);
+            }
+        }
+        return sb.ToString();
+    }
+
     /// <summary>A lowercase id: letters and digits joined by '-', at most <paramref name="max"/> characters, cut at a word.</summary>
     public static string Slug(string text, int max = 48, int maxWords = 6)
     {
         var words = new List<string>();
         var sb = new StringBuilder();
         var depth = 0;
-        foreach (var raw in text.Normalize(NormalizationForm.FormD))
+        foreach (var raw in WellFormed(text).Normalize(NormalizationForm.FormD))
         {
             if (raw == '(')
             {

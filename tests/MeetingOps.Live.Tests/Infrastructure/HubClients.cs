@@ -9,7 +9,7 @@ namespace MeetingOps.Live.Tests.Infrastructure;
 
 public sealed record Changed(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
 
-public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem);
+public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem, long? AppliedVersion = null);
 
 public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To);
 
