@@ -5,7 +5,7 @@ namespace MeetingOps.Contracts;
 
 /// <summary>
 /// One meeting (key: the meeting id). Owns the definition, the chair key, the version counter, the audit log
-/// and the idempotency record; drives every change to its sessions and agenda items from a persisted intent.
+/// and the idempotency record, and decides every agenda and sitting status: the one writer of them.
 /// </summary>
 [Alias("MeetingOps.IMeetingGrain")]
 public interface IMeetingGrain : IGrainWithStringKey
@@ -34,7 +34,7 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     /// <summary>
     /// A capped sitting reached its cap: MeetingOps ends it (continuing the item under consideration) by itself.
-    /// One-way: the session grain that asks is itself one of the grains the ending drives, so it must not wait.
+    /// One-way: the session grain that asks hears of the ending from the meeting, so it must not wait.
     /// </summary>
     [Alias("EndAtCap"), OneWay]
     Task EndAtCap(string sessionId);
@@ -44,31 +44,31 @@ public interface IMeetingGrain : IGrainWithStringKey
     Task AnnounceCap(string sessionId, int minutesLeft);
 }
 
-/// <summary>One agenda item of one meeting (key: "{meetingId}/{itemId}"). Owns the item's status and its history.</summary>
+/// <summary>
+/// One agenda item of one meeting (key: "{meetingId}/{itemId}"). It holds nothing yet: the meeting grain alone decides
+/// and keeps item statuses. It is here for what is per item and busy (the list of speakers, the floor).
+/// </summary>
 [Alias("MeetingOps.IAgendaItemGrain")]
 public interface IAgendaItemGrain : IGrainWithStringKey
 {
-    /// <summary>Applies one change; a change at or below the last applied version is ignored, so re-driving is safe.</summary>
-    [Alias("Apply")]
-    Task Apply(LogEntry change);
-
-    [Alias("GetState")]
-    Task<AgendaItemRecord> GetState();
 }
 
-/// <summary>One sitting of one meeting (key: "{meetingId}/{sessionId}"). Owns the sitting's status and its history.</summary>
+/// <summary>
+/// One sitting of one meeting (key: "{meetingId}/{sessionId}"): watches its cap. It learns where its sitting stands
+/// from the meeting, one-way and by version; the meeting decides the sitting's status and never waits for this grain.
+/// </summary>
 [Alias("MeetingOps.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
-    [Alias("Apply")]
-    Task Apply(LogEntry change);
-
     [Alias("GetState")]
     Task<SessionRecord> GetState();
 
-    /// <summary>Watch this sitting's cap: end it at <see cref="CapWatch.CapAt"/>, warn 15 and 5 minutes before; null stops watching. Idempotent.</summary>
-    [Alias("WatchCap")]
-    Task WatchCap(CapWatch? watch);
+    /// <summary>
+    /// Watch this sitting's cap as of meeting version <paramref name="version"/>: end it at <see cref="CapWatch.CapAt"/>,
+    /// warn 15 and 5 minutes before; null stops watching. One-way; older than what the grain has: ignored. Idempotent.
+    /// </summary>
+    [Alias("WatchCap"), OneWay]
+    Task WatchCap(CapWatch? watch, long version);
 
     /// <summary>Activates the grain so it re-arms a cap watch it holds (after a restart).</summary>
     [Alias("Wake")]
@@ -109,23 +109,11 @@ public interface IMeetingDirectoryGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<MeetingSummary>> List();
 }
 
-/// <summary>An agenda item grain's state as others may read it.</summary>
-[GenerateSerializer, Immutable, Alias("MeetingOps.AgendaItemRecord")]
-public sealed record AgendaItemRecord(
-    [property: Id(0)] ItemStatus Status,
-    [property: Id(1)] string? SessionId,
-    [property: Id(2)] long LastVersion,
-    [property: Id(3)] IReadOnlyList<LogEntry> History);
-
-/// <summary>A session grain's state as others may read it.</summary>
+/// <summary>A session grain's state as others may read it: the cap it watches, as of which meeting version.</summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.SessionRecord")]
 public sealed record SessionRecord(
-    [property: Id(0)] SessionStatus Status,
-    [property: Id(1)] DateTimeOffset? StartedAt,
-    [property: Id(2)] DateTimeOffset? EndedAt,
-    [property: Id(3)] long LastVersion,
-    [property: Id(4)] IReadOnlyList<LogEntry> History,
-    [property: Id(5)] CapWatch? CapWatch);
+    [property: Id(0)] CapWatch? CapWatch,
+    [property: Id(1)] long Version);
 
 /// <summary>Grain keys in one place, so every caller builds them the same way.</summary>
 public static class GrainKeys

@@ -68,31 +68,6 @@ public sealed partial class MeetingGrain
         }
     }
 
-    /// <summary>
-    /// What a change means for a sitting's cap watch: watch from when a capped sitting starts (or when a sitting in
-    /// progress gets a new cap), stop when it ends or loses its cap. Recomputed from the meeting, so re-driving is safe.
-    /// </summary>
-    private bool CapWatchAfter(LogEntry change, out CapWatch? watch)
-    {
-        watch = null;
-        var sitting = _live!.Session(change.SessionId!);
-        var concerns = change.Subject == ChangeSubject.Session || sitting.IsSitting;
-        if (!concerns)
-        {
-            return false;
-        }
-        if (sitting.Status == SessionStatus.Ended || change.Subject == ChangeSubject.Session && change.SessionStatusAfter() == SessionStatus.Ended)
-        {
-            return true;
-        }
-        var session = _meeting!.FindSession(change.SessionId!);
-        if (session is { CapMinutes: { } cap } && sitting.StartedAt is { } started)
-        {
-            watch = new CapWatch(Id, session.Id, CapClock.At(session.Id, started, cap).CapAt, cap);
-        }
-        return true;
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: ending session {SessionId} at its cap was refused: {Reason}")]
     private partial void LogCapRefused(string meetingId, string sessionId, string reason);
 }

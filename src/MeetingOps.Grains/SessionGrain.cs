@@ -6,12 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingOps.Grains;
 
 /// <summary>
-/// One sitting: applies the changes its meeting drives, once each, and watches its cap. A capped sitting is
-/// ended by MeetingOps when the cap is reached, with warnings 15 and 5 minutes before. The watch is kept in the
-/// grain's state and re-armed on activation, and the cap watch registry wakes the grain after a restart.
+/// One sitting: watches its cap. A capped sitting is ended by MeetingOps when the cap is reached, with warnings 15
+/// and 5 minutes before. The meeting tells it the watch one-way, by version; the watch is kept in the grain's state
+/// and re-armed on activation, and the cap watch registry wakes the grain after a restart. Whether the sitting has
+/// ended is the meeting's to say: at the cap this grain asks the meeting, which checks before it ends anything.
 /// </summary>
 public sealed class SessionGrain(
-    [PersistentState("session", StorageNames.Meetings)] IPersistentState<ChildState> state,
+    [PersistentState("sitting", StorageNames.Meetings)] IPersistentState<SittingState> state,
     [FromKeyedServices(Clocks.Meeting)] TimeProvider time) : Grain, ISessionGrain
 {
     private readonly List<ITimer> _timers = [];
@@ -29,47 +30,30 @@ public sealed class SessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Apply(LogEntry change)
+    public Task<SessionRecord> GetState() => Task.FromResult(new SessionRecord(state.State.CapWatch, state.State.Version));
+
+    public async Task WatchCap(CapWatch? watch, long version)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        if (change.Version <= state.State.LastVersion || change.Subject != ChangeSubject.Session)
+        if (version < state.State.Version || (watch == state.State.CapWatch && version == state.State.Version) || (watch is null && !state.RecordExists))
         {
-            return;
+            return; // older news, nothing new, or nothing to stop
         }
-        var session = Current().Apply(change);
-        var previous = state.State.Copy();
-        state.State.Status = MeetingOpsJson.Name(session.Status);
-        state.State.StartedAt = session.StartedAt;
-        state.State.EndedAt = session.EndedAt;
-        state.State.LastVersion = change.Version;
-        state.State.History.Add(change);
+        var previous = (state.State.CapWatch, state.State.Version);
+        var registryChanges = (watch is null) != (state.State.CapWatch is null);
+        (state.State.CapWatch, state.State.Version) = (watch, version);
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            state.State = previous;
+            (state.State.CapWatch, state.State.Version) = previous; // the meeting re-sends the watch when it next activates
             throw;
         }
-        Arm();
-    }
-
-    public Task<SessionRecord> GetState()
-    {
-        var s = Current();
-        return Task.FromResult(new SessionRecord(s.Status, s.StartedAt, s.EndedAt, state.State.LastVersion, state.State.History.ToList(), state.State.CapWatch));
-    }
-
-    public async Task WatchCap(CapWatch? watch)
-    {
-        if (watch == state.State.CapWatch || (watch is not null && Current().Status == SessionStatus.Ended))
+        if (registryChanges)
         {
-            return;
+            await GrainFactory.GetGrain<ICapWatchRegistryGrain>(GrainKeys.CapWatchRegistry).Watch(this.GetPrimaryKeyString(), watch is not null);
         }
-        state.State.CapWatch = watch;
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICapWatchRegistryGrain>(GrainKeys.CapWatchRegistry).Watch(this.GetPrimaryKeyString(), watch is not null);
         Arm();
     }
 
@@ -78,7 +62,7 @@ public sealed class SessionGrain(
     /// <summary>A timer says the cap (0) or a warning (15, 5) is due; check against the clock and the state before acting.</summary>
     public async Task CapDue(int minutesLeft)
     {
-        if (state.State.CapWatch is not { } watch || Current().Status == SessionStatus.Ended)
+        if (state.State.CapWatch is not { } watch)
         {
             return;
         }
@@ -100,7 +84,7 @@ public sealed class SessionGrain(
     private void Arm()
     {
         Disarm();
-        if (state.State.CapWatch is not { } watch || Current().Status == SessionStatus.Ended)
+        if (state.State.CapWatch is not { } watch)
         {
             return;
         }
@@ -130,8 +114,12 @@ public sealed class SessionGrain(
         _keepAlive?.Dispose();
         _keepAlive = null;
     }
+}
 
-    private SessionState Current() => state.State.Status.Length == 0
-        ? SessionState.Initial
-        : new SessionState(Enum.Parse<SessionStatus>(state.State.Status, ignoreCase: true), state.State.StartedAt, state.State.EndedAt);
+/// <summary>What a session grain keeps: the cap it watches (null: none) and the meeting version that said so.</summary>
+public sealed class SittingState
+{
+    public CapWatch? CapWatch { get; set; }
+
+    public long Version { get; set; }
 }

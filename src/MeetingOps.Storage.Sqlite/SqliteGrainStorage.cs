@@ -40,7 +40,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var id = grainId.ToString();
-        var row = await _database.RunAsync(c => SqliteGrainStateTable.Read(c, stateName, id), cancellationToken);
+        var appendOnly = typeof(IAppendOnlyState).IsAssignableFrom(typeof(T));
+        var row = await _database.RunAsync(c => SqliteGrainStateTable.Read(c, stateName, id, appendOnly), cancellationToken);
         if (row is null)
         {
             grainState.State = CreateEmptyState<T>();
@@ -52,6 +53,18 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         // Deserialize before touching grainState: on failure the grain keeps no etag, so it cannot
         // overwrite the unreadable row by accident (a write without the stored etag is refused).
         var state = Deserialize<T>(row.Payload, stateName, id);
+        if (state is IAppendOnlyState log)
+        {
+            try
+            {
+                log.ReadRecords(row.Records, _serializerOptions);
+            }
+            catch (JsonException exception)
+            {
+                throw new SqliteGrainStateUnreadableException(stateName, id, DatabasePath, typeof(T), exception);
+            }
+            log.StoredRecordCount = row.Records.Count;
+        }
         grainState.State = state;
         grainState.ETag = row.ETag;
         grainState.RecordExists = true;
@@ -67,12 +80,23 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         var expected = grainState.ETag;
         // Serialized outside the connection gate: it can be the slowest part and needs no database.
         var payload = JsonSerializer.Serialize(grainState.State, _serializerOptions);
+        var log = grainState.State as IAppendOnlyState;
+        var appended = log is null ? null : new SqliteGrainStateTable.Appended(log.StoredRecordCount,
+            [.. Enumerable.Range(log.StoredRecordCount, log.RecordCount - log.StoredRecordCount).Select(i => log.WriteRecord(i, _serializerOptions))]);
         var now = DateTimeOffset.UtcNow;
         var outcome = await _database.RunAsync(
-            c => SqliteGrainStateTable.Write(c, stateName, id, expected, payload, now), cancellationToken);
+            c => SqliteGrainStateTable.Write(c, stateName, id, expected, payload, now, appended), cancellationToken);
         if (!outcome.Applied)
         {
-            throw Conflict("write", stateName, id, outcome.StoredETag, expected);
+            throw outcome.StoredRecords is { } records
+                ? new InconsistentStateException(
+                    $"SQLite grain storage '{_name}' refused to write state '{stateName}' of grain '{grainId}' in '{DatabasePath}': "
+                    + $"{records} records are stored, the grain believed {appended!.StoredCount}.", outcome.StoredETag!, expected!)
+                : Conflict("write", stateName, id, outcome.StoredETag, expected);
+        }
+        if (log is not null)
+        {
+            log.StoredRecordCount = log.RecordCount;
         }
 
         grainState.ETag = outcome.NewETag;
