@@ -30,14 +30,9 @@ public static class DefinitionApi
     private static async Task<Results<Ok<WorkspaceView>, ProblemHttpResult>> Replace(
         string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        var key = CommandHeaders.BearerKey(request);
-        if (MeetingsApi.OrganizerRefusal(key, organizer, response) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         if (request.Headers.IfMatch.Count == 0 || request.Headers.IfMatch.ToString().Trim() == "*")
         {
@@ -90,14 +85,9 @@ public static class DefinitionApi
     private static async Task<Results<Ok<NewChairKey>, ProblemHttpResult>> RotateChairKey(
         string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        var key = CommandHeaders.BearerKey(request);
-        if (MeetingsApi.OrganizerRefusal(key, organizer, response) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         // Chosen here, so a retry through a passing cluster failure sets the same key rather than a second one.
         var newKey = Keys.NewKey();

@@ -25,24 +25,10 @@ public static class ExtendApi
 
     private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Extend(string id, string sessionId, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id))
+        var (headers, extension, refused) = await CommandRequest.ReadAsync<Extension>(id, http.Request, MaxBodyBytes, "extension ({\"minutes\": 10})", cancellationToken);
+        if (headers is null || extension is null)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
-        }
-        var (headers, error) = CommandHeaders.Read(http.Request);
-        if (headers is null)
-        {
-            return Problems.BadRequest(error!);
-        }
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-        var (extension, problem) = JsonBody.Read<Extension>(body);
-        if (extension is null)
-        {
-            return Problems.BadRequest("The extension is not valid JSON of the expected shape ({\"minutes\": 10}).", [problem!]);
+            return refused!;
         }
         if (extension.Minutes is not { } minutes)
         {

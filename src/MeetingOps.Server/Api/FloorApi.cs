@@ -73,14 +73,9 @@ public static class FloorApi
     private static async Task<Results<Ok<DelegationList>, ProblemHttpResult>> PutDelegations(
         string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        var key = CommandHeaders.BearerKey(request);
-        if (MeetingsApi.OrganizerRefusal(key, organizer, response) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)

@@ -32,10 +32,10 @@ public static class ImportApi
     /// <summary>A meeting created from an agenda document: as <see cref="MeetingsApi.CreatedMeeting"/>, plus what the importer assumed.</summary>
     public sealed record ImportedMeeting(string Id, string ChairKey, MeetingsApi.MeetingLinks Links, MeetingView Meeting, IReadOnlyList<ImportWarning> Warnings);
 
-    /// <summary>A dry run: the definition the document gives, and what the importer assumed.</summary>
-    public sealed record ImportPreview(MeetingDefinition Definition, IReadOnlyList<ImportWarning> Warnings);
+    /// <summary>A dry run: the definition the document gives, what the importer assumed, and what it could not find.</summary>
+    public sealed record ImportPreview(MeetingDefinition Definition, IReadOnlyList<ImportWarning> Warnings, IReadOnlyList<ImportGap> Gaps);
 
-    private static async Task<Results<Created<ImportedMeeting>, Ok<ImportPreview>, ProblemHttpResult>> Import(
+    private static async Task<Results<Created<ImportedMeeting>, Created<WorkspaceApi.CreatedDraft>, Ok<ImportPreview>, ProblemHttpResult>> Import(
         HttpContext http, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken, bool dryRun = false)
     {
         var request = http.Request;
@@ -71,7 +71,19 @@ public static class ImportApi
         }
         if (dryRun)
         {
-            return TypedResults.Ok(new ImportPreview(definition, result.Warnings));
+            return TypedResults.Ok(new ImportPreview(definition, result.Warnings, result.Gaps));
+        }
+        if (result.Gaps.Count > 0)
+        {
+            // What the document does not say (dates, venue, sittings) is the officer's to fill in: a draft, not a refusal
+            // and not a live meeting on assumed facts.
+            var (draftId, draft) = await WorkspaceApi.CreateDraftAsync(grains, calls, DraftOf(definition, result.Gaps), result.Warnings, key, cancellationToken);
+            return WorkspaceApi.DraftCreated(draftId, draft).Result switch
+            {
+                Created<WorkspaceApi.CreatedDraft> draftCreated => draftCreated,
+                ProblemHttpResult problem => problem,
+                var other => throw new InvalidOperationException($"Unexpected answer {other?.GetType().Name} for a created draft."),
+            };
         }
         var (id, created) = await MeetingsApi.CreateAsync(grains, calls, definition, key, cancellationToken);
         if (created.Refusal is { } refusal)
@@ -81,6 +93,15 @@ public static class ImportApi
         var links = MeetingsApi.Links(id);
         return TypedResults.Created(links.Self, new ImportedMeeting(id, created.ChairKey!, links, created.Snapshot!, result.Warnings));
     }
+
+    /// <summary>
+    /// The draft of an import with gaps: without dates the importer's stand-in days (and the sittings assumed on them)
+    /// would read as facts, so they are left out for the officer to enter; other assumptions stay, each with its warning.
+    /// </summary>
+    private static MeetingDefinition DraftOf(MeetingDefinition definition, IReadOnlyList<ImportGap> gaps) =>
+        gaps.Any(g => g.Field == ImportGapFields.Dates)
+            ? definition with { StartDate = null, EndDate = null, Sessions = [] }
+            : definition;
 
     private static bool IsText(string contentType)
     {

@@ -154,5 +154,19 @@ public static class MeetingsApi
         });
     }
 
+    /// <summary>
+    /// The refusal of a request to an organizer-only route of meeting <paramref name="id"/>, or null with the key it
+    /// presented: the key is checked before the id, so that ids cannot be probed without it.
+    /// </summary>
+    public static ProblemHttpResult? OrganizerRouteRefusal(string id, HttpRequest request, HttpResponse response, IOrganizerCredential organizer, out string? key)
+    {
+        key = CommandHeaders.BearerKey(request);
+        if (OrganizerRefusal(key, organizer, response) is { } refused)
+        {
+            return refused;
+        }
+        return IsMeetingId(id) ? null : Problems.NotFound($"There is no meeting \"{id}\".");
+    }
+
     public static bool IsMeetingId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

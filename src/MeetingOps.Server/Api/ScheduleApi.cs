@@ -31,24 +31,10 @@ public static class ScheduleApi
 
     private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id))
+        var (headers, change, malformed) = await CommandRequest.ReadAsync<FormatChange>(id, http.Request, MaxBodyBytes, "format change", cancellationToken);
+        if (headers is null || change is null)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
-        }
-        var (headers, error) = CommandHeaders.Read(http.Request);
-        if (headers is null)
-        {
-            return Problems.BadRequest(error!);
-        }
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return Problems.TooLarge(MaxBodyBytes);
-        }
-        var (change, problem) = JsonBody.Read<FormatChange>(body);
-        if (change is null)
-        {
-            return Problems.BadRequest("The format change is not valid JSON of the expected shape.", [problem!]);
+            return malformed!;
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
         var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change);

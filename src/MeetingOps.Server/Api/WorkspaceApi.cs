@@ -32,14 +32,9 @@ public static class WorkspaceApi
     private static async Task<Results<Ok<Removed>, ProblemHttpResult>> Remove(
         string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        var key = CommandHeaders.BearerKey(request);
-        if (MeetingsApi.OrganizerRefusal(key, organizer, response) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         var outcome = await calls.Repeatable(() => grains.GetGrain<IMeetingWorkspaceGrain>(id).Remove(key), cancellationToken);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(new Removed(id, outcome.View!.Status));
@@ -126,14 +121,9 @@ public static class WorkspaceApi
     private static async Task<Results<Ok<Published>, ProblemHttpResult>> Publish(
         string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        var key = CommandHeaders.BearerKey(request);
-        if (MeetingsApi.OrganizerRefusal(key, organizer, response) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         // Publishing twice is harmless (the second finds the meeting live), so the call may be repeated.
         var outcome = await calls.Repeatable(() => grains.GetGrain<IMeetingWorkspaceGrain>(id).Publish(key), cancellationToken);
