@@ -38,6 +38,7 @@ public sealed partial class MeetingGrain
         if (_meeting is null || _live is null)
         {
             await EnsureCurrent();
+            ForgetIfUnknown();
             return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
         }
         if (state.State.Archived)

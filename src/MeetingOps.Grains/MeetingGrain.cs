@@ -102,11 +102,18 @@ public sealed partial class MeetingGrain(
     }
 
     [Orleans.Concurrency.ReadOnly]
-    public Task<MeetingView?> GetSnapshot() => Task.FromResult(_meeting is null ? null : Snapshot());
+    public Task<MeetingView?> GetSnapshot()
+    {
+        ForgetIfUnknown();
+        return Task.FromResult(_meeting is null ? null : Snapshot());
+    }
 
     [Orleans.Concurrency.ReadOnly]
-    public Task<IReadOnlyList<LogEntry>?> GetLog(long afterVersion) =>
-        Task.FromResult<IReadOnlyList<LogEntry>?>(_meeting is null ? null : state.State.Log.Where(e => e.Version > afterVersion).ToList());
+    public Task<IReadOnlyList<LogEntry>?> GetLog(long afterVersion)
+    {
+        ForgetIfUnknown();
+        return Task.FromResult<IReadOnlyList<LogEntry>?>(_meeting is null ? null : state.State.Log.Where(e => e.Version > afterVersion).ToList());
+    }
 
     /// <summary>Plans the schedule as the secretariat last asked (or as defined) and derives the meeting as it runs.</summary>
     private void Replan(PlanRequest? request)
