@@ -109,7 +109,7 @@ public sealed class LiveServer : IAsyncDisposable
         start.Environment["MeetingOps__OrganizerKey"] = OrganizerKey;
         start.Environment["MeetingOps__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
         start.Environment["MeetingOps__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture);
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in OneAddressLimits.Environment.Concat(environment))
         {
             start.Environment[name] = value;
         }

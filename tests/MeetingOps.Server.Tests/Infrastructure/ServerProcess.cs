@@ -250,7 +250,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.Environment["MeetingOps__OrganizerKey"] = OrganizerKey;
         }
-        foreach (var (name, value) in _extraEnvironment)
+        foreach (var (name, value) in OneAddressLimits.Environment.Concat(_extraEnvironment))
         {
             start.Environment[name] = value;
         }
