@@ -228,9 +228,10 @@ public sealed partial class MeetingGrain
         {
             return new Refusal(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MaxIdempotencyKeyLength} printable characters.");
         }
-        if (actorName is { Length: > Actor.MaxNameLength })
+        // Checked here, not only at the REST edge: the hub passes the presiding officer's name straight through.
+        if (actorName is { } name && (name.Length > Actor.MaxNameLength || name.Any(char.IsControl)))
         {
-            return new Refusal(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} characters.");
+            return new Refusal(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} printable characters (no control characters).");
         }
         return null;
     }

@@ -112,6 +112,22 @@ public sealed class HubTests(LiveFixture fixture)
     }
 
     [Fact]
+    public async Task A_presiding_name_with_control_characters_is_refused_through_the_hub_and_nothing_changes()
+    {
+        var (id, key) = await Server.CreateMeetingAsync();
+        await using var chair = await Hub.ConnectAsync(Server);
+        var logBefore = (await Server.LogAsync(id)).Count;
+
+        var reply = await chair.InvokeAsync<Reply>("CommandAs", id, key, "session", "2022-05-23-am", "start",
+            Guid.NewGuid().ToString("N"), null, null, "Ms. A\u001b[2J");
+
+        Assert.False(reply.Accepted);
+        Assert.Equal(400, reply.Problem!.Status);
+        Assert.Contains("control characters", reply.Problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(logBefore, (await Server.LogAsync(id)).Count);
+    }
+
+    [Fact]
     public async Task A_participant_connection_cannot_act_without_the_chair_key_and_nothing_changes()
     {
         var (id, key) = await Server.CreateMeetingAsync();

@@ -20,7 +20,7 @@ public sealed class HubClientLimit(ClientLimits limits) : IHubFilter
             return await next(invocationContext);
         }
         var address = ClientLimits.AddressOf(invocationContext.Context.GetHttpContext()?.Connection.RemoteIpAddress);
-        var isCommand = invocationContext.HubMethodName == nameof(MeetingHub.Command);
+        var isCommand = MeetingHub.IsCommand(invocationContext.HubMethodName);
         using (var lease = limits.HubCall(address))
         {
             if (!lease.IsAcquired)

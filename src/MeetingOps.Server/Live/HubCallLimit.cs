@@ -29,7 +29,7 @@ public sealed class HubCallLimit(TimeProvider? time = null) : IHubFilter
         if (!bucket.TryTake())
         {
             // A refused command is answered like any refusal (thrown, SignalR would log every one); a follow must throw.
-            if (invocationContext.HubMethodName == nameof(MeetingHub.Command))
+            if (MeetingHub.IsCommand(invocationContext.HubMethodName))
             {
                 return Limits.HubClientLimit.TooMany(TooFast);
             }

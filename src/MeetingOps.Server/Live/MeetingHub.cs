@@ -67,46 +67,9 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     /// item when more than one could apply (null for session commands). Refusals come back as a <see cref="CommandReply"/> with the
     /// REST API's problem (wrong key, illegal transition and so on); nothing changes on a refusal.
     /// </summary>
-    public async Task<CommandReply> Command(string meetingId, string? chairKey, string kind, string id, string action,
-        string? idempotencyKey, long? expectedVersion, string? sessionId)
-    {
-        RequireMeetingId(meetingId);
-        if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
-        {
-            return Invalid($"The {kind} id must be 1–{MaxIdLength} characters.");
-        }
-        CommandEnvelope envelope;
-        switch (kind)
-        {
-            case "item" when TryParse<ItemAction>(action, out var itemAction):
-                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, null, new ItemCommand(id, itemAction, sessionId), null);
-                break;
-            case "item":
-                return Invalid($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}.");
-            case "session" when sessionId is not null:
-                return Invalid("A session command names the session as its id; leave sessionId empty.");
-            case "session" when TryParse<SessionAction>(action, out var sessionAction):
-                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, null, null, new SessionCommand(id, sessionAction));
-                break;
-            case "session":
-                return Invalid($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}.");
-            default:
-                return Invalid("A command is on an \"item\" or a \"session\".");
-        }
-        CommandOutcome outcome;
-        try
-        {
-            // Retried on a passing cluster failure only with an idempotency key, as over REST.
-            outcome = await calls.Command(idempotencyKey, () => grains.GetGrain<IMeetingGrain>(meetingId).Execute(envelope), Context.ConnectionAborted);
-        }
-        catch (Exception e) when (Transient.Is(e))
-        {
-            return CommandReply.Refused(Unavailable);
-        }
-        return outcome.Refusal is { } refusal
-            ? CommandReply.Refused(ProblemOf(refusal))
-            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null, CommandsApi.AppliedVersion(outcome));
-    }
+    public Task<CommandReply> Command(string meetingId, string? chairKey, string kind, string id, string action,
+        string? idempotencyKey, long? expectedVersion, string? sessionId) =>
+        CommandAs(meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId, actorName: null);
 
     /// <summary>
     /// Undo, as <c>POST /api/meetings/{id}/undo</c>: takes back the latest item or sitting change not yet undone;
@@ -132,15 +95,27 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
             case "item" when TryParse<ItemAction>(action, out var itemAction):
                 envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, new ItemCommand(id, itemAction, sessionId), null);
                 break;
-            case "session" when sessionId is null && TryParse<SessionAction>(action, out var sessionAction):
+            case "item":
+                return Invalid($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}.");
+            case "session" when sessionId is not null:
+                return Invalid("A session command names the session as its id; leave sessionId empty.");
+            case "session" when TryParse<SessionAction>(action, out var sessionAction):
                 envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null, new SessionCommand(id, sessionAction));
                 break;
+            case "session":
+                return Invalid($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}.");
             default:
-                // Anything else is refused exactly as the plain command refuses it.
-                return await Command(meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId);
+                return Invalid("A command is on an \"item\" or a \"session\".");
         }
         return await Send(meetingId, envelope);
     }
+
+    /// <summary>
+    /// The hub methods that change a meeting: the limits count and answer them as commands (a reply with a 429, not a
+    /// thrown error), so a command sent through any of them is limited alike.
+    /// </summary>
+    public static bool IsCommand(string hubMethodName) =>
+        hubMethodName is nameof(Command) or nameof(CommandAs) or nameof(Undo);
 
     private async Task<CommandReply> Send(string meetingId, CommandEnvelope envelope)
     {
@@ -148,6 +123,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
         CommandOutcome outcome;
         try
         {
+            // Retried on a passing cluster failure only with an idempotency key, as over REST.
             outcome = await calls.Command(envelope.IdempotencyKey, () => grains.GetGrain<IMeetingGrain>(meetingId).Execute(envelope), Context.ConnectionAborted);
         }
         catch (Exception e) when (Transient.Is(e))
@@ -156,7 +132,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
         }
         return outcome.Refusal is { } refusal
             ? CommandReply.Refused(ProblemOf(refusal))
-            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null);
+            : new CommandReply(true, outcome.Snapshot!.Version, outcome.Applied, outcome.Replayed, null, CommandsApi.AppliedVersion(outcome));
     }
 
     /// <summary>The refusal in the REST API's words (same problem type, title, status and detail).</summary>
