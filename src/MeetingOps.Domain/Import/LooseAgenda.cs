@@ -6,8 +6,8 @@ using MeetingOps.Domain.Definition;
 
 namespace MeetingOps.Domain.Import;
 
-/// <summary>An agenda item as the loose reading finds it: its canonical number, title, line and parent (an index, or -1).</summary>
-internal sealed record LooseItem(string Number, string Title, int Line, int Parent, string? Letter);
+/// <summary>An agenda item as the loose reading finds it: its canonical number, title, line, parent (an index, or -1), and whether it was read from item headings ("Agenda item 3", "Third item on the agenda").</summary>
+internal sealed record LooseItem(string Number, string Title, int Line, int Parent, string? Letter, bool Headed = false);
 
 /// <summary>
 /// Reads numbered agenda items wherever they stand: at the start of a line or inside a long one ("1. Organizational
@@ -80,7 +80,10 @@ internal static class LooseAgenda
 
         var numbered = Assemble(markers, itemWords: false);
         var headed = Assemble(markers, itemWords: true);
-        return headed.Count > 0 && headed.Count >= numbered.Count ? headed : numbered;
+        // Item headings win over numbered lines that are as many or fewer, and also over more numbered lines when at
+        // least two headings come before all of them: those are the paragraphs under the headings.
+        var headingsFirst = headed.Count(i => i.Parent < 0) >= 2 && numbered.Count > 0 && numbered.All(i => i.Line > headed[0].Line);
+        return headed.Count > 0 && (headed.Count >= numbered.Count || headingsFirst) ? headed : numbered;
     }
 
     // ------------------------------------------------------------------ markers
@@ -781,7 +784,7 @@ internal static class LooseAgenda
                 return -1;
             }
             byNumber[number] = items.Count;
-            items.Add(new LooseItem(number, TextTools.Cut(title, DefinitionValidator.MaxTextLength), line + 1, parent, letter));
+            items.Add(new LooseItem(number, TextTools.Cut(title, DefinitionValidator.MaxTextLength), line + 1, parent, letter, itemWords));
             return items.Count - 1;
         }
 
