@@ -191,40 +191,6 @@ public sealed class PageTests(LiveFixture fixture)
     }
 
     [Fact]
-    public async Task The_chair_undoes_a_slip_with_the_inverse_command_and_is_told_when_there_is_none()
-    {
-        var (id, key) = await Server.CreateMeetingAsync();
-        await using var pages = new Pages(fixture);
-        var chair = await pages.OpenChairAsync(id, key);
-        var follow = await pages.OpenLiveAsync($"/follow/{id}");
-
-        await chair.Locator("#do-start").ClickAsync();
-        await Expect(chair.Locator("#undo-text")).ToContainTextAsync("cannot go back to scheduled", new() { Timeout = Pages.Load });
-        await chair.Keyboard.PressAsync("n");
-        await Expect(chair.Locator("#undo-text")).ToContainTextAsync("an item taken up cannot go back to pending", new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#do-undo")).ToBeDisabledAsync();
-
-        // A slip: concluded too early. U reopens it, as a normal command in the log.
-        await chair.Keyboard.PressAsync("k");
-        await Expect(follow.Locator("#item-opening .agenda-status")).ToHaveTextAsync("Concluded", new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: reopen WG.3 + WG.2 item 1 (a) (it was concluded).");
-        await chair.Keyboard.PressAsync("u");
-        await Expect(follow.Locator("#item-opening")).ToHaveAttributeAsync("aria-current", "true", new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting");
-
-        var log = await Server.LogAsync(id);
-        Assert.Equal(["start", "open", "conclude", "reopen"], log.Select(e => e!["action"]!.GetValue<string>()));
-        Assert.All(log, e => Assert.Equal("chair", e!["actor"]!["role"]!.GetValue<string>()));
-
-        // Suspending is undone by resuming.
-        await chair.Locator("#do-suspend").ClickAsync();
-        await Expect(chair.Locator("#undo-text")).ToContainTextAsync("resume it", new() { Timeout = Pages.Load });
-        await chair.Keyboard.PressAsync("u");
-        await Expect(chair.Locator("#sitting-status")).ToHaveTextAsync("In progress", new() { Timeout = Pages.Load });
-        Assert.Empty(pages.Errors);
-    }
-
-    [Fact]
     public async Task The_chair_key_is_asked_once_per_tab_and_asked_again_when_it_is_wrong()
     {
         var (id, _) = await Server.CreateMeetingAsync();

@@ -8,6 +8,32 @@ internal sealed partial class AgendaReader
     public int StructuredItemCount => Bodies.Sum(b => b.AllItems().Count());
 
     /// <summary>
+    /// Titles of the structured reading that still carry what is not part of a title (document symbols after it,
+    /// table-cell marks, a section heading run into it): what the loose reading's cleaning would change.
+    /// </summary>
+    public int StructuredUncleanTitles => Bodies.Sum(b => b.AllItems().Count(i => LooseAgenda.Clean(i.Title) != i.Title.Trim()));
+
+    /// <summary>
+    /// Whether the loose reading should replace the structured one: it found more items, or as many on a
+    /// one-body agenda with fewer titles that needed cleaning (a tie on layout-free pages such as web agendas with
+    /// symbols after each title; a multi-body agenda keeps its bodies).
+    /// </summary>
+    public bool PrefersLoose(IReadOnlyList<LooseItem> loose)
+    {
+        var structured = StructuredItemCount;
+        if (loose.Count != structured)
+        {
+            return loose.Count > structured;
+        }
+        if (structured == 0 || Bodies.Count(b => b.Items.Count > 0) > 1)
+        {
+            return false;
+        }
+        var looseUnclean = loose.Count(i => i.Title.Length == 0 || i.Title.Contains('|', StringComparison.Ordinal));
+        return looseUnclean < StructuredUncleanTitles;
+    }
+
+    /// <summary>
     /// Takes the loose reading's items as the agenda of one body (the cover's first body, or the one named in the
     /// text): the document's layout defeated the structured reading, but its numbering did not.
     /// </summary>

@@ -500,6 +500,22 @@ internal static class LooseAgenda
         return t.Trim();
     }
 
+    /// <summary>Only the symbols in parentheses and the contents-table numbers at the end of a title, for the layout reading's titles.</summary>
+    internal static string StripTitleTail(string title)
+    {
+        var t = title.TrimEnd();
+        for (var guard = 0; guard < 10; guard++)
+        {
+            var before = t;
+            t = StripContentsNumbers(StripTrailingSymbols(t)).TrimEnd();
+            if (t == before)
+            {
+                break;
+            }
+        }
+        return t;
+    }
+
     private static string CollapseSpaces(string t)
     {
         var s = new StringBuilder(t.Length);
@@ -601,7 +617,7 @@ internal static class LooseAgenda
                 {
                     any = true;
                 }
-                else if (!(token.Length > 0 && (char.IsUpper(token[0]) || char.IsAsciiDigit(token[0])) && token.All(c => !char.IsLower(c) || false) || token is "and" or "Rev." or "Corr." or "Add." or "Prov." or "Rev" or "Corr"))
+                else if (!(token.Length > 0 && (char.IsUpper(token[0]) || char.IsAsciiDigit(token[0])) && token.All(c => !char.IsLower(c) || false) || token is "and" || IsSymbolSuffix(token)))
                 {
                     all = false;
                 }
@@ -609,6 +625,25 @@ internal static class LooseAgenda
             symbol = any && all;
         }
         return symbol && open > 0 ? t[..open].TrimEnd() : t;
+    }
+
+    /// <summary>"Rev.", "Rev.1", "Corr.2", "Add.3", "Prov.4", "Prov": the revision marks after a symbol.</summary>
+    private static bool IsSymbolSuffix(string token)
+    {
+        foreach (var mark in new[] { "Rev", "Corr", "Add", "Prov", "Amend" })
+        {
+            if (token.StartsWith(mark, StringComparison.Ordinal))
+            {
+                var rest = token.AsSpan(mark.Length).TrimStart('.');
+                var digits = true;
+                foreach (var c in rest)
+                {
+                    digits &= char.IsAsciiDigit(c);
+                }
+                return digits;
+            }
+        }
+        return false;
     }
 
     /// <summary>"… Secretary-General 15–49 5": the paragraphs and page of a contents table.</summary>

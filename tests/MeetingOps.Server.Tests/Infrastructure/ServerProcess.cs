@@ -64,9 +64,9 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a server on a fresh temporary data directory and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string? organizerKey = TestOrganizerKey)
+    public static async Task<ServerProcess> StartAsync(string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
-        var server = Launch(organizerKey);
+        var server = Launch(organizerKey, extraEnvironment);
         try
         {
             await server.WaitReadyAsync();
@@ -122,6 +122,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         StartProcess();
         await WaitReadyAsync();
+    }
+
+    /// <summary>Kills the current process if it still runs and starts a new one on the same data directory, without waiting (for a start expected to be refused).</summary>
+    public void Relaunch()
+    {
+        if (!HasExited)
+        {
+            KillHard();
+        }
+        StartProcess();
     }
 
     /// <summary>Polls GET /health/ready until it answers 200; fails with the captured output when the deadline passes or the process exits.</summary>

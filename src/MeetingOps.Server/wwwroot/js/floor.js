@@ -19,7 +19,7 @@ let view = null;
 let receivedAt = 0;
 let delegation = null; // { id, key } on the follow page when signed in as a delegation
 let delegationNames = [];
-let busy = false;
+let sending = Promise.resolve(); // the floor commands of this page, one after another
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -28,7 +28,9 @@ function el(tag, attrs = {}, ...children) {
     else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : value);
   }
-  node.append(...children.filter(c => c !== null && c !== undefined));
+  // A child may be a list of children (one branch of a ?: giving several nodes): flattened here, since append() would
+  // write an array as text ("Floor: ,[object HTMLElement],").
+  node.append(...children.flat().filter(c => c !== null && c !== undefined));
   return node;
 }
 
@@ -160,14 +162,29 @@ function key() {
   return sessionStorage.getItem(`meetingops:chair-key:${meetingId}`);
 }
 
-async function send(action, body = {}) {
-  if (!itemId || busy) return;
-  busy = true;
+/**
+ * Sends one floor command. Commands go one after another, never dropped: the chair sees the new speaker from the push
+ * (often before the answer to the press that caused it) and presses F again at once; that press must count. The
+ * chair's commands carry the list's version as it was when the key was pressed (If-Match), so a press made on a list
+ * that has since changed is refused in words rather than giving the floor to someone the chair did not see first.
+ */
+function send(action, body = {}) {
+  if (!itemId) return Promise.resolve();
+  const target = itemId;
+  const expected = mode === 'chair' && view?.itemId === target ? view.version : null;
+  const job = sending.then(() => post(target, action, body, expected));
+  sending = job.catch(() => {});
+  return job;
+}
+
+async function post(target, action, body, expected) {
   const message = () => document.getElementById('floor-message');
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${key()}`, 'Idempotency-Key': newIdempotencyKey() };
+  if (expected !== null) headers['If-Match'] = `"${expected}"`;
   try {
-    const response = await fetch(`${api}/items/${encodeURIComponent(itemId)}/floor/${action}`, {
+    const response = await fetch(`${api}/items/${encodeURIComponent(target)}/floor/${action}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key()}`, 'Idempotency-Key': newIdempotencyKey() },
+      headers,
       body: JSON.stringify(body),
     });
     if (response.ok) {
@@ -176,11 +193,10 @@ async function send(action, body = {}) {
       const problem = await response.json().catch(() => ({}));
       render();
       if (message()) message().textContent = problem.detail ?? `Refused (${response.status}).`;
+      if (response.status === 409 || response.status === 412) load(); // show the list as it is now
     }
   } catch {
     if (message()) message().textContent = 'Not sent: the connection is down. Try again.';
-  } finally {
-    busy = false;
   }
 }
 
