@@ -103,7 +103,7 @@ public static class MeetingReports
                 opening = new OpeningRecord(first.SessionId, 1, first.Date, first.LocalStart, first.StartedAt, start.Actor);
             }
             var own = records.Where(r => r.Bodies.Count == 1 && r.Bodies[0] == b.Id).ToList();
-            return new BodyReport(b.Id, b.Name, b.Meeting, held, opening, own);
+            return new BodyReport(b.Id, b.Name, b.Meeting, held, opening, own, b.Officers);
         }).ToList();
         return new MeetingReport(view.Id, view.Title, view.Venue, view.TimeZone, view.Version, bodyReports, records.Where(r => r.Bodies.Count > 1).ToList());
     }
