@@ -155,6 +155,7 @@ function render() {
   document.title = `Chair console · ${meeting.title}`;
   $('meeting-title').textContent = meeting.title;
   const session = sitting(meeting);
+  document.body.dataset.sitting = session?.id ?? ''; // the list of speakers (floor.js) follows the sitting operated here
   renderPicker(meeting, session);
   renderSitting(meeting, session);
   renderCurrent(meeting, session);
