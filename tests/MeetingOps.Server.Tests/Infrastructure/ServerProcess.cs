@@ -24,6 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private int _generation;
 
     private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
+    private string _workingDirectory = RepoPaths.ServerProjectDirectory;
 
     private ServerProcess(string dataDirectory, bool ownsDataDirectory, string? organizerKey, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
@@ -83,11 +84,16 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <paramref name="organizerKey"/> null leaves MeetingOps__OrganizerKey unset; <paramref name="extraEnvironment"/>
     /// is set last, over the defaults.
     /// </summary>
-    public static ServerProcess Launch(string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    /// <paramref name="workingDirectory"/> is where the server is started from (the project folder unless given).
+    public static ServerProcess Launch(
+        string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null, string? workingDirectory = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-server-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
-        var server = new ServerProcess(dataDirectory, ownsDataDirectory: true, organizerKey, extraEnvironment);
+        var server = new ServerProcess(dataDirectory, ownsDataDirectory: true, organizerKey, extraEnvironment)
+        {
+            _workingDirectory = workingDirectory ?? RepoPaths.ServerProjectDirectory,
+        };
         server.StartProcess();
         return server;
     }
@@ -230,7 +236,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
-            WorkingDirectory = RepoPaths.ServerProjectDirectory,
+            WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = false,
