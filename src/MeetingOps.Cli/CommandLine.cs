@@ -37,7 +37,11 @@ public static class CommandLine
           meetingops plan <definition.json> --hybrid all [--cap <minutes>]
               Print, as Markdown, what each re-plan strategy makes of the meeting when every session goes hybrid.
 
-        Exit codes: 0 done, 1 import failed or refused, 2 usage error, 3 file or server unreachable.
+        """ + StoreCommands.Help + """
+
+
+        Exit codes: 0 done, 1 import failed or refused (backup, restore, verify: failed, refused or damaged), 2 usage error,
+        3 file or server unreachable.
         """;
 
     /// <summary>The MeetingOps conventions, indented, without the nulls of fields the document did not give.</summary>
@@ -61,6 +65,15 @@ public static class CommandLine
         if (args[0] == "plan")
         {
             return await PlanCommand.RunAsync(args, stdout, stderr);
+        }
+        switch (args[0])
+        {
+            case "backup":
+                return await StoreCommands.BackupAsync(args, stdout, stderr);
+            case "restore":
+                return await StoreCommands.RestoreAsync(args, stdout, stderr);
+            case "verify":
+                return await StoreCommands.VerifyAsync(args, stdout, stderr);
         }
         if (args[0] != "import")
         {
