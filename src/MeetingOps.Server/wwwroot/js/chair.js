@@ -286,6 +286,12 @@ function renderCurrent(meeting, session) {
   $('do-defer').hidden = !allows(item, 'defer');
   $('do-defer').textContent = item && confirming(deferId) ? `Confirm: defer ${itemLabel(meeting, item)}` : 'Defer…';
   $('do-defer').className = item && confirming(deferId) ? 'button button-danger' : 'button button-quiet';
+  // Rebuilt only when the item changes: the chair's eyes (and a screen reader) stay on the same text between pushes.
+  const shown = item ? `${item.id}\n${item.title}\n${JSON.stringify(item.numbers)}` : `none\n${Boolean(session)}`;
+  if ($('current').dataset.shown === shown) {
+    return;
+  }
+  $('current').dataset.shown = shown;
   if (!item) {
     fill($('current'), h('p', { class: 'lead muted' }, session ? 'No item is under consideration.' : 'No sitting in progress.'));
     return;
