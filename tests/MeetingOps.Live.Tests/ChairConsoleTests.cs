@@ -29,6 +29,9 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         // A wrong start: Monday afternoon instead of Monday morning.
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-pm");
         await chair.Locator("#do-start").ClickAsync();
+        await Expect(chair.Locator("#start-question")).ToHaveTextAsync(new Regex("^This sitting is planned for Mon 23 May 2022; start it now\\? It is .* at the venue\\.$"), new() { Timeout = Pages.Load });
+        Assert.Empty(await Server.LogAsync(id));
+        await chair.Locator("#do-start-confirm").ClickAsync();
         await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: starting session 2022-05-23-pm", new() { Timeout = Pages.Push });
         await chair.Keyboard.PressAsync("u");
@@ -37,7 +40,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
 
         // The right sitting; then a wrong take-up from the plan (item 2 before item 1).
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-am");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#next-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
         await chair.Locator("[data-item='transfer-of-sentenced-persons'] .plan-open").ClickAsync();
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Transfer of sentenced persons (article 17 of the Organized Crime Convention)", new() { Timeout = Pages.Load });
@@ -71,7 +74,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
 
         // The report reads as a clean run of the same sitting: no afternoon meeting, no item 2, no end.
         var (clean, cleanKey) = await Server.CreateMeetingAsync();
-        foreach (var path in new[] { "sessions/2022-05-23-am/start", "items/opening/open", "items/opening/conclude" })
+        foreach (var path in new[] { "sessions/2022-05-23-am/start?confirm=offDay", "items/opening/open", "items/opening/conclude" })
         {
             await CommandAsPresidingAsync(clean, cleanKey, path);
         }
@@ -92,7 +95,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#cap")).ToContainTextAsync("1-minute cap", new() { Timeout = Pages.Load });
         await chair.Keyboard.PressAsync("n");
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
@@ -120,7 +123,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     {
         await using var server = await LiveServer.StartAsync();
         var (id, key) = await server.CreateMeetingAsync();
-        await server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await server.CommandAsync(id, key, "items/opening/open");
         await using var pages = new Pages(fixture, server);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
@@ -205,7 +208,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, phone: true);
 
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#do-next")).ToBeEnabledAsync(new() { Timeout = Pages.Load });
         await chair.Locator("#do-next").ClickAsync();
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
@@ -225,11 +228,11 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
 
         // WG.3 sits alone (Monday afternoon), and at the same time WG.2 alone (Wednesday morning's plan).
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-pm");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });
         await chair.Locator("#start-other summary").ClickAsync();
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-25-am");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
 
         // The console now asks which one it operates; it operates the one just started.
         var picker = chair.Locator("#operate-session");
@@ -270,7 +273,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
         await Expect(chair.Locator("#presiding")).ToHaveTextAsync($"Presiding: {Pages.Presiding}");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#do-next")).ToBeEnabledAsync(new() { Timeout = Pages.Load });
 
         // Kept for the tab: a reload asks for neither key nor name.
@@ -297,7 +300,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     public async Task Defer_and_reopen_each_ask_for_a_confirmation_first()
     {
         var (id, key) = await Server.CreateMeetingAsync();
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, key, "items/opening/open");
         await Server.CommandAsync(id, key, "items/opening/conclude");
         await Server.CommandAsync(id, key, "items/adoption-of-agenda/open");
@@ -325,6 +328,16 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         var log = await Server.LogAsync(id);
         Assert.Equal(["defer", "reopen"], log.TakeLast(2).Select(e => e!["action"]!.GetValue<string>()));
         Assert.Empty(pages.Errors);
+    }
+
+    /// <summary>
+    /// Starts the sitting chosen in the console. The 2022 sample's sittings are planned for 2022, so the server asks
+    /// the chair to confirm a start today; the test confirms it as a chair would.
+    /// </summary>
+    private static async Task StartConfirmedAsync(IPage chair)
+    {
+        await chair.Locator("#do-start").ClickAsync();
+        await chair.Locator("#do-start-confirm").ClickAsync(new() { Timeout = Pages.Load });
     }
 
     private async Task CommandAsPresidingAsync(string meetingId, string chairKey, string path)
