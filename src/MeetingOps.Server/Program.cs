@@ -4,7 +4,7 @@ using MeetingOps.Server.Hosting;
 using MeetingOps.Server.Limits;
 using MeetingOps.Server.Live;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = InstallationFolder.CreateBuilder(args); // pages and settings from the installation, wherever it is started
 var options = builder.AddMeetingOpsOptions();
 builder.AddMeetingOpsSilo(options);
 builder.AddMeetingOpsWeb(options);
@@ -27,6 +27,7 @@ app.MapFloorApi();
 app.MapImportApi();
 app.MapWorkspaceApi();
 app.MapDefinitionApi();
+app.MapAnnouncementsApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -27,8 +28,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
 
         _name = name;
         _serializerOptions = options.SerializerOptions ?? JsonSerializerOptions.Web;
-        _database = new SqliteStateDatabase(options.DatabasePath);
+        _database = new SqliteStateDatabase(options.DatabasePath, options.MaxPageCount);
+        _minimumFreeBytes = options.MinimumFreeBytes;
     }
+
+    private readonly long _minimumFreeBytes;
+
+    /// <summary>What the store has learned about its rows and writes since start.</summary>
+    public SqliteStoreHealth Health { get; } = new();
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => _database.DatabasePath;
@@ -40,7 +47,17 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var id = grainId.ToString();
-        var row = await _database.RunAsync(c => SqliteGrainStateTable.Read(c, stateName, id), cancellationToken);
+        SqliteGrainStateTable.StoredRow? row;
+        try
+        {
+            row = await _database.RunAsync(c => SqliteGrainStateTable.Read(c, stateName, id), cancellationToken);
+        }
+        catch (SqliteException exception) when (SqliteStoreChecks.IsDamage(exception))
+        {
+            // A damaged page under this row: the same answer as a row whose JSON does not read, it will not pass by itself.
+            Health.RecordDamaged(stateName, id, exception.Message);
+            throw new SqliteGrainStateUnreadableException(stateName, id, DatabasePath, typeof(T), exception);
+        }
         if (row is null)
         {
             grainState.State = CreateEmptyState<T>();
@@ -68,12 +85,25 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         // Serialized outside the connection gate: it can be the slowest part and needs no database.
         var payload = JsonSerializer.Serialize(grainState.State, _serializerOptions);
         var now = DateTimeOffset.UtcNow;
-        var outcome = await _database.RunAsync(
-            c => SqliteGrainStateTable.Write(c, stateName, id, expected, payload, now), cancellationToken);
+        SqliteGrainStateTable.ChangeOutcome outcome;
+        try
+        {
+            outcome = await _database.RunAsync(
+                c => SqliteGrainStateTable.Write(c, stateName, id, expected, payload, now), cancellationToken);
+        }
+        catch (Exception exception) when (SqliteStoreHealth.IsStoreFailure(exception))
+        {
+            Health.RecordWriteFailure(exception);
+            throw;
+        }
+
+        Health.RecordWriteSuccess();
         if (!outcome.Applied)
         {
             throw Conflict("write", stateName, id, outcome.StoredETag, expected);
         }
+
+        _database.NoteWritten();
 
         grainState.ETag = outcome.NewETag;
         grainState.RecordExists = true;
@@ -94,6 +124,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             throw Conflict("clear", stateName, id, outcome.StoredETag, expected);
         }
 
+        if (outcome.StoredETag is not null)
+        {
+            await _database.NoteClearedAsync(cancellationToken);
+        }
+
         grainState.State = CreateEmptyState<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -109,6 +144,50 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             _database.OpenAsync);
     }
 
+    /// <summary>
+    /// What keeps the store from taking commands now (empty: ready): rows found damaged; the last write failed (a full
+    /// disk, the size ceiling reached, a read-only or failing disk) and none has succeeded since; free space on the
+    /// database's drive below <see cref="SqliteGrainStorageOptions.MinimumFreeBytes"/>.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CheckAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var (row, what) in Health.DamagedRows.Take(5))
+        {
+            problems.Add($"Row {row} in {DatabasePath} is damaged ({what}); restore a backup (README, \"Backups and recovery\").");
+        }
+        if (Health.DamagedRows.Count > 5)
+        {
+            problems.Add($"{Health.DamagedRows.Count - 5} more damaged row(s).");
+        }
+
+        if (Health.LastWriteFailure is { } failure)
+        {
+            // Cleared by the next write that succeeds: the store says "not ready" from the first refused write until
+            // writes go through again, whatever the cause (a full disk, the size ceiling, a read-only or failing disk).
+            problems.Add($"Writes to {DatabasePath} fail since {failure.At:u}: {failure.Message}");
+        }
+
+        var directory = Path.GetDirectoryName(DatabasePath);
+        if (_minimumFreeBytes > 0 && directory is not null)
+        {
+            try
+            {
+                var free = new DriveInfo(directory).AvailableFreeSpace;
+                if (free < _minimumFreeBytes)
+                {
+                    problems.Add($"Only {free:N0} bytes free on the disk of {DatabasePath} (fewer than {_minimumFreeBytes:N0}); writes will soon fail.");
+                }
+            }
+            catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // Some file systems do not say; the probe write and the failing writes still tell.
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(problems);
+    }
+
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     public void Dispose() => _database.Dispose();
@@ -122,6 +201,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         }
         catch (JsonException exception)
         {
+            Health.RecordDamaged(stateName, grainId, exception.Message);
             throw new SqliteGrainStateUnreadableException(stateName, grainId, DatabasePath, typeof(T), exception);
         }
     }

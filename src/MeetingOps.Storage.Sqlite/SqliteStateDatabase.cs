@@ -23,10 +23,14 @@ internal sealed class SqliteStateDatabase : IAsyncDisposable, IDisposable
     private SqliteConnection? _connection;
     private bool _disposed;
 
-    public SqliteStateDatabase(string databasePath)
+    private readonly long? _maxPageCount;
+    private volatile bool _marked;
+
+    public SqliteStateDatabase(string databasePath, long? maxPageCount = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
+        _maxPageCount = maxPageCount;
     }
 
     /// <summary>The absolute path of the database file, as named in error messages.</summary>
@@ -62,10 +66,19 @@ internal sealed class SqliteStateDatabase : IAsyncDisposable, IDisposable
             Directory.CreateDirectory(directory);
         }
 
+        // Before SQLite sees the file (ReadWriteCreate would make a fresh one in place of a lost one): a store that has
+        // held meetings and now has no database, or a database of 0 bytes with nothing in its WAL, has lost them.
+        var heldRows = SqliteStoreMarker.Read(DatabasePath);
+        if (heldRows is { } held and > 0 && IsMissingOrEmpty(DatabasePath) is { } what)
+        {
+            throw new SqliteStoreRefusedException(DatabasePath,
+                $"the database file is {what}, but {SqliteStoreMarker.PathFor(DatabasePath)} records that it held meeting state ({held} row(s) when last counted). The meetings are not in it.");
+        }
+
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = heldRows is null ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             // The connection lives as long as this object; pooling would only keep the file open after Dispose.
             Pooling = false,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
@@ -76,25 +89,94 @@ internal sealed class SqliteStateDatabase : IAsyncDisposable, IDisposable
         {
             connection.Open();
 
+            // quick_check before anything writes: a damaged file is refused as it is, for a restore or a closer look.
+            var check = SqliteStoreChecks.Run(connection, "quick_check");
+            if (check.Count > 0)
+            {
+                throw new SqliteStoreRefusedException(DatabasePath,
+                    $"SQLite's quick_check found the file damaged: {SqliteStoreChecks.Summary(check)}.");
+            }
+
             // WAL: a commit is one append to the log. synchronous=FULL: that append is fsynced before the
-            // commit returns, so whatever was acknowledged survives a kill -9 or a power cut.
+            // commit returns, so whatever was acknowledged survives a kill -9 or a power cut. Both are read back:
+            // a file system that cannot do WAL (some network shares) must stop the start, not lose commits later.
             var journalMode = ExecuteScalar(connection, "PRAGMA journal_mode = WAL;");
             if (!string.Equals(journalMode as string, "wal", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException(
-                    $"SQLite grain storage '{DatabasePath}' could not switch to WAL journaling (got '{journalMode}').");
+                throw new SqliteStoreRefusedException(DatabasePath,
+                    $"it could not switch to WAL journaling (SQLite answered journal_mode '{journalMode}'); keep the data directory on a local file system.");
             }
 
             ExecuteScalar(connection, "PRAGMA synchronous = FULL;");
+            if (ExecuteScalar(connection, "PRAGMA synchronous;") is not 2L)
+            {
+                throw new SqliteStoreRefusedException(DatabasePath, "SQLite did not keep synchronous=FULL, so an acknowledged write could be lost in a crash.");
+            }
+
             ExecuteScalar(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            if (_maxPageCount is { } pages)
+            {
+                ExecuteScalar(connection, $"PRAGMA max_page_count = {pages};");
+            }
+
             SqliteGrainStateSchema.Ensure(connection, DatabasePath);
+            var rows = (long)ExecuteScalar(connection, "SELECT count(*) FROM grain_state;")!;
+            if (heldRows is { } before and > 0 && rows == 0)
+            {
+                throw new SqliteStoreRefusedException(DatabasePath,
+                    $"it holds no meeting state, but {SqliteStoreMarker.PathFor(DatabasePath)} records that it held {before} row(s) when last counted. The file was replaced or emptied.");
+            }
+
+            if (rows > 0)
+            {
+                SqliteStoreMarker.Write(DatabasePath, rows);
+                _marked = true;
+            }
+
             return connection;
+        }
+        catch (SqliteException e) when (SqliteStoreChecks.IsDamage(e))
+        {
+            connection.Dispose();
+            throw new SqliteStoreRefusedException(DatabasePath, $"SQLite cannot read it ({e.Message}).", e);
         }
         catch
         {
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Records, once, that the store now holds state (the marker that makes a later loss visible).</summary>
+    public void NoteWritten()
+    {
+        if (!_marked)
+        {
+            SqliteStoreMarker.Write(DatabasePath, 1);
+            _marked = true;
+        }
+    }
+
+    /// <summary>After a clear: when no row is left, the marker says so, so that an empty store is not taken for a lost one.</summary>
+    public async Task NoteClearedAsync(CancellationToken cancellationToken)
+    {
+        var rows = await RunAsync(static c => (long)ExecuteScalar(c, "SELECT count(*) FROM grain_state;")!, cancellationToken);
+        if (rows == 0)
+        {
+            SqliteStoreMarker.Write(DatabasePath, 0);
+            _marked = false;
+        }
+    }
+
+    private static string? IsMissingOrEmpty(string databasePath)
+    {
+        if (!File.Exists(databasePath))
+        {
+            return "missing";
+        }
+
+        var wal = new FileInfo(databasePath + "-wal");
+        return new FileInfo(databasePath).Length == 0 && (!wal.Exists || wal.Length == 0) ? "empty (0 bytes)" : null;
     }
 
     private static object? ExecuteScalar(SqliteConnection connection, string sql)

@@ -100,11 +100,12 @@ public static class AgendaImporter
         reader.ReadCover();
         reader.FindVenueElsewhere();
         reader.ReadAgendaList();
+        reader.FinishTitles();
         // A second reading that ignores layout: agendas run into one line, web pages, orders of the day and "Item 3"
-        // headings defeat the structured reading but not their numbering. Its items win only when they are more.
+        // headings defeat the structured reading but not their numbering. Its items win when they are more, or as many with cleaner titles.
         var loose = LooseAgenda.Read(text, meter);
         var structured = reader.StructuredItemCount;
-        if (loose.Count > structured)
+        if (reader.PrefersLoose(loose))
         {
             reader.UseLooseAgenda(loose);
             log.Warn(loose[0].Line, structured == 0

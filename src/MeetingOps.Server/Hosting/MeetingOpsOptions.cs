@@ -49,6 +49,12 @@ public sealed class MeetingOpsOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// A ceiling for the embedded database, in megabytes; unset: none (the disk is the limit). Writes beyond it are refused
+    /// as on a full disk (commands answer 503, /health/ready is unhealthy) while reads go on.
+    /// </summary>
+    public int? DatabaseMaxMegabytes { get; set; }
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     public bool IsCluster => !string.IsNullOrWhiteSpace(Redis);
@@ -91,6 +97,10 @@ public sealed class MeetingOpsOptionsValidator : IValidateOptions<MeetingOpsOpti
             {
                 failures.Add($"MeetingOps:{setting} must be a TCP port (1–65535), found {port}.");
             }
+        }
+        if (options.DatabaseMaxMegabytes is < 1 or > 1_000_000)
+        {
+            failures.Add($"MeetingOps:DatabaseMaxMegabytes must be 1–1000000 (or unset), found {options.DatabaseMaxMegabytes}.");
         }
         if (options.SiloPort == options.GatewayPort)
         {

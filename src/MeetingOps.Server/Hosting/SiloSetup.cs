@@ -41,6 +41,7 @@ public static class SiloSetup
                 {
                     storage.DatabasePath = Path.Combine(options.DataDirectoryFullPath, DatabaseFileName);
                     storage.SerializerOptions = MeetingOpsJson.Options;
+                    storage.MaxPageCount = options.DatabaseMaxMegabytes * 256; // SQLite's default page of 4 KB
                 });
             });
         }

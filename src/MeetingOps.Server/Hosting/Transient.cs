@@ -17,6 +17,7 @@ public static class Transient
     public static bool Is(Exception? exception) => exception switch
     {
         null => false,
+        _ when DamagedAnswer.Find(exception) is not null => false, // a damaged stored row does not pass: answered 500, never retried
         TimeoutRejectedException or TimeoutException or BrokenCircuitException => true,
         OrleansException => true, // silo unavailable, message rejected, gateway gone, storage etag race (InconsistentStateException)
         RedisException => true,   // connection lost, timeout, LOADING after a restart

@@ -30,6 +30,7 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.ConfigureHttpJsonOptions(o => MeetingOpsJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DamagedAnswer>(); // before the 503 answer: a damaged row is not an outage
         builder.Services.AddOpenApi();
         // Startup: the silo has joined (web-only: a grain call answers). Ready: a grain call round-trips; in a cluster also
         // Redis answers and this silo is an active member.
@@ -37,6 +38,10 @@ public static class WebSetup
         if (!options.IsWebOnly)
         {
             health.AddCheck<MembershipCheck>("membership", tags: options.IsCluster ? ["ready", "startup"] : ["startup"]);
+        }
+        if (!options.IsCluster && !options.IsWebOnly)
+        {
+            health.AddCheck<StorageCheck>("storage", tags: ["ready"]);
         }
         if (options.IsCluster)
         {

@@ -22,6 +22,8 @@ public sealed class LiveServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-live-tests-{Guid.NewGuid():N}");
     private Process? _process;
+    private int[]? _ports;
+    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -86,7 +88,8 @@ public sealed class LiveServer : IAsyncDisposable
             throw new FileNotFoundException($"The server build output {ServerDll} does not exist; build src/MeetingOps.Server first.", ServerDll);
         }
         Directory.CreateDirectory(_dataDirectory);
-        var ports = FreePorts.Take(3);
+        _environment = environment;
+        var ports = _ports ??= FreePorts.Take(3);
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
         var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
@@ -229,6 +232,29 @@ public sealed class LiveServer : IAsyncDisposable
                 _output.AppendLine(line);
             }
         }
+    }
+
+    /// <summary>The server process's id (to kill it as an operator would).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The server is not started.");
+
+    /// <summary>Kills the server process at once (<c>kill -9</c>): no shutdown, no goodbye to its connections.</summary>
+    public async Task KillAsync()
+    {
+        using (var kill = Process.Start("kill", ["-9", ProcessId.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        await _process!.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server again on the same ports and the same data directory (after <see cref="KillAsync"/>).</summary>
+    public async Task RestartAsync()
+    {
+        Http.Dispose();
+        Start(_environment);
+        await WaitReadyAsync(TimeSpan.FromSeconds(60));
     }
 
     public async ValueTask DisposeAsync()

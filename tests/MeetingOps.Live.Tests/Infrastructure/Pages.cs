@@ -2,8 +2,11 @@ using Microsoft.Playwright;
 
 namespace MeetingOps.Live.Tests.Infrastructure;
 
-/// <summary>Browser contexts (one per device: the podium laptop, a room screen, a phone) on the live server, with their errors kept.</summary>
-public sealed class Pages(LiveFixture fixture) : IAsyncDisposable
+/// <summary>
+/// Browser contexts (one per device: the podium laptop, a room screen, a phone) on the live server, with their errors
+/// kept; on <paramref name="server"/> when a test runs its own (to kill and restart it), else on the fixture's.
+/// </summary>
+public sealed class Pages(LiveFixture fixture, LiveServer? server = null) : IAsyncDisposable
 {
     public static readonly (int Width, int Height) Desktop = (1920, 1080);
     public static readonly (int Width, int Height) Phone = (390, 844);
@@ -30,7 +33,7 @@ public sealed class Pages(LiveFixture fixture) : IAsyncDisposable
         var size = viewport ?? (phone ? Phone : Desktop);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Server.BaseAddress.ToString(),
+            BaseURL = (server ?? fixture.Server).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = size.Width, Height = size.Height },
             TimezoneId = timeZone ?? "Europe/Vienna",
             Locale = "en-GB",
@@ -92,11 +95,16 @@ public sealed class Pages(LiveFixture fixture) : IAsyncDisposable
         }
     }
 
-    /// <summary>The chair console with the key entered once.</summary>
-    public async Task<IPage> OpenChairAsync(string meetingId, string chairKey, bool phone = false, IBrowserContext? device = null)
+    /// <summary>Who presides in the tests' chair consoles.</summary>
+    public const string Presiding = "Ms. Ana Silva";
+
+    /// <summary>The chair console with the key and the presiding officer's name entered once.</summary>
+    public async Task<IPage> OpenChairAsync(string meetingId, string chairKey, bool phone = false, IBrowserContext? device = null,
+        (int Width, int Height)? viewport = null)
     {
-        var page = await OpenAsync($"/chair/{meetingId}", phone: phone, device: device);
+        var page = await OpenAsync($"/chair/{meetingId}", viewport: viewport, phone: phone, device: device);
         await page.Locator("#key-input").FillAsync(chairKey);
+        await page.Locator("#name-input").FillAsync(Presiding);
         await page.Locator("#key-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#console")).ToBeVisibleAsync();
         await WaitLiveAsync(page);

@@ -24,6 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private int _generation;
 
     private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
+    private string _workingDirectory = RepoPaths.ServerProjectDirectory;
 
     private ServerProcess(string dataDirectory, bool ownsDataDirectory, string? organizerKey, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
@@ -63,9 +64,9 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a server on a fresh temporary data directory and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string? organizerKey = TestOrganizerKey)
+    public static async Task<ServerProcess> StartAsync(string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
-        var server = Launch(organizerKey);
+        var server = Launch(organizerKey, extraEnvironment);
         try
         {
             await server.WaitReadyAsync();
@@ -83,11 +84,16 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <paramref name="organizerKey"/> null leaves MeetingOps__OrganizerKey unset; <paramref name="extraEnvironment"/>
     /// is set last, over the defaults.
     /// </summary>
-    public static ServerProcess Launch(string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    /// <paramref name="workingDirectory"/> is where the server is started from (the project folder unless given).
+    public static ServerProcess Launch(
+        string? organizerKey = TestOrganizerKey, IReadOnlyDictionary<string, string>? extraEnvironment = null, string? workingDirectory = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-server-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDirectory);
-        var server = new ServerProcess(dataDirectory, ownsDataDirectory: true, organizerKey, extraEnvironment);
+        var server = new ServerProcess(dataDirectory, ownsDataDirectory: true, organizerKey, extraEnvironment)
+        {
+            _workingDirectory = workingDirectory ?? RepoPaths.ServerProjectDirectory,
+        };
         server.StartProcess();
         return server;
     }
@@ -116,6 +122,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
         StartProcess();
         await WaitReadyAsync();
+    }
+
+    /// <summary>Kills the current process if it still runs and starts a new one on the same data directory, without waiting (for a start expected to be refused).</summary>
+    public void Relaunch()
+    {
+        if (!HasExited)
+        {
+            KillHard();
+        }
+        StartProcess();
     }
 
     /// <summary>Polls GET /health/ready until it answers 200; fails with the captured output when the deadline passes or the process exits.</summary>
@@ -220,7 +236,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
-            WorkingDirectory = RepoPaths.ServerProjectDirectory,
+            WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = false,

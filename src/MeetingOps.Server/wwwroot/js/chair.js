@@ -1,59 +1,104 @@
 // The chair's console: one click (or one key) per action, every action a command through the hub carrying the
-// chair key, which the meeting grain checks. Undo sends the inverse command where the rules have one.
+// chair key, which the meeting grain checks, and the presiding officer's name, which goes into the record.
+// The console keeps no rules of its own: what may be done now (`allowed` per item and sitting), which item comes
+// next (`nextItemId` per sitting in progress) and what Undo would undo (`undo`) come in the snapshot from the server.
+// A command pressed while the connection is down is held and sent when it is back, under the same idempotency key,
+// so it applies at most once; the chair sees that it is held, and can cancel it.
+/* global signalR */
 import { followMeeting, newIdempotencyKey, serverMessage } from './live.js';
 import {
-  meetingIdFromPath, itemById, sessionById, itemLabel, groupedNumbers, currentSession, nextScheduledSession, nextItem,
-  sessionWhen, sessionBodies, itemStatusPill, sessionStatusPill, h, fill, capLeft, duration, formatWords, venueTimeOf,
+  meetingIdFromPath, itemById, sessionById, itemLabel, groupedNumbers, sessionWhen, sessionBodies, bodyShortName,
+  itemStatusPill, sessionStatusPill, h, fill, capLeft, duration, formatWords, venueTimeOf, venueClock, zoneCity,
 } from './meeting.js';
 
 const meetingId = meetingIdFromPath();
 const keyName = `meetingops:chair-key:${meetingId}`;
-const lastName = `meetingops:last-action:${meetingId}`;
+const nameKey = 'meetingops:presiding';
+const sittingKey = `meetingops:operated-sitting:${meetingId}`;
 const $ = id => document.getElementById(id);
 
 let live = null;
 let chairKey = sessionStorage.getItem(keyName);
-let lastAction = JSON.parse(sessionStorage.getItem(lastName) ?? 'null');
-let busy = false;
+let presiding = sessionStorage.getItem(nameKey);
+let operated = sessionStorage.getItem(sittingKey);
 let chosenStart = null;
-let endArmed = null;
+let armed = null; // the action waiting for its confirmation: { id, until }
+let pending = null; // the command on its way or held: { key, label, send, state: 'held' | 'sending' }
 const recent = [];
+let openedAt = {}; // itemId -> when it was last taken up, from the log as corrected
 let schedule = null;
 let scheduleTimer = null;
 
 const actionWords = {
   open: 'taken up', continue: 'continued', conclude: 'concluded', adopt: 'adopted', defer: 'deferred', reopen: 'reopened',
-  start: 'started', suspend: 'suspended', resume: 'resumed', end: 'ended',
+  start: 'started', suspend: 'suspended', resume: 'resumed', end: 'ended', undo: 'undone',
 };
 
-// --- the key ----------------------------------------------------------------------------------------------------
+// --- the key and who presides -----------------------------------------------------------------------------------
+
+function showOnly(panel) {
+  for (const id of ['key-panel', 'name-panel', 'console']) {
+    $(id).hidden = id !== panel;
+  }
+  $('forget-key').hidden = panel === 'key-panel';
+  $('presiding').hidden = !presiding || panel === 'key-panel';
+}
 
 function askForKey(why) {
-  $('key-panel').hidden = false;
-  $('console').hidden = true;
-  $('forget-key').hidden = true;
+  showOnly('key-panel');
   $('key-error').textContent = why ?? '';
   $('key-input').value = '';
+  $('name-input').value = presiding ?? '';
   $('key-input').focus();
 }
 
-function useKey(key) {
-  chairKey = key;
-  sessionStorage.setItem(keyName, key);
-  $('key-panel').hidden = true;
-  $('console').hidden = false;
-  $('forget-key').hidden = false;
-  render();
+function askForName() {
+  showOnly('name-panel');
+  $('name-change').value = presiding ?? '';
+  $('name-change').focus();
+}
+
+function usePresiding(name) {
+  presiding = name;
+  sessionStorage.setItem(nameKey, name);
+  $('presiding').textContent = `Presiding: ${name}`;
+}
+
+function showConsole() {
+  if (!chairKey) {
+    askForKey();
+  } else if (!presiding) {
+    askForName();
+  } else {
+    showOnly('console');
+    render();
+  }
 }
 
 $('key-form').addEventListener('submit', event => {
   event.preventDefault();
   const key = $('key-input').value.trim();
-  if (key) {
-    useKey(key);
-    say('Key kept for this tab. It is checked with your first action.');
+  const name = $('name-input').value.trim();
+  if (key && name) {
+    chairKey = key;
+    sessionStorage.setItem(keyName, key);
+    usePresiding(name);
+    showConsole();
+    say(`Key kept for this tab; ${name} presides. The key is checked with your first action.`);
   }
 });
+
+$('name-form').addEventListener('submit', event => {
+  event.preventDefault();
+  const name = $('name-change').value.trim();
+  if (name) {
+    usePresiding(name);
+    showConsole();
+    say(`${name} presides from now on.`);
+  }
+});
+
+$('presiding').addEventListener('click', askForName);
 
 $('forget-key').addEventListener('click', () => {
   sessionStorage.removeItem(keyName);
@@ -70,6 +115,9 @@ function say(text, kind = 'info') {
 }
 
 function describe(meeting, entry) {
+  if (entry.action === 'undo') {
+    return `Correction: the change of v${entry.corrects} undone`;
+  }
   if (entry.subject === 'item') {
     const item = itemById(meeting, entry.itemId);
     return `${item ? itemLabel(meeting, item) : entry.itemId} ${actionWords[entry.action] ?? entry.action}${entry.note ? ` (${entry.note})` : ''}`;
@@ -77,9 +125,26 @@ function describe(meeting, entry) {
   return `Session ${entry.sessionId} ${actionWords[entry.action] ?? entry.action}`;
 }
 
-/** The sitting the console works on: the meeting's current one. */
+/** The sittings a chair can operate now: in progress or suspended. */
+function operable(meeting) {
+  return meeting.sessions.filter(s => s.status === 'inProgress' || s.status === 'suspended');
+}
+
+/** The sitting this console operates: the one picked, else the meeting's current one, else the first. */
 function sitting(meeting) {
-  return currentSession(meeting);
+  const list = operable(meeting);
+  return list.find(s => s.id === operated) ?? list.find(s => s.id === meeting.currentSessionId) ?? list[0] ?? null;
+}
+
+function operate(sessionId) {
+  operated = sessionId;
+  sessionStorage.setItem(sittingKey, sessionId);
+}
+
+const allows = (subject, action) => Boolean(subject?.allowed?.includes(action));
+
+function sittingName(meeting, session) {
+  return `${sessionWhen(session)} · ${sessionBodies(meeting, session).map(bodyShortName).join(' + ')}`;
 }
 
 function render() {
@@ -90,72 +155,110 @@ function render() {
   document.title = `Chair console · ${meeting.title}`;
   $('meeting-title').textContent = meeting.title;
   const session = sitting(meeting);
+  document.body.dataset.sitting = session?.id ?? ''; // the list of speakers (floor.js) follows the sitting operated here
+  renderPicker(meeting, session);
   renderSitting(meeting, session);
   renderCurrent(meeting, session);
   renderNext(meeting, session);
   renderPlan(meeting, session);
   renderUndo(meeting);
+  renderPending();
   renderLog(meeting);
   renderForecast(meeting, session);
+  renderClocks();
+}
+
+/** With more than one sitting in progress (two bodies sitting apart), the chair picks the one this console operates. */
+function renderPicker(meeting, session) {
+  const list = operable(meeting);
+  if (list.length < 2) {
+    fill($('sitting-picker'));
+    return;
+  }
+  const select = h('select', { id: 'operate-session', 'aria-label': 'Sitting this console operates' },
+    list.map(s => h('option', { value: s.id, selected: s.id === session.id }, sittingName(meeting, s))));
+  select.addEventListener('change', () => { operate(select.value); armed = null; render(); });
+  fill($('sitting-picker'), h('div', { class: 'field field-inline' },
+    h('label', { for: 'operate-session' }, `${list.length} sittings in progress; this console operates`), select));
+}
+
+/** The confirmation step of an action that is hard to take back: the first press arms it, the second runs it. */
+function confirming(id) {
+  return armed?.id === id && armed.until > Date.now();
+}
+
+function arm(id, question) {
+  armed = { id, until: Date.now() + 6000 };
+  say(question, 'warning');
+  setTimeout(() => { if (armed?.id === id && armed.until <= Date.now()) { armed = null; render(); } }, 6100);
+  render();
+}
+
+function startControls(meeting, inProgress) {
+  const startable = meeting.sessions.filter(s => allows(s, 'start'));
+  if (startable.length === 0) {
+    return null;
+  }
+  if (!chosenStart || !startable.some(s => s.id === chosenStart)) {
+    chosenStart = [...startable].sort((a, b) => a.startUtc.localeCompare(b.startUtc))[0].id;
+  }
+  const select = h('select', { id: 'start-session', 'aria-label': 'Session to start' },
+    startable.map(s => h('option', { value: s.id, selected: s.id === chosenStart }, `${sessionWhen(s)} · ${s.id}`)));
+  select.addEventListener('change', () => { chosenStart = select.value; render(); });
+  const chosen = sessionById(meeting, chosenStart);
+  const button = h('button', {
+    id: 'do-start', class: inProgress ? 'button' : 'button button-primary', type: 'button',
+    onclick: () => {
+      const id = chosenStart;
+      command(`Start session ${id}`, 'session', id, 'start', null, reply => { if (reply.accepted) { operate(id); } });
+    },
+  }, inProgress ? 'Start this sitting too' : 'Start sitting');
+  const controls = [
+    h('p', { class: 'muted' }, `${inProgress ? '' : 'Next: '}${sessionWhen(chosen)}, ${sessionBodies(meeting, chosen).map(b => b.name).join(' and ')}`),
+    h('div', { class: 'field' }, h('label', { for: 'start-session' }, 'Session'), select),
+    h('div', { class: 'actions' }, button),
+  ];
+  // While a sitting runs, starting another (a parallel sitting of another body) is one step further away.
+  return inProgress
+    ? h('details', { id: 'start-other', class: 'start-other', open: $('start-other')?.open ?? false },
+      h('summary', {}, 'Start another sitting'), controls)
+    : controls;
 }
 
 function renderSitting(meeting, session) {
   const actions = $('sitting-actions');
   if (!session) {
     fill($('sitting-status'));
-    const scheduled = meeting.sessions.filter(s => s.status === 'scheduled');
-    const next = nextScheduledSession(meeting);
-    if (!next) {
-      fill($('sitting'), h('p', { class: 'lead' }, 'No sitting in progress, and none is left to start.'));
-      fill(actions);
-      return;
-    }
-    if (!chosenStart || !scheduled.some(s => s.id === chosenStart)) {
-      chosenStart = next.id;
-    }
-    const chosen = sessionById(meeting, chosenStart);
-    const select = h('select', { id: 'start-session', 'aria-label': 'Session to start' },
-      scheduled.map(s => h('option', { value: s.id, selected: s.id === chosenStart }, `${sessionWhen(s)} · ${s.id}`)));
-    select.addEventListener('change', () => { chosenStart = select.value; render(); });
-    fill($('sitting'),
-      h('p', { class: 'lead' }, 'No sitting in progress.'),
-      h('p', { class: 'muted' }, `Next: ${sessionWhen(chosen)}, ${sessionBodies(meeting, chosen).map(b => b.name).join(' and ')}`),
-      h('div', { class: 'field' }, h('label', { for: 'start-session' }, 'Session'), select));
-    fill(actions, h('button', {
-      id: 'do-start', class: 'button button-primary', type: 'button',
-      onclick: () => run('session', chosenStart, 'start'),
-    }, 'Start sitting'));
+    const controls = startControls(meeting, false);
+    fill($('sitting'), h('p', { class: 'lead' }, controls ? 'No sitting in progress.' : 'No sitting in progress, and none is left to start.'), controls);
+    fill(actions);
     return;
   }
   fill($('sitting-status'), sessionStatusPill(session.status));
   const left = capLeft(session);
   fill($('sitting'),
-    h('p', { class: 'lead' }, sessionWhen(session)),
-    h('p', { class: 'muted' }, `${sessionBodies(meeting, session).map(b => b.name).join(' and ')} · ${formatWords[session.format] ?? session.format} · ${session.id}`),
+    h('p', { class: 'sitting-line' }, h('strong', {}, sessionWhen(session)), ' · ',
+      `${sessionBodies(meeting, session).map(b => b.name).join(' and ')} · ${formatWords[session.format] ?? session.format} · ${session.id}`),
     left === null ? null : h('p', { id: 'cap' }));
   renderCap(session);
   const buttons = [];
-  if (session.status === 'inProgress') {
-    buttons.push(h('button', { id: 'do-suspend', class: 'button', type: 'button', onclick: () => run('session', session.id, 'suspend') }, 'Suspend'));
-  } else if (session.status === 'suspended') {
-    buttons.push(h('button', { id: 'do-resume', class: 'button button-primary', type: 'button', onclick: () => run('session', session.id, 'resume') }, 'Resume'));
+  if (allows(session, 'suspend')) {
+    buttons.push(h('button', { id: 'do-suspend', class: 'button', type: 'button', onclick: () => command(`Suspend session ${session.id}`, 'session', session.id, 'suspend') }, 'Suspend'));
   }
-  const armed = endArmed === session.id;
-  buttons.push(h('button', {
-    id: 'do-end', class: armed ? 'button button-danger' : 'button button-quiet', type: 'button',
-    onclick: () => {
-      if (endArmed === session.id) {
-        endArmed = null;
-        run('session', session.id, 'end');
-      } else {
-        endArmed = session.id;
-        setTimeout(() => { if (endArmed === session.id) { endArmed = null; render(); } }, 5000);
-        render();
-        $('do-end').focus();
-      }
-    },
-  }, armed ? 'Confirm: end the sitting' : 'End sitting'));
-  fill(actions, buttons);
+  if (allows(session, 'resume')) {
+    buttons.push(h('button', { id: 'do-resume', class: 'button button-primary', type: 'button', onclick: () => command(`Resume session ${session.id}`, 'session', session.id, 'resume') }, 'Resume'));
+  }
+  if (allows(session, 'end')) {
+    const id = `end:${session.id}`;
+    const sure = confirming(id);
+    buttons.push(h('button', {
+      id: 'do-end', class: sure ? 'button button-danger' : 'button button-quiet', type: 'button',
+      onclick: () => sure ? (armed = null, command(`End session ${session.id}`, 'session', session.id, 'end'))
+        : arm(id, `End session ${session.id}? Press "Confirm: end the sitting" to end it.`),
+    }, sure ? 'Confirm: end the sitting' : 'End sitting'));
+  }
+  const more = startControls(meeting, true);
+  fill(actions, buttons, more);
 }
 
 function renderCap(session) {
@@ -172,17 +275,21 @@ function renderCap(session) {
 
 function renderCurrent(meeting, session) {
   const item = session ? itemById(meeting, session.currentItemId) : null;
-  const can = Boolean(item) && !busy;
-  $('do-continue').disabled = !can;
-  $('do-conclude').disabled = !can;
-  $('do-adopt').disabled = !can || !item.adoptable;
-  $('do-adopt').title = item && !item.adoptable ? 'Nothing is adopted under this item; conclude it instead.' : '';
+  for (const [button, action] of [['do-continue', 'continue'], ['do-conclude', 'conclude'], ['do-adopt', 'adopt']]) {
+    $(button).disabled = !allows(item, action);
+    $(button).title = !item ? 'No item is under consideration.' : allows(item, action) ? '' : `${itemLabel(meeting, item)} cannot be ${actionWords[action]} now.`;
+  }
+  if (item && !item.adoptable) {
+    $('do-adopt').title = 'Nothing is adopted under this item; conclude it instead.';
+  }
+  const deferId = item ? `defer:${item.id}` : null;
+  $('do-defer').hidden = !allows(item, 'defer');
+  $('do-defer').textContent = item && confirming(deferId) ? `Confirm: defer ${itemLabel(meeting, item)}` : 'Defer…';
+  $('do-defer').className = item && confirming(deferId) ? 'button button-danger' : 'button button-quiet';
   if (!item) {
-    fill($('current-status'));
     fill($('current'), h('p', { class: 'lead muted' }, session ? 'No item is under consideration.' : 'No sitting in progress.'));
     return;
   }
-  fill($('current-status'));
   fill($('current'),
     h('p', { class: 'item-numbers' }, groupedNumbers(meeting, item).map(g => h('span', { class: 'number-chip' },
       meeting.bodies.length > 1 ? `${g.shorts.join(' + ')} · item ${g.number}` : `Item ${g.number}`))),
@@ -190,21 +297,27 @@ function renderCurrent(meeting, session) {
 }
 
 function renderNext(meeting, session) {
-  const next = session ? nextItem(meeting, session) : null;
-  const blocker = !session ? 'Start a sitting first.'
+  const next = session ? itemById(meeting, session.nextItemId) : null;
+  const current = session ? itemById(meeting, session.currentItemId) : null;
+  // Why there is no next item, in words; whether there is one is the server's answer (nextItemId).
+  const why = !session ? 'Start a sitting first.'
     : session.status !== 'inProgress' ? 'The sitting is suspended; resume it first.'
-      : session.currentItemId ? `Continue or conclude ${itemLabel(meeting, itemById(meeting, session.currentItemId))} first.`
-        : !next ? 'Every item planned for this sitting has been taken up.' : null;
-  $('do-next').disabled = Boolean(blocker) || busy;
-  $('do-next').title = blocker ?? '';
+      : current ? `Continue or conclude ${itemLabel(meeting, current)} first.`
+        : !next ? 'Nothing more is planned for this sitting.' : null;
+  $('do-next').disabled = !next;
+  $('do-next').title = why ?? '';
   if (!next) {
-    fill($('next'), h('p', { class: 'muted' }, session ? 'Nothing more is planned for this sitting.' : 'No sitting in progress.'));
+    fill($('next'), h('p', { class: 'muted', id: 'next-why' }, why));
     return;
   }
   fill($('next'),
-    h('p', { class: 'next-label' }, itemLabel(meeting, next.item), next.item.status === 'continued' ? ' (continued)' : ''),
-    h('p', { class: 'next-title', id: 'next-title' }, next.item.title),
-    blocker ? h('p', { class: 'hint' }, blocker) : null);
+    h('p', { class: 'next-label' }, `Next: ${itemLabel(meeting, next)}`),
+    h('p', { class: 'next-title', id: 'next-title' }, next.title));
+}
+
+function plannedMinutes(sessionId, itemId) {
+  const planned = schedule?.plan?.sessions?.find(s => s.sessionId === sessionId);
+  return planned?.allocations?.find(a => a.itemId === itemId)?.minutes ?? null;
 }
 
 function renderPlan(meeting, session) {
@@ -219,63 +332,76 @@ function renderPlan(meeting, session) {
     if (!item) {
       return null;
     }
-    const takeable = free && (item.status === 'pending' || item.status === 'continued') && !busy;
+    const minutes = plannedMinutes(session.id, item.id);
+    const label = itemLabel(meeting, item);
+    const buttons = [];
+    if (free && allows(item, 'open')) {
+      buttons.push(h('button', { class: 'button button-small plan-open', type: 'button', onclick: () => command(`Take up ${label}`, 'item', item.id, 'open', session.id) }, 'Take up'));
+    }
+    for (const [action, verb, question] of [
+      ['reopen', 'Reopen', `Reopen ${label}? It was ${actionWords[item.status] ?? item.status}; it will be under consideration again.`],
+      ['defer', 'Defer', `Defer ${label} to a later meeting? It will not be considered at this one.`]]) {
+      if (action === 'defer' && item.id === session.currentItemId) {
+        continue; // the current item's Defer is next to its other actions
+      }
+      if (allows(item, action)) {
+        const id = `${action}:${item.id}`;
+        const sure = confirming(id);
+        buttons.push(h('button', {
+          class: `button button-small plan-${action}${sure ? ' button-danger' : ''}`, type: 'button',
+          onclick: () => sure ? (armed = null, command(`${verb} ${label}`, 'item', item.id, action, action === 'reopen' ? session.id : null)) : arm(id, question),
+        }, sure ? `Confirm: ${verb.toLowerCase()}` : `${verb}…`));
+      }
+    }
     return h('li', { class: item.id === session.currentItemId ? 'plan-item is-current' : 'plan-item', dataset: { item: item.id } },
       h('div', { class: 'plan-text' },
-        h('span', { class: 'plan-number' }, itemLabel(meeting, item), planned.continued ? ' (continued)' : ''),
-        h('span', { class: 'plan-title' }, item.title)),
-      h('div', { class: 'plan-side' },
-        itemStatusPill(item.status),
-        takeable ? h('button', { class: 'button button-small', type: 'button', onclick: () => run('item', item.id, 'open', { sessionId: session.id }) }, 'Take up') : null));
+        h('span', { class: 'plan-number' }, label, planned.continued ? ' (continued)' : ''),
+        h('span', { class: 'plan-title' }, item.title),
+        minutes === null ? null : h('span', { class: 'plan-minutes' }, `${minutes} min planned`)),
+      h('div', { class: 'plan-side' }, itemStatusPill(item.status), buttons));
   }));
 }
 
-/** The inverse command of the last action, or why there is none. */
-function undoFor(meeting, last) {
-  if (!last) {
-    return { text: 'Nothing to undo yet.' };
-  }
-  if (last.kind === 'item') {
-    const item = itemById(meeting, last.id);
-    const label = item ? itemLabel(meeting, item) : last.id;
-    switch (last.action) {
-      case 'open':
-        return last.from === 'continued'
-          ? { action: 'continue', text: `Undo taking up ${label}: continue it again.` }
-          : { text: `Taking up ${label} cannot be undone: an item taken up cannot go back to pending. Continue or conclude it instead.` };
-      case 'continue':
-        return { action: 'open', text: `Undo continuing ${label}: take it up again.` };
-      case 'conclude':
-      case 'adopt':
-        return { action: 'reopen', text: `Undo: reopen ${label} (it was ${actionWords[last.action]}).` };
-      case 'reopen':
-        return { action: last.from === 'adopted' ? 'adopt' : 'conclude', text: `Undo reopening ${label}: ${last.from === 'adopted' ? 'adopt' : 'conclude'} it again.` };
-      default:
-        return { text: `Deferring ${label} cannot be undone: a deferred item stays deferred for this meeting.` };
-    }
-  }
-  switch (last.action) {
-    case 'suspend':
-      return { action: 'resume', text: `Undo suspending session ${last.id}: resume it.` };
-    case 'resume':
-      return { action: 'suspend', text: `Undo resuming session ${last.id}: suspend it again.` };
-    case 'start':
-      return { text: `Starting session ${last.id} cannot be undone: a sitting that has started cannot go back to scheduled. End it instead.` };
-    default:
-      return { text: `Ending session ${last.id} cannot be undone: an ended sitting stays ended.` };
-  }
+function renderUndo(meeting) {
+  const words = meeting.undo;
+  $('undo-text').textContent = words ?? 'Nothing to undo.';
+  $('do-undo').disabled = !words;
+  $('do-undo').title = words ?? 'Nothing to undo.';
 }
 
-function renderUndo(meeting) {
-  const undo = undoFor(meeting, lastAction);
-  $('undo-text').textContent = undo.text;
-  $('do-undo').disabled = !undo.action || busy;
+function renderPending() {
+  const box = $('pending');
+  if (!pending) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  $('pending-text').textContent = pending.state === 'held'
+    ? `${pending.label}: will be sent when the connection is back.`
+    : `${pending.label}: sending…`;
+  $('cancel-pending').hidden = pending.state !== 'held';
 }
 
 function renderLog(meeting) {
   fill($('log'), recent.slice(0, 8).map(entry =>
     h('li', {}, h('span', { class: 'log-version' }, `v${entry.version}`), ' ', describe(meeting, entry),
+      entry.actor?.name ? h('span', { class: 'log-actor' }, ` · ${entry.actor.name}`) : null,
       h('span', { class: 'log-time' }, ` · ${venueTimeOf(entry.at, meeting.timeZone)}`))));
+}
+
+/** The venue's clock and how long the current item has been under consideration (since it was last taken up). */
+function renderClocks() {
+  const meeting = live?.meeting;
+  if (!meeting) {
+    return;
+  }
+  $('venue-clock').textContent = `${zoneCity(meeting.timeZone)} ${venueClock(meeting.timeZone, new Date(), true)}`;
+  const session = sitting(meeting);
+  const since = session?.currentItemId ? openedAt[session.currentItemId] : null;
+  $('current-elapsed').textContent = since ? `for ${duration(Date.now() - new Date(since).getTime())} (since ${venueTimeOf(since, meeting.timeZone)})` : '';
+  if (session) {
+    renderCap(session);
+  }
 }
 
 /** The planner's forecast for the sitting, when the host has one (GET /api/meetings/{id}/schedule); hidden otherwise. */
@@ -330,46 +456,121 @@ function refreshSchedule() {
   }, 300);
 }
 
+/** The log as corrected (no slips, no undo entries): when each item was last taken up; and the latest changes. */
+async function loadLog() {
+  try {
+    const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/log`);
+    if (!response.ok) {
+      return;
+    }
+    const entries = await response.json();
+    const corrected = new Set(entries.filter(e => e.action === 'undo').map(e => e.corrects));
+    const opened = {};
+    for (const entry of entries) {
+      if (entry.subject === 'item' && entry.action !== 'undo' && !corrected.has(entry.version) && (entry.action === 'open' || entry.action === 'reopen')) {
+        opened[entry.itemId] = entry.at;
+      }
+    }
+    openedAt = opened;
+    recent.splice(0, recent.length, ...entries.slice(-8).reverse());
+    render();
+  } catch {
+    // The latest changes and the item's time are a convenience; the console works without them.
+  }
+}
+
 // --- commands ---------------------------------------------------------------------------------------------------
 
-async function run(kind, id, action, { expectedVersion = null, sessionId = null } = {}) {
-  if (busy || !live) {
+/** An item or sitting command, sent as the presiding officer. */
+function command(label, kind, id, action, sessionId = null, then = null) {
+  run(label, key => live.connection.invoke('CommandAs', meetingId, chairKey, kind, id, action, key, null, sessionId, presiding), then);
+}
+
+/**
+ * Sends a command, once. While one is on its way or held, another press is refused in words (two commands racing
+ * a reconnect could apply in the wrong order). Offline, the command is held and sent when the connection is back.
+ */
+function run(label, send, then = null, undo = null) {
+  if (!live) {
     return;
   }
   if (!chairKey) {
     askForKey();
     return;
   }
-  busy = true;
-  render();
-  const idempotencyKey = newIdempotencyKey();
-  let reply = null;
-  try {
-    reply = await live.command(chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId);
-  } catch (error) {
-    const message = serverMessage(error);
-    if (message) {
-      say(message, 'error');
-    } else {
-      // The connection broke on the way: send the same command again under the same key, so it applies once.
-      say('The connection dropped; sending again as soon as it is back…', 'warning');
-      try {
-        await live.ready();
-        reply = await live.command(chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId);
-      } catch {
-        say('Not sent: the console is offline. Try again when it shows Live.', 'error');
-      }
-    }
-  } finally {
-    busy = false;
+  if (pending) {
+    say(`Not sent: "${pending.label}" is still ${pending.state === 'held' ? 'waiting for the connection (cancel it first)' : 'on its way'}.`, 'error');
+    return;
   }
-  if (reply) {
-    handleReply(kind, id, action, reply, expectedVersion !== null);
+  pending = { key: newIdempotencyKey(), label, send, then, undo, state: 'held', answered: false };
+  if (live.connection.state !== signalR.HubConnectionState.Connected) {
+    hold();
+    return;
   }
+  attempt();
+}
+
+function hold() {
+  pending.state = 'held';
+  say(`${pending.label} will be sent when the connection is back (cancel to drop it).`, 'warning');
   render();
 }
 
-function handleReply(kind, id, action, reply, wasUndo) {
+async function attempt() {
+  const command = pending;
+  command.state = 'sending';
+  renderPending();
+  // Every command has a visible outcome within seconds: no answer yet is said too.
+  const slow = setTimeout(() => {
+    if (pending === command && command.state === 'sending') {
+      say(`${command.label}: no answer from the server yet…`, 'warning');
+    }
+  }, 3000);
+  let reply;
+  try {
+    reply = await command.send(command.key);
+  } catch (error) {
+    clearTimeout(slow);
+    const message = serverMessage(error);
+    if (message) {
+      pending = null;
+      say(`Not done: ${message}`, 'error');
+      render();
+    } else if (pending === command) {
+      // The connection broke on the way: it may or may not have arrived. Sent again under the same key, it applies once.
+      hold();
+    }
+    return;
+  }
+  clearTimeout(slow);
+  if (pending === command) {
+    pending = null;
+  }
+  if (command.answered) {
+    return; // a send held over a reconnect can be answered twice (the same key: applied once); say it once
+  }
+  command.answered = true;
+  handleReply(command, reply);
+  command.then?.(reply);
+  render();
+}
+
+/** Sends the held command when the connection is back and the console has the fresh snapshot. */
+function sendHeld() {
+  if (pending?.state === 'held' && live.connection.state === signalR.HubConnectionState.Connected) {
+    attempt();
+  }
+}
+
+$('cancel-pending').addEventListener('click', () => {
+  if (pending?.state === 'held') {
+    say(`Cancelled: ${pending.label} was not sent.`, 'info');
+    pending = null;
+    render();
+  }
+});
+
+function handleReply(command, reply) {
   if (!reply.accepted) {
     const problem = reply.problem;
     if (problem.status === 401 || problem.status === 403) {
@@ -378,26 +579,15 @@ function handleReply(kind, id, action, reply, wasUndo) {
       askForKey(`${problem.detail} Enter the chair key again.`);
       return;
     }
-    if (wasUndo && problem.status === 409) {
-      say('Undo refused: the meeting changed since your last action, so nothing was overwritten.', 'error');
-      lastAction = null;
-      sessionStorage.removeItem(lastName);
-      return;
-    }
-    say(problem.detail, 'error');
+    say(`Not done: ${problem.detail}`, 'error');
     return;
   }
-  const entry = reply.applied.find(e => (kind === 'item' ? e.itemId === id && e.subject === 'item' : e.subject === 'session' && e.sessionId === id))
-    ?? reply.applied[reply.applied.length - 1];
-  if (entry) {
-    lastAction = { kind, id, action: entry.action, from: entry.from, to: entry.to, version: reply.version, sessionId: entry.sessionId };
-    sessionStorage.setItem(lastName, JSON.stringify(lastAction));
-    say(`${reply.replayed ? 'Already done' : 'Done'}: ${describe(live.meeting, entry)}.`, 'success');
-  }
+  const words = reply.applied.map(entry => describe(live.meeting, entry)).join('; ');
+  say(command.undo ? `${reply.replayed ? 'Already done' : 'Done'} — ${command.undo}.` : `${reply.replayed ? 'Already done' : 'Done'}: ${words}.`, 'success');
 }
 
 function perform(button) {
-  if (!button.disabled) {
+  if (!button.disabled && !button.hidden) {
     button.click();
   } else if (button.title) {
     say(button.title, 'warning');
@@ -406,27 +596,43 @@ function perform(button) {
 
 $('do-next').addEventListener('click', () => {
   const session = sitting(live.meeting);
-  const next = nextItem(live.meeting, session);
+  const next = session ? itemById(live.meeting, session.nextItemId) : null;
   if (next) {
-    run('item', next.item.id, 'open', { sessionId: session.id });
+    command(`Take up ${itemLabel(live.meeting, next)}`, 'item', next.id, 'open', session.id);
   }
 });
-for (const [button, action] of [['do-continue', 'continue'], ['do-conclude', 'conclude'], ['do-adopt', 'adopt']]) {
+for (const [button, action, verb] of [['do-continue', 'continue', 'Continue'], ['do-conclude', 'conclude', 'Conclude'], ['do-adopt', 'adopt', 'Adopt']]) {
   $(button).addEventListener('click', () => {
     const session = sitting(live.meeting);
-    if (session?.currentItemId) {
-      run('item', session.currentItemId, action);
+    const item = session ? itemById(live.meeting, session.currentItemId) : null;
+    if (item) {
+      command(`${verb} ${itemLabel(live.meeting, item)}`, 'item', item.id, action);
     }
   });
 }
-$('do-undo').addEventListener('click', () => {
-  const undo = undoFor(live.meeting, lastAction);
-  if (undo.action) {
-    run(lastAction.kind, lastAction.id, undo.action, {
-      expectedVersion: lastAction.version,
-      sessionId: lastAction.kind === 'item' && undo.action === 'open' ? lastAction.sessionId : null,
-    });
+$('do-defer').addEventListener('click', () => {
+  const meeting = live.meeting;
+  const session = sitting(meeting);
+  const item = session ? itemById(meeting, session.currentItemId) : null;
+  if (!item) {
+    return;
   }
+  const id = `defer:${item.id}`;
+  if (confirming(id)) {
+    armed = null;
+    command(`Defer ${itemLabel(meeting, item)}`, 'item', item.id, 'defer');
+  } else {
+    arm(id, `Defer ${itemLabel(meeting, item)} to a later meeting? Press "Confirm" to defer it.`);
+  }
+});
+$('do-undo').addEventListener('click', () => {
+  const words = live.meeting.undo;
+  if (!words) {
+    return;
+  }
+  // The version the chair saw: if the meeting moved on, the undo is refused rather than taking back something else.
+  const seen = live.version;
+  run(words, key => live.connection.invoke('Undo', meetingId, chairKey, key, seen, null, presiding), null, words);
 });
 
 document.addEventListener('keydown', event => {
@@ -451,36 +657,45 @@ function showStatus(status) {
   const element = $('connection');
   element.textContent = words[status] ?? status;
   element.className = `connection connection-${status}`;
-}
-
-async function loadRecent(meeting) {
-  try {
-    const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/log?after=${Math.max(0, meeting.version - 8)}`);
-    if (response.ok) {
-      const entries = await response.json();
-      recent.splice(0, recent.length, ...entries.reverse());
-      render();
-    }
-  } catch {
-    // The latest changes are a convenience; the console works without them.
+  if (status !== 'live' && pending?.state === 'sending') {
+    hold();
   }
 }
 
 if (!meetingId) {
   say('This address names no meeting.', 'error');
 } else {
+  if (presiding) {
+    usePresiding(presiding);
+  }
   live = followMeeting(meetingId, {
-    onSnapshot: meeting => { loadRecent(meeting); refreshSchedule(); render(); },
-    onChange: (meeting, changes) => { recent.unshift(...[...changes].reverse()); recent.splice(12); refreshSchedule(); render(); },
+    onSnapshot: () => {
+      // After a (re)connect the console shows the meeting as the server has it, then sends what it held.
+      armed = null;
+      loadLog();
+      refreshSchedule();
+      render();
+      sendHeld();
+    },
+    onChange: (meeting, changes) => {
+      recent.unshift(...[...changes].reverse());
+      recent.splice(12);
+      if (changes.some(c => c.action === 'undo')) {
+        loadLog();
+      }
+      for (const change of changes) {
+        if (change.subject === 'item' && (change.action === 'open' || change.action === 'reopen')) {
+          openedAt[change.itemId] = change.at;
+        }
+      }
+      refreshSchedule();
+      render();
+    },
     onStatus: showStatus,
     onAnnouncement: warning => say(warning.message, 'warning'),
     onError: message => { $('meeting-title').textContent = message; say(message, 'error'); },
   });
-  setInterval(() => live.meeting && renderCap(sitting(live.meeting)), 1000);
+  setInterval(renderClocks, 1000);
   setInterval(refreshSchedule, 60000); // the forecast moves with the clock too
-  if (chairKey) {
-    useKey(chairKey);
-  } else {
-    askForKey();
-  }
+  showConsole();
 }

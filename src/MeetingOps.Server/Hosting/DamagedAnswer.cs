@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using MeetingOps.Storage.Sqlite;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace MeetingOps.Server.Hosting;
+
+/// <summary>
+/// A request whose meeting's stored state does not read (a damaged row or page) answers 500 naming the meeting and
+/// what to do, never 503 "try again in 2 s": retrying cannot repair a damaged row, and a chair's console would retry
+/// forever. Logged at Error once per damaged row, however many requests hit it; /health/ready says unhealthy meanwhile
+/// (<see cref="StorageCheck"/>).
+/// </summary>
+public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogger<DamagedAnswer> logger) : IExceptionHandler
+{
+    /// <summary>Rows already logged; bounded, so a store with every row damaged cannot grow it without end.</summary>
+    private readonly ConcurrentDictionary<string, bool> _logged = new(StringComparer.Ordinal);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (Find(exception) is not { } damaged || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+        var meetingId = MeetingOf(damaged.GrainId);
+        if (_logged.Count < SqliteStoreHealth.MaxDamagedRows && _logged.TryAdd(damaged.GrainId, true))
+        {
+            LogDamaged(damaged.GrainId, damaged.DatabasePath, damaged.Message);
+        }
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Stored meeting damaged",
+                Type = "urn:meetingops:problem:damaged",
+                Detail = $"The stored state of meeting \"{meetingId}\" ({damaged.StateName} / {damaged.GrainId}) cannot be read: the row in the server's " +
+                    "database is damaged. Trying again will not help. The operator should run `meetingops verify <data directory>` and restore " +
+                    "the last backup with `meetingops restore` (README, \"Backups and recovery\").",
+                Extensions = { ["meetingId"] = meetingId, ["row"] = $"{damaged.StateName} / {damaged.GrainId}" },
+            },
+        });
+    }
+
+    /// <summary>The damaged row behind a failure, by type, wherever Orleans or the caller wrapped it.</summary>
+    public static SqliteGrainStateUnreadableException? Find(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteGrainStateUnreadableException damaged)
+            {
+                return damaged;
+            }
+            if (e is AggregateException aggregate)
+            {
+                return aggregate.InnerExceptions.Select(Find).FirstOrDefault(d => d is not null);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"meeting/wg3-2021" → "wg3-2021"; the id of a session or item grain starts with its meeting's (before the first '/').</summary>
+    private static string MeetingOf(string grainId)
+    {
+        var key = grainId[(grainId.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? key : key[..slash];
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stored state of {GrainId} in {DatabasePath} is damaged; it answers 500 until restored (logged once): {Error}")]
+    private partial void LogDamaged(string grainId, string databasePath, string error);
+}

@@ -1,0 +1,132 @@
+using MeetingOps.Server.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace MeetingOps.Server.Tests;
+
+/// <summary>
+/// A real server on a damaged or lost store (issue 18, part 4): a store that held meetings and lost its database
+/// refuses to start and says so; a damaged meeting row answers 500 naming the meeting, never "try again in 2 s", and
+/// readiness says unhealthy; a store that cannot take writes makes readiness unhealthy.
+/// </summary>
+public sealed class StorageIntegrityTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("truncated to 0 bytes", "empty (0 bytes)")]
+    [InlineData("deleted", "missing")]
+    public async Task A_data_directory_that_had_meetings_and_lost_its_database_refuses_to_start_and_says_so(string damage, string said)
+    {
+        await using var server = await ServerProcess.StartAsync();
+        var api = new MeetingOpsApi(server);
+        await api.CreateAsync(Samples.Wg3_2021);
+        server.KillHard();
+
+        var database = Path.Combine(server.DataDirectory, "meetingops.db");
+        File.Delete(database + "-wal");
+        File.Delete(database + "-shm");
+        if (damage == "deleted")
+        {
+            File.Delete(database);
+        }
+        else
+        {
+            File.WriteAllBytes(database, []);
+        }
+        var outputBefore = server.Output.Length;
+
+        server.Relaunch();
+        var exitCode = await server.WaitForExitAsync(ExitTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        var output = server.Output[outputBefore..];
+        Assert.Contains(database, output, StringComparison.Ordinal);
+        Assert.Contains(said, output, StringComparison.Ordinal);
+        Assert.Contains("held meeting state", output, StringComparison.Ordinal);
+        Assert.Contains("Backups and recovery", output, StringComparison.Ordinal);
+        Assert.Contains("meetingops restore", output, StringComparison.Ordinal);
+        Assert.Equal(damage == "deleted", !File.Exists(database)); // nothing made in its place
+    }
+
+    [Fact]
+    public async Task A_damaged_meeting_row_answers_500_naming_the_meeting_is_logged_once_and_readiness_is_unhealthy()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        var api = new MeetingOpsApi(server);
+        var damaged = await api.CreateAsync(Samples.Wg3_2021);
+        var intact = await api.CreateAsync(Samples.Wg2Wg3_2022);
+        server.KillHard();
+
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(server.DataDirectory, "meetingops.db"),
+            Pooling = false,
+        }.ToString()))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE grain_state SET payload = $garbage WHERE state_name = 'meeting' AND grain_id = $grain;";
+            command.Parameters.AddWithValue("$garbage", "\u0001\u0002 not the meeting {\"definition\": [");
+            command.Parameters.AddWithValue("$grain", $"meeting/{damaged.Id}");
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        await server.RestartAsync();
+        var outputBefore = server.Output.Length;
+
+        for (var i = 0; i < 5; i++)
+        {
+            var answer = await api.GetMeetingAsync(damaged.Id);
+            var problem = ApiAssert.Problem(answer, HttpStatusCode.InternalServerError, "damaged");
+            Assert.Null(answer.Header("Retry-After"));
+            Assert.Equal(damaged.Id, (string?)problem["meetingId"]);
+            Assert.Contains(damaged.Id, (string?)problem["detail"], StringComparison.Ordinal);
+            Assert.Contains("Backups and recovery", (string?)problem["detail"], StringComparison.Ordinal);
+        }
+        ApiAssert.Problem(await api.CommandAsync(damaged.Id, "sessions/2021-03-25-am/start", damaged.ChairKey), HttpStatusCode.InternalServerError, "damaged");
+
+        // The other meeting is untouched and answers as before.
+        Assert.Equal(HttpStatusCode.OK, (await api.GetMeetingAsync(intact.Id)).Status);
+
+        using var ready = await server.Client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+
+        var logged = server.Output[outputBefore..];
+        var errorLines = logged.Split('\n').Count(l => l.Contains("is damaged; it answers 500", StringComparison.Ordinal));
+        Assert.True(errorLines == 1, $"expected the damaged row logged once, found {errorLines} times:{Environment.NewLine}{logged}");
+    }
+
+    [Fact]
+    public async Task Writes_that_fail_for_want_of_space_make_readiness_unhealthy_while_reads_go_on()
+    {
+        // The failing writes are real SQLite ones: the database's size ceiling (MeetingOps:DatabaseMaxMegabytes, SQLite's
+        // max_page_count) answers SQLITE_FULL exactly as a full disk does, deterministically and without a small file system.
+        await using var server = await ServerProcess.StartAsync(extraEnvironment: new Dictionary<string, string>
+        {
+            ["MeetingOps__DatabaseMaxMegabytes"] = "1",
+        });
+        var api = new MeetingOpsApi(server);
+        var first = await api.CreateAsync(Samples.Wg2Wg3_2022);
+        using (var before = await server.Client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        ApiResponse? refused = null;
+        for (var i = 0; i < 200 && refused is null; i++)
+        {
+            var answer = await api.PostDefinitionAsync(Samples.Text(Samples.Wg2Wg3_2022), ServerProcess.TestOrganizerKey);
+            if (answer.Status != HttpStatusCode.Created)
+            {
+                refused = answer;
+            }
+        }
+
+        Assert.NotNull(refused);
+        ApiAssert.Problem(refused!, HttpStatusCode.ServiceUnavailable);
+        using (var after = await server.Client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await api.GetMeetingAsync(first.Id)).Status);
+    }
+}
