@@ -24,7 +24,7 @@ public sealed class BackupRestoreTests
             var b = await api.CreateAsync(Samples.Wg3_2021);
             string[] commands =
             [
-                "sessions/2022-05-23-am/start",
+                "sessions/2022-05-23-am/start?confirm=offDay",
                 "items/opening/open",
                 "items/opening/conclude",
                 "items/adoption-of-agenda/open",
@@ -43,7 +43,7 @@ public sealed class BackupRestoreTests
             var acknowledgedOnB = 0L;
             var writer = Task.Run(async () =>
             {
-                string[] cycle = ["sessions/2021-03-25-am/start", "sessions/2021-03-25-am/suspend", "sessions/2021-03-25-am/resume"];
+                string[] cycle = ["sessions/2021-03-25-am/start?confirm=offDay", "sessions/2021-03-25-am/suspend", "sessions/2021-03-25-am/resume"];
                 await api.OkAsync(b.Id, cycle[0], b.ChairKey);
                 Interlocked.Exchange(ref acknowledgedOnB, 1);
                 for (var i = 1; !stop.IsCancellationRequested; i++)
@@ -70,7 +70,7 @@ public sealed class BackupRestoreTests
             Assert.Contains("stop the server", inUseErr, StringComparison.Ordinal);
 
             // Acknowledged after the backup: not in it, and lost by the restore (as the README says).
-            await api.OkAsync(a.Id, "sessions/2022-05-23-pm/start", a.ChairKey);
+            await api.OkAsync(a.Id, "sessions/2022-05-23-pm/start?confirm=offDay", a.ChairKey);
 
             // The disk damages the database.
             server.KillHard();
@@ -124,7 +124,7 @@ public sealed class BackupRestoreTests
             var logOfB = (await api.GetLogAsync(b.Id)).Json.AsArray().Select(e => (long)e!["version"]!).ToList();
             Assert.True(logOfB.Count >= acknowledgedOnBBeforeBackup, $"B has {logOfB.Count} change(s); {acknowledgedOnBBeforeBackup} were acknowledged before the backup");
             Assert.Equal(Enumerable.Range(1, logOfB.Count).Select(v => (long)v), logOfB);
-            Assert.Equal(HttpStatusCode.OK, (await api.CommandAsync(a.Id, "sessions/2022-05-23-pm/start", a.ChairKey)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await api.CommandAsync(a.Id, "sessions/2022-05-23-pm/start?confirm=offDay", a.ChairKey)).Status);
         }
         finally
         {
