@@ -123,8 +123,17 @@ public sealed partial class MeetingGrain(
         _snapshot = null;
     }
 
-    private MeetingView Snapshot() => _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version)
-        with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log) };
+    private MeetingView Snapshot()
+    {
+        // An announcement that expired leaves the snapshot by the grain's clock, without a new version.
+        var now = time.GetUtcNow();
+        if (_snapshot is not null && now >= _snapshotStaleAt)
+        {
+            _snapshot = null;
+        }
+        return _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version)
+            with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log), Announcements = CurrentAnnouncements(now) };
+    }
 
     /// <summary>Finishes what a crash or a failed write left undone: the intent and the directory listing.</summary>
     private async Task Heal()

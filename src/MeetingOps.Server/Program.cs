@@ -27,6 +27,7 @@ app.MapFloorApi();
 app.MapImportApi();
 app.MapWorkspaceApi();
 app.MapDefinitionApi();
+app.MapAnnouncementsApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

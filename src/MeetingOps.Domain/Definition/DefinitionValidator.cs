@@ -14,6 +14,20 @@ public static partial class DefinitionValidator
     public const int MaxItems = 1000;
     public const int MaxSessions = 500;
     public const int MaxSubItemDepth = 3;
+    public const int MaxViceChairs = 10;
+
+    /// <summary>The officers with their names trimmed, blank ones left out; null when none is named.</summary>
+    private static BodyOfficers? Officers(BodyOfficers? officers)
+    {
+        if (officers is null)
+        {
+            return null;
+        }
+        static string? Name(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        var viceChairs = (officers.ViceChairs ?? []).Select(Name).OfType<string>().ToList();
+        var trimmed = new BodyOfficers(Name(officers.Chair), viceChairs.Count == 0 ? null : viceChairs, Name(officers.Rapporteur));
+        return trimmed.Chair is null && trimmed.ViceChairs is null && trimmed.Rapporteur is null ? null : trimmed;
+    }
     public const int MaxMeetingDays = 62;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
@@ -145,7 +159,19 @@ public static partial class DefinitionValidator
                 {
                     Add($"{path}.id", $"Body id \"{b.Id}\" is used twice.");
                 }
-                result.Add(new Body(b.Id ?? "", b.Name?.Trim() ?? "", b.Symbol?.Trim(), b.Meeting?.Trim()));
+                // The officers' names reach the console, the report and the CSV: the same checks as every other name.
+                Text($"{path}.officers.chair", b.Officers?.Chair, required: false);
+                Text($"{path}.officers.rapporteur", b.Officers?.Rapporteur, required: false);
+                var viceChairs = b.Officers?.ViceChairs ?? [];
+                if (viceChairs.Count > MaxViceChairs)
+                {
+                    Add($"{path}.officers.viceChairs", $"At most {MaxViceChairs} Vice-Chairs.");
+                }
+                for (var v = 0; v < viceChairs.Count && v < MaxViceChairs; v++)
+                {
+                    Text($"{path}.officers.viceChairs[{v}]", viceChairs[v], required: false);
+                }
+                result.Add(new Body(b.Id ?? "", b.Name?.Trim() ?? "", b.Symbol?.Trim(), b.Meeting?.Trim(), Officers(b.Officers)));
                 _numbersByBody[b.Id ?? ""] = new Dictionary<string, string>(StringComparer.Ordinal);
             }
             return result;

@@ -8,6 +8,8 @@ public enum ChangeSubject
     Schedule,
     /// <summary>The secretariat amended the definition: an item, document, sitting, body or officers (DefinitionAmendments).</summary>
     Amendment,
+    /// <summary>A notice to everyone following, made or withdrawn (<see cref="Announcements"/>).</summary>
+    Announcement,
 }
 
 /// <summary>
@@ -18,6 +20,7 @@ public enum ChangeSubject
 /// <param name="SessionId">For a sitting: the sitting. For an item: the sitting it happened in, if any.</param>
 /// <param name="Note">Why, when the chair did not ask for it directly (e.g. "the sitting ended").</param>
 /// <param name="Corrects">For an <c>undo</c> entry: the version of the change it takes back (see <see cref="Corrections"/>).</param>
+/// <param name="Announcement">For an announcement made or withdrawn: the notice itself.</param>
 public sealed record LogEntry(
     long Version,
     DateTimeOffset At,
@@ -30,7 +33,8 @@ public sealed record LogEntry(
     string From,
     string To,
     string? Note = null,
-    long? Corrects = null)
+    long? Corrects = null,
+    Announcement? Announcement = null)
 {
     /// <summary>The status an item change leads to (methods, not properties: they are not part of the record's JSON).</summary>
     public ItemStatus ItemStatusAfter() => Enum.Parse<ItemStatus>(To, ignoreCase: true);

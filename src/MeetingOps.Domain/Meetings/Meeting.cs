@@ -28,7 +28,7 @@ public sealed record Meeting(
     public IEnumerable<AgendaItem> AgendaOf(string bodyId) => Items.Where(i => i.Numbers.ContainsKey(bodyId));
 }
 
-public sealed record Body(string Id, string Name, string? Symbol, string? Meeting);
+public sealed record Body(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null);
 
 /// <summary>An agenda item; joint when it has a number on more than one body's agenda.</summary>
 public sealed record AgendaItem(

@@ -19,13 +19,15 @@ public sealed record MeetingReport(
 /// <param name="Sittings">The sittings the body held, numbered in the order they were held (its 1st, 2nd … meeting).</param>
 /// <param name="Opening">How its first sitting began; null before it has sat.</param>
 /// <param name="Items">The body's own (not joint) items, in agenda order.</param>
+/// <param name="Officers">Its Chair, Vice-Chairs and Rapporteur as the definition names them, if it does.</param>
 public sealed record BodyReport(
     string Id,
     string Name,
     string? Meeting,
     IReadOnlyList<SittingRecord> Sittings,
     OpeningRecord? Opening,
-    IReadOnlyList<ItemRecord> Items);
+    IReadOnlyList<ItemRecord> Items,
+    Definition.BodyOfficers? Officers = null);
 
 /// <param name="Number">The body's meeting number: 1 for the first sitting it held.</param>
 /// <param name="Bodies">Every body sitting in it (more than one: a joint meeting).</param>

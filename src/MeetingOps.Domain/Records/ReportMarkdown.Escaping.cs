@@ -45,8 +45,14 @@ public static partial class ReportMarkdown
         Bodies = report.Bodies.Select(b => b with
         {
             Name = Escape(b.Name),
+            // "held its <meeting> meeting": typed by the secretariat like the name (the security suite found it unescaped).
+            Meeting = b.Meeting is null ? null : Escape(b.Meeting),
             Opening = b.Opening is { } o ? o with { OpenedBy = o.OpenedBy with { Name = o.OpenedBy.Name is null ? null : Escape(o.OpenedBy.Name) } } : null,
             Items = b.Items.Select(EscapedItem).ToList(),
+            Officers = b.Officers is { } officers
+                ? new Definition.BodyOfficers(officers.Chair is null ? null : Escape(officers.Chair), officers.ViceChairs?.Select(Escape).ToList(),
+                    officers.Rapporteur is null ? null : Escape(officers.Rapporteur))
+                : null,
         }).ToList(),
         JointItems = report.JointItems.Select(EscapedItem).ToList(),
     };

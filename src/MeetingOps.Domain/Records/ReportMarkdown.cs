@@ -66,6 +66,7 @@ public static partial class ReportMarkdown
             if (body.Sittings.Count == 0)
             {
                 Paragraph($"{BodyNames.Capitalize(name)} has not yet held any meetings.");
+                WriteOfficers(body);
                 return;
             }
 
@@ -83,6 +84,7 @@ public static partial class ReportMarkdown
             Paragraph($"{BodyNames.Capitalize(name)} {held} in {report.Venue} {Span(first, last)}. " +
                       $"It held {Count(body.Sittings.Count, "meeting", "meetings")}{days}." +
                       string.Concat(joint.Select(j => " " + j)));
+            WriteOfficers(body);
 
             if (body.Opening is { } opening)
             {
@@ -103,6 +105,36 @@ public static partial class ReportMarkdown
                     Paragraph($"{BodyNames.Capitalize(self)} considered agenda {(numbers.Count == 1 ? "item" : "items")} {List(numbers)} jointly with {Partners(group.Key)} (see section {section} below).");
                 }
             }
+        }
+
+        /// <summary>
+        /// The officers, as a UN report lists them: a paragraph introducing them, then one line per office (Vice-Chairs
+        /// one per line under a plural title), so the list reads the same in the document and in the Markdown.
+        /// </summary>
+        private void WriteOfficers(BodyReport body)
+        {
+            var o = body.Officers;
+            var viceChairs = o?.ViceChairs?.Where(v => !string.IsNullOrWhiteSpace(v)).ToList() ?? [];
+            if (o is null || (string.IsNullOrWhiteSpace(o.Chair) && viceChairs.Count == 0 && string.IsNullOrWhiteSpace(o.Rapporteur)))
+            {
+                return;
+            }
+            Paragraph($"The officers of {BodyNames.Reference(body.Name)} were as follows:");
+            var lines = new List<string>();
+            if (!string.IsNullOrWhiteSpace(o.Chair))
+            {
+                lines.Add($"Chair: {o.Chair.Trim()}");
+            }
+            if (viceChairs.Count > 0)
+            {
+                lines.Add($"{(viceChairs.Count == 1 ? "Vice-Chair" : "Vice-Chairs")}: {string.Join("; ", viceChairs.Select(v => v.Trim()))}");
+            }
+            if (!string.IsNullOrWhiteSpace(o.Rapporteur))
+            {
+                lines.Add($"Rapporteur: {o.Rapporteur.Trim()}");
+            }
+            // One line per office, joined by hard line breaks: a list under the paragraph, not a paragraph of its own.
+            _text.Append('\n').Append(string.Join("  \n", lines)).Append('\n');
         }
 
         private void WriteJoint()

@@ -18,9 +18,10 @@ public sealed record MeetingView(
     string? CurrentSessionId,
     string? CurrentItemId,
     bool Archived = false,
-    string? Undo = null);
+    string? Undo = null,
+    IReadOnlyList<Announcement>? Announcements = null);
 
-public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting);
+public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null);
 
 public sealed record ItemView(
     string Id,

@@ -22,7 +22,7 @@ public static class MeetingViews
         var current = sessions.Where(s => s.Status is SessionStatus.InProgress or SessionStatus.Suspended)
                               .OrderByDescending(s => s.StartedAt).FirstOrDefault();
         return ChairOptions.Add(meeting, live, new MeetingView(id, meeting.Title, meeting.Venue, meeting.TimeZone, version, meeting.StartDate, meeting.EndDate, meeting.ParentBody,
-            meeting.Bodies.Select(b => new BodyView(b.Id, b.Name, b.Symbol, b.Meeting)).ToList(),
+            meeting.Bodies.Select(b => new BodyView(b.Id, b.Name, b.Symbol, b.Meeting, b.Officers)).ToList(),
             items, sessions, current?.Id, current?.CurrentItemId));
     }
 

@@ -20,6 +20,7 @@ public static class LiveSetup
         ("/chair/{id}", "chair.html"),
         ("/display/{id}", "display.html"),
         ("/follow/{id}", "follow.html"),
+        ("/programme/{id}", "programme.html"),
     ];
 
     // Scripts and styles come from this host only; the hub is on this host too ('self' covers ws: and wss: to it).

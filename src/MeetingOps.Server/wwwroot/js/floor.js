@@ -237,7 +237,9 @@ async function loadDelegations() {
 }
 
 function onMeeting(meeting) {
-  const current = currentSession(meeting)?.currentItemId ?? null;
+  // The chair console operates one of the sittings in progress (it names it in body data-sitting); other pages show the current one.
+  const operated = mode === 'chair' && document.body.dataset.sitting ? meeting.sessions.find(s => s.id === document.body.dataset.sitting) : null;
+  const current = (operated ?? currentSession(meeting))?.currentItemId ?? null;
   if (current !== itemId) {
     itemId = current;
     view = null;
