@@ -51,7 +51,7 @@ public sealed class FloorPageTests(LiveFixture fixture)
             var issued = await Organizer(HttpMethod.Post, $"/api/meetings/{id}/delegations/{d}/key", idempotencyKey: "issue-" + d);
             links[d] = new Uri((string)issued["link"]!).PathAndQuery + new Uri((string)issued["link"]!).Fragment;
         }
-        await Server.CommandAsync(id, chairKey, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, chairKey, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, chairKey, $"items/{Item}/open");
 
         await using var pages = new Pages(fixture);
