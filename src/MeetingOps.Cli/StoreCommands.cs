@@ -226,6 +226,11 @@ public static class StoreCommands
                     await stdout.WriteLineAsync($"{(stateName == "meeting" ? $"meeting {IdOf(grainId)}" : $"{stateName} {grainId}")}: DAMAGED: {problem}");
                 }
             }
+            if (held is > 0 && Count(connection, "SELECT count(*) FROM grain_state;") == 0)
+            {
+                damaged++;
+                await stdout.WriteLineAsync($"{database}: DAMAGED: it holds nothing, but {SqliteStoreMarker.PathFor(database)} records that it held meeting state.");
+            }
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{meetings} meeting(s) read and replayed; {damaged} problem(s)."));
         }
         catch (SqliteException e)

@@ -13,7 +13,8 @@ public sealed class PageTests(LiveFixture fixture)
     [Fact]
     public async Task A_chair_click_reaches_the_room_display_and_the_participant_view_within_a_second()
     {
-        var (id, key) = await Server.CreateMeetingAsync();
+        // Monday is today: the console starts its sitting without the confirmation another day needs.
+        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key);
         var display = await pages.OpenLiveAsync($"/display/{id}");
