@@ -22,8 +22,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task A_wrong_start_a_wrong_take_up_and_a_mistaken_end_undone_from_the_console_leave_no_trace_in_the_report()
     {
-        // Monday is today: the console starts its sittings without the confirmation another day needs.
-        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
+        var (id, key) = await Server.CreateMeetingAsync();
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
@@ -89,7 +88,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     {
         // The first sitting hybrid with a one-minute cap: the cap really fires (the server's own clock; the host has no
         // test clock), so this test waits a minute.
-        var definition = LiveServer.TodayDefinition(); // Monday is today: started from the console without a confirmation
+        var definition = JsonNode.Parse(MeetingOps.Tests.Shared.RepoFiles.Sample(MeetingOps.Tests.Shared.RepoFiles.Vienna2022))!;
         definition["sessions"]![0]!["format"] = "hybrid";
         definition["sessions"]![0]!["capMinutes"] = 1;
         var (id, key) = await Server.CreateMeetingFromJsonAsync(definition.ToJsonString());
@@ -175,7 +174,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     public async Task On_the_podium_laptop_the_item_its_actions_Undo_and_the_message_show_without_scrolling(int width, int height)
     {
         var (id, key) = await Server.CreateMeetingStartingTodayAsync();
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
         await Server.CommandAsync(id, key, "items/opening/open");
         await Server.CommandAsync(id, key, "items/opening/conclude");
         await using var pages = new Pages(fixture);
@@ -205,8 +204,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task On_a_phone_the_console_still_works()
     {
-        // Monday is today: the console starts its sittings without the confirmation another day needs.
-        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
+        var (id, key) = await Server.CreateMeetingAsync();
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, phone: true);
 
@@ -224,14 +222,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task Two_parallel_sittings_are_operated_from_one_console()
     {
-        // Monday is today, and WG.2's Wednesday morning sitting is moved to Monday afternoon, beside WG.3's: both are
-        // today's, so the console starts them without the confirmation a sitting of another day needs.
-        var definition = LiveServer.TodayDefinition();
-        var sessions = definition["sessions"]!.AsArray();
-        var monday = sessions.Single(s => (string?)s!["id"] == "2022-05-23-pm")!;
-        var wednesday = sessions.Single(s => (string?)s!["id"] == "2022-05-25-am")!;
-        (wednesday["start"], wednesday["end"]) = (monday["start"]!.DeepClone(), monday["end"]!.DeepClone());
-        var (id, key) = await Server.CreateMeetingFromJsonAsync(definition.ToJsonString());
+        var (id, key) = await Server.CreateMeetingAsync();
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
@@ -278,8 +269,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task Who_presides_is_asked_once_kept_for_the_tab_changeable_and_sent_with_every_command()
     {
-        // Monday is today: the console starts its sittings without the confirmation another day needs.
-        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
+        var (id, key) = await Server.CreateMeetingAsync();
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
         await Expect(chair.Locator("#presiding")).ToHaveTextAsync($"Presiding: {Pages.Presiding}");
