@@ -115,7 +115,7 @@ public sealed class UnauthorizedFloodTests(SecurityFixture fixture)
         Assert.Equal(before, await meeting.FingerprintAsync(server));
         using var attackerReads = Loopback.Client(attacker, server.BaseAddress);
         Assert.Equal(200, (await SecurityServer.SendAsync(attackerReads, HttpMethod.Get, $"/api/meetings/{meeting.Id}", key: null)).Status);
-        var start = await SecurityServer.SendAsync(server.Http, HttpMethod.Post, $"/api/meetings/{meeting.Id}/sessions/{MeetingUnderAttack.FirstSitting}/start", meeting.ChairKey);
+        var start = await SecurityServer.SendAsync(server.Http, HttpMethod.Post, $"/api/meetings/{meeting.Id}/sessions/{MeetingUnderAttack.FirstSitting}/start?confirm=offDay", meeting.ChairKey);
         Assert.True(start.Status == 200, $"the chair, from its own address: {start}");
     }
 }

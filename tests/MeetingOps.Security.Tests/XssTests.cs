@@ -74,7 +74,7 @@ public sealed partial class XssTests(SecurityFixture fixture)
 
         // The chair, named with markup, starts the first sitting and takes up the opening; the delegation asks for the floor on it.
         var actor = new Dictionary<string, string> { ["X-Actor-Name"] = ActorPayload };
-        foreach (var path in new[] { $"sessions/{MeetingUnderAttack.FirstSitting}/start", "items/opening/open" })
+        foreach (var path in new[] { $"sessions/{MeetingUnderAttack.FirstSitting}/start?confirm=offDay", "items/opening/open" })
         {
             var command = await SecurityServer.SendAsync(server.Http, HttpMethod.Post, $"/api/meetings/{id}/{path}", chairKey, headers: actor);
             Assert.True(command.Status == 200, $"{path}: {command}");
@@ -178,6 +178,7 @@ public sealed partial class XssTests(SecurityFixture fixture)
                 if (name == "chair")
                 {
                     await page.Locator("#key-input").FillAsync(chairKey);
+                    await page.Locator("#name-input").FillAsync("The Chair"); // the console asks who presides
                     await page.Locator("#key-form button[type=submit]").ClickAsync();
                     await Assertions.Expect(page.Locator("#console")).ToBeVisibleAsync(new() { Timeout = Load });
                 }
