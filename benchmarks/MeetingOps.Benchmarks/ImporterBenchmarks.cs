@@ -34,7 +34,7 @@ public class ImporterBenchmarks
     }
 
     /// <summary>The document with its annotations section repeated: more text to read, the same meeting.</summary>
-    private static string Repeat(string text, int copies)
+    internal static string Repeat(string text, int copies)
     {
         var annotations = text.IndexOf("\nAnnotations\n", StringComparison.Ordinal) + "\nAnnotations\n".Length;
         var annex = text.IndexOf("\nAnnex\n", StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class Chair(HttpClient http, string organizerKey)
         }
         using var json = JsonDocument.Parse(body);
         var meeting = new ChairedMeeting(json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("chairKey").GetString()!);
-        var (_, failure) = await CommandAsync(meeting, $"api/meetings/{meeting.Id}/sessions/{Session}/start", cancellationToken);
+        var (_, failure) = await CommandAsync(meeting, $"api/meetings/{meeting.Id}/sessions/{Session}/start?confirm=offDay", cancellationToken);
         return failure is null ? meeting : throw new InvalidOperationException($"Starting the sitting failed: {failure}");
     }
 

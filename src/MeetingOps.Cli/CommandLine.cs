@@ -4,11 +4,13 @@ using System.Text;
 using System.Text.Json;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Import;
+using MeetingOps.Import.Files;
 
 namespace MeetingOps.Cli;
 
 /// <summary>
-/// <c>meetingops import &lt;file&gt; [--server URL --key KEY] [--dry-run]</c>: imports an annotated provisional agenda.
+/// <c>meetingops import &lt;file&gt; [--server URL --key KEY] [--dry-run]</c>: imports an annotated provisional agenda,
+/// as text or as the .docx or PDF file it was issued in (told apart by the file's first bytes).
 /// Without <c>--server</c> it prints the meeting definition as JSON (stdout) and the warnings (stderr); with it, it
 /// sends the text to the server's import endpoint and prints the created meeting's id and chair key.
 /// </summary>
@@ -24,7 +26,8 @@ public static class CommandLine
     private const string Help = """
         Usage:
           meetingops import <file|-> [--dry-run]
-              Import the agenda text in <file> (or stdin for "-") and print the meeting definition JSON
+              Import the agenda in <file> (or stdin for "-"): UTF-8 text, a Word document (.docx) or a PDF
+              with a text layer, told apart by the first bytes. Print the meeting definition JSON
               on stdout and the importer's warnings on stderr. Nothing is sent anywhere.
           meetingops import <file|-> --server <url> [--key <organizer key>] [--dry-run]
               Send the text to the running server (POST <url>/api/meetings/import) and create the meeting;
@@ -34,7 +37,11 @@ public static class CommandLine
           meetingops plan <definition.json> --hybrid all [--cap <minutes>]
               Print, as Markdown, what each re-plan strategy makes of the meeting when every session goes hybrid.
 
-        Exit codes: 0 done, 1 import failed or refused, 2 usage error, 3 file or server unreachable.
+        """ + StoreCommands.Help + """
+
+
+        Exit codes: 0 done, 1 import failed or refused (backup, restore, verify: failed, refused or damaged), 2 usage error,
+        3 file or server unreachable.
         """;
 
     /// <summary>The MeetingOps conventions, indented, without the nulls of fields the document did not give.</summary>
@@ -58,6 +65,15 @@ public static class CommandLine
         if (args[0] == "plan")
         {
             return await PlanCommand.RunAsync(args, stdout, stderr);
+        }
+        switch (args[0])
+        {
+            case "backup":
+                return await StoreCommands.BackupAsync(args, stdout, stderr);
+            case "restore":
+                return await StoreCommands.RestoreAsync(args, stdout, stderr);
+            case "verify":
+                return await StoreCommands.VerifyAsync(args, stdout, stderr);
         }
         if (args[0] != "import")
         {
@@ -106,8 +122,25 @@ public static class CommandLine
             await stderr.WriteLineAsync($"error: {readError}");
             return readError!.Contains("larger than", StringComparison.Ordinal) ? Failed : Unreachable;
         }
+        var format = AgendaFiles.Detect(text);
+        if (format == AgendaFileFormat.Text && text.Length > AgendaImporter.MaxInputBytes)
+        {
+            await stderr.WriteLineAsync($"error: {file} is {text.Length:N0} bytes of text, larger than {AgendaImporter.MaxInputBytes:N0} bytes, the most the importer accepts.");
+            return Failed;
+        }
         if (server is null)
         {
+            if (format != AgendaFileFormat.Text)
+            {
+                // The same extraction the server runs, so a file previewed here imports there to the same meeting.
+                var extracted = AgendaFiles.Extract(text, format);
+                if (extracted.Problem is { } unreadable)
+                {
+                    await stderr.WriteLineAsync($"error: {file}: {unreadable.Message}");
+                    return Failed;
+                }
+                text = Encoding.UTF8.GetBytes(extracted.Text!);
+            }
             return await ImportLocallyAsync(text, stdout, stderr);
         }
         key ??= Environment.GetEnvironmentVariable(KeyVariable);
@@ -121,7 +154,7 @@ public static class CommandLine
             await stderr.WriteLineAsync($"error: --server must be an http(s) address such as http://127.0.0.1:5080, not \"{server}\".");
             return Usage;
         }
-        return await ImportOnServerAsync(text, baseUri, key.Trim(), dryRun, stdout, stderr, handler, cancellationToken);
+        return await ImportOnServerAsync(text, format, baseUri, key.Trim(), dryRun, stdout, stderr, handler, cancellationToken);
     }
 
     private static async Task<(byte[]? Text, string? Error)> ReadAsync(string file, CancellationToken cancellationToken)
@@ -136,9 +169,9 @@ public static class CommandLine
                 int read;
                 while ((read = await stdin.ReadAsync(chunk, cancellationToken)) > 0)
                 {
-                    if (buffer.Length + read > AgendaImporter.MaxInputBytes)
+                    if (buffer.Length + read > AgendaFiles.MaxFileBytes)
                     {
-                        return (null, $"the input is larger than {AgendaImporter.MaxInputBytes:N0} bytes, the most the importer accepts.");
+                        return (null, $"the input is larger than {AgendaFiles.MaxFileBytes:N0} bytes, the most the importer accepts.");
                     }
                     buffer.Write(chunk, 0, read);
                 }
@@ -149,9 +182,9 @@ public static class CommandLine
             {
                 return (null, $"no such file: {file}");
             }
-            if (info.Length > AgendaImporter.MaxInputBytes)
+            if (info.Length > AgendaFiles.MaxFileBytes)
             {
-                return (null, $"{file} is {info.Length:N0} bytes, larger than {AgendaImporter.MaxInputBytes:N0} bytes, the most the importer accepts.");
+                return (null, $"{file} is {info.Length:N0} bytes, larger than {AgendaFiles.MaxFileBytes:N0} bytes, the most the importer accepts (a .docx or PDF; text: {AgendaImporter.MaxInputBytes:N0}).");
             }
             return (await File.ReadAllBytesAsync(file, cancellationToken), null);
         }
@@ -181,7 +214,7 @@ public static class CommandLine
         return Ok;
     }
 
-    private static async Task<int> ImportOnServerAsync(byte[] text, Uri server, string key, bool dryRun, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    private static async Task<int> ImportOnServerAsync(byte[] text, AgendaFileFormat format, Uri server, string key, bool dryRun, TextWriter stdout, TextWriter stderr, HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
         using var client = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         client.Timeout = TimeSpan.FromSeconds(60);
@@ -189,7 +222,12 @@ public static class CommandLine
         using var request = new HttpRequestMessage(HttpMethod.Post, address);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         request.Content = new ByteArrayContent(text);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = format switch
+        {
+            AgendaFileFormat.Word => new MediaTypeHeaderValue(AgendaFiles.WordMediaType),
+            AgendaFileFormat.Pdf => new MediaTypeHeaderValue(AgendaFiles.PdfMediaType),
+            _ => new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" },
+        };
         HttpResponseMessage response;
         try
         {

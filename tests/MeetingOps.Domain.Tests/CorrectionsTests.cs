@@ -145,7 +145,7 @@ public class CorrectionsInTheRecordTests
         if (withSlips)
         {
             // A wrong start, undone; then the right one.
-            run.Session("2022-05-23 09:55", "2022-05-24-am", SessionAction.Start).Do("2022-05-23 09:56", new UndoCommand());
+            run.Do("2022-05-23 09:55", new SessionCommand("2022-05-24-am", SessionAction.Start, ConfirmOffDay: true)).Do("2022-05-23 09:56", new UndoCommand());
         }
         run.Session("2022-05-23 10:00", "2022-05-23-am", SessionAction.Start);
         if (withSlips)

@@ -65,7 +65,7 @@ public class MeetingRulesTests
     [Fact]
     public void A_named_session_where_the_items_body_does_not_sit_is_refused()
     {
-        Do(new SessionCommand("2022-05-25-am", SessionAction.Start)); // only wg2 sits
+        Do(new SessionCommand("2022-05-25-am", SessionAction.Start, ConfirmOffDay: true)); // only wg2 sits; planned for Wednesday, started on Monday
 
         var refusal = Refused(new ItemCommand("transfer-of-sentenced-persons", ItemAction.Open, "2022-05-25-am"));
 

@@ -105,6 +105,9 @@ public class ScheduleTests(ClusterFixture fixture)
         Assert.Equal(10, outcome.Snapshot!.Version);
         Assert.Contains(outcome.Snapshot.Sessions, s => s.Id == "2022-05-27-pm" && s.CapMinutes == 120);
         var started = await Meeting.Execute(new CommandEnvelope(chair, null, null, null, null, new SessionCommand("2022-05-27-pm", SessionAction.Start)));
+        // The clock says Monday: the extra Friday sitting starts only when the chair confirms the day.
+        Assert.Equal((RefusalKind.ConfirmationNeeded, "offDay"), (started.Refusal!.Kind, started.Refusal.Code));
+        started = await Meeting.Execute(new CommandEnvelope(chair, null, null, null, null, new SessionCommand("2022-05-27-pm", SessionAction.Start, ConfirmOffDay: true)));
         Assert.Null(started.Refusal);
     }
 }

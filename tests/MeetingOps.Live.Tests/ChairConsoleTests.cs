@@ -22,13 +22,17 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task A_wrong_start_a_wrong_take_up_and_a_mistaken_end_undone_from_the_console_leave_no_trace_in_the_report()
     {
-        var (id, key) = await Server.CreateMeetingAsync();
+        // Monday is today: the console starts its sittings without the confirmation another day needs.
+        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
         // A wrong start: Monday afternoon instead of Monday morning.
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-pm");
         await chair.Locator("#do-start").ClickAsync();
+        await Expect(chair.Locator("#start-question")).ToHaveTextAsync(new Regex("^This sitting is planned for Mon 23 May 2022; start it now\\? It is .* at the venue\\.$"), new() { Timeout = Pages.Load });
+        Assert.Empty(await Server.LogAsync(id));
+        await chair.Locator("#do-start-confirm").ClickAsync();
         await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: starting session 2022-05-23-pm", new() { Timeout = Pages.Push });
         await chair.Keyboard.PressAsync("u");
@@ -37,7 +41,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
 
         // The right sitting; then a wrong take-up from the plan (item 2 before item 1).
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-am");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#next-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
         await chair.Locator("[data-item='transfer-of-sentenced-persons'] .plan-open").ClickAsync();
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Transfer of sentenced persons (article 17 of the Organized Crime Convention)", new() { Timeout = Pages.Load });
@@ -71,7 +75,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
 
         // The report reads as a clean run of the same sitting: no afternoon meeting, no item 2, no end.
         var (clean, cleanKey) = await Server.CreateMeetingAsync();
-        foreach (var path in new[] { "sessions/2022-05-23-am/start", "items/opening/open", "items/opening/conclude" })
+        foreach (var path in new[] { "sessions/2022-05-23-am/start?confirm=offDay", "items/opening/open", "items/opening/conclude" })
         {
             await CommandAsPresidingAsync(clean, cleanKey, path);
         }
@@ -85,14 +89,14 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     {
         // The first sitting hybrid with a one-minute cap: the cap really fires (the server's own clock; the host has no
         // test clock), so this test waits a minute.
-        var definition = JsonNode.Parse(MeetingOps.Tests.Shared.RepoFiles.Sample(MeetingOps.Tests.Shared.RepoFiles.Vienna2022))!;
+        var definition = LiveServer.TodayDefinition(); // Monday is today: started from the console without a confirmation
         definition["sessions"]![0]!["format"] = "hybrid";
         definition["sessions"]![0]!["capMinutes"] = 1;
         var (id, key) = await Server.CreateMeetingFromJsonAsync(definition.ToJsonString());
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#cap")).ToContainTextAsync("1-minute cap", new() { Timeout = Pages.Load });
         await chair.Keyboard.PressAsync("n");
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
@@ -120,7 +124,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     {
         await using var server = await LiveServer.StartAsync();
         var (id, key) = await server.CreateMeetingAsync();
-        await server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await server.CommandAsync(id, key, "items/opening/open");
         await using var pages = new Pages(fixture, server);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
@@ -171,7 +175,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     public async Task On_the_podium_laptop_the_item_its_actions_Undo_and_the_message_show_without_scrolling(int width, int height)
     {
         var (id, key) = await Server.CreateMeetingStartingTodayAsync();
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, key, "items/opening/open");
         await Server.CommandAsync(id, key, "items/opening/conclude");
         await using var pages = new Pages(fixture);
@@ -201,11 +205,12 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task On_a_phone_the_console_still_works()
     {
-        var (id, key) = await Server.CreateMeetingAsync();
+        // Monday is today: the console starts its sittings without the confirmation another day needs.
+        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, phone: true);
 
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#do-next")).ToBeEnabledAsync(new() { Timeout = Pages.Load });
         await chair.Locator("#do-next").ClickAsync();
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
@@ -219,17 +224,24 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task Two_parallel_sittings_are_operated_from_one_console()
     {
-        var (id, key) = await Server.CreateMeetingAsync();
+        // Monday is today, and WG.2's Wednesday morning sitting is moved to Monday afternoon, beside WG.3's: both are
+        // today's, so the console starts them without the confirmation a sitting of another day needs.
+        var definition = LiveServer.TodayDefinition();
+        var sessions = definition["sessions"]!.AsArray();
+        var monday = sessions.Single(s => (string?)s!["id"] == "2022-05-23-pm")!;
+        var wednesday = sessions.Single(s => (string?)s!["id"] == "2022-05-25-am")!;
+        (wednesday["start"], wednesday["end"]) = (monday["start"]!.DeepClone(), monday["end"]!.DeepClone());
+        var (id, key) = await Server.CreateMeetingFromJsonAsync(definition.ToJsonString());
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
         // WG.3 sits alone (Monday afternoon), and at the same time WG.2 alone (Wednesday morning's plan).
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-pm");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });
         await chair.Locator("#start-other summary").ClickAsync();
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-25-am");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
 
         // The console now asks which one it operates; it operates the one just started.
         var picker = chair.Locator("#operate-session");
@@ -266,11 +278,12 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     [Fact]
     public async Task Who_presides_is_asked_once_kept_for_the_tab_changeable_and_sent_with_every_command()
     {
-        var (id, key) = await Server.CreateMeetingAsync();
+        // Monday is today: the console starts its sittings without the confirmation another day needs.
+        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
         await Expect(chair.Locator("#presiding")).ToHaveTextAsync($"Presiding: {Pages.Presiding}");
-        await chair.Locator("#do-start").ClickAsync();
+        await StartConfirmedAsync(chair);
         await Expect(chair.Locator("#do-next")).ToBeEnabledAsync(new() { Timeout = Pages.Load });
 
         // Kept for the tab: a reload asks for neither key nor name.
@@ -297,7 +310,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
     public async Task Defer_and_reopen_each_ask_for_a_confirmation_first()
     {
         var (id, key) = await Server.CreateMeetingAsync();
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, key, "items/opening/open");
         await Server.CommandAsync(id, key, "items/opening/conclude");
         await Server.CommandAsync(id, key, "items/adoption-of-agenda/open");
@@ -325,6 +338,16 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         var log = await Server.LogAsync(id);
         Assert.Equal(["defer", "reopen"], log.TakeLast(2).Select(e => e!["action"]!.GetValue<string>()));
         Assert.Empty(pages.Errors);
+    }
+
+    /// <summary>
+    /// Starts the sitting chosen in the console. The 2022 sample's sittings are planned for 2022, so the server asks
+    /// the chair to confirm a start today; the test confirms it as a chair would.
+    /// </summary>
+    private static async Task StartConfirmedAsync(IPage chair)
+    {
+        await chair.Locator("#do-start").ClickAsync();
+        await chair.Locator("#do-start-confirm").ClickAsync(new() { Timeout = Pages.Load });
     }
 
     private async Task CommandAsPresidingAsync(string meetingId, string chairKey, string path)

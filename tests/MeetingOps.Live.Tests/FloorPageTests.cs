@@ -51,7 +51,7 @@ public sealed class FloorPageTests(LiveFixture fixture)
             var issued = await Organizer(HttpMethod.Post, $"/api/meetings/{id}/delegations/{d}/key", idempotencyKey: "issue-" + d);
             links[d] = new Uri((string)issued["link"]!).PathAndQuery + new Uri((string)issued["link"]!).Fragment;
         }
-        await Server.CommandAsync(id, chairKey, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, chairKey, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, chairKey, $"items/{Item}/open");
 
         await using var pages = new Pages(fixture);
@@ -89,7 +89,14 @@ public sealed class FloorPageTests(LiveFixture fixture)
                 await Expect(phones["india"].Locator("[data-timer]")).ToBeVisibleAsync(); // the speaker's own phone shows the timer
             }
         }
-        await Expect(phones["chile"].Locator("#floor-place")).ToContainTextAsync("not on the list", new() { Timeout = Pages.Push });
+        await Expect(phones["chile"].Locator("#floor-place")).ToHaveTextAsync("Signed in as Chile; not on the list.", new() { Timeout = Pages.Push });
+
+        // The chair gives this item 5 minutes (statements for a group) and pauses the timer: the room display follows.
+        await chair.Locator("#floor-limit").SelectOptionAsync("300");
+        await Expect(display.Locator("[data-timer=running]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^4:[0-5][0-9]$"), new() { Timeout = Pages.Push });
+        await chair.Locator("#floor button[aria-keyshortcuts=P]").ClickAsync();
+        await Expect(display.Locator("[data-timer]")).ToContainTextAsync("paused", new() { Timeout = Pages.Push });
+        await Expect(phones["chile"].Locator("[data-timer]")).ToContainTextAsync("paused", new() { Timeout = Pages.Push });
 
         var report = await Server.Http.GetStringAsync(new Uri($"/api/meetings/{id}/report", UriKind.Relative));
         Assert.Contains("Statements were made by the representatives of India, Austria, Brazil and Chile. The observer for the European Union also made a statement.",

@@ -36,7 +36,8 @@ public sealed class HubTests(LiveFixture fixture)
                  })
         {
             // Taking turns keeps each console within the hub's per-connection call burst however fast commands answer.
-            last = await (step++ % 2 == 0 ? chair : secretary).ActAsync(id, key, kind, target, action);
+            // The sample's Monday is not today: its start is confirmed as a sitting of another day.
+            last = await (step++ % 2 == 0 ? chair : secretary).ActAsync(id, key, kind, target, action, confirm: action == "start" ? "offDay" : null);
         }
         Assert.Equal(start + deferred.Length + 8, last);
 
@@ -72,7 +73,7 @@ public sealed class HubTests(LiveFixture fixture)
 
         // The follower is out of the group for one change (as after a lost message), then back in without a snapshot.
         await follower.Connection.InvokeAsync("Unfollow", id);
-        var missed = await chair.ActAsync(id, key, "session", "2022-05-23-am", "start");
+        var missed = await chair.ActAsync(id, key, "session", "2022-05-23-am", "start", confirm: "offDay");
         await follower.Connection.InvokeAsync<MeetingView>("Follow", id); // rejoins; the follower's own state stays at `before`
         var next = await chair.ActAsync(id, key, "item", "opening", "open");
 
@@ -100,7 +101,7 @@ public sealed class HubTests(LiveFixture fixture)
         var before = follower.Version;
         await follower.DisposeAsync(); // the room screen loses its connection
 
-        await chair.ActAsync(id, key, "session", "2022-05-23-am", "start");
+        await chair.ActAsync(id, key, "session", "2022-05-23-am", "start", confirm: "offDay");
         var latest = await chair.ActAsync(id, key, "item", "opening", "open");
 
         await using var back = await Follower.StartAsync(Server, id);
@@ -154,7 +155,7 @@ public sealed class HubTests(LiveFixture fixture)
         Assert.Equal(follower.Version, snapshot.Version);
         Assert.Equal(SessionStatus.Scheduled, snapshot.Sessions.Single(s => s.Id == "2022-05-23-am").Status);
         Assert.Equal(logBefore, (await Server.LogAsync(id)).Count);
-        var chairVersion = await participant.ActAsync(id, key, "session", "2022-05-23-am", "start"); // the same connection, with the key
+        var chairVersion = await participant.ActAsync(id, key, "session", "2022-05-23-am", "start", confirm: "offDay"); // the same connection, with the key
         var push = await follower.NextPushAsync();
         Assert.Equal(snapshot.Version + 1, push.Version);
         Assert.Equal(chairVersion, push.Version);
@@ -171,7 +172,7 @@ public sealed class HubTests(LiveFixture fixture)
         var unknownAction = await chair.CommandAsync(id, key, "item", "opening", "explode");
         var unknownKind = await chair.CommandAsync(id, key, "agenda", "opening", "open");
         var unknownItem = await chair.CommandAsync(id, key, "item", "no-such-item", "open");
-        var start = await chair.ActAsync(id, key, "session", "2022-05-23-am", "start");
+        var start = await chair.ActAsync(id, key, "session", "2022-05-23-am", "start", confirm: "offDay");
         var stale = await chair.CommandAsync(id, key, "item", "opening", "open", expectedVersion: start - 1);
 
         Assert.Equal((422, "urn:meetingops:problem:illegal-transition", "pending", "concluded"),
@@ -190,8 +191,8 @@ public sealed class HubTests(LiveFixture fixture)
         var (id, key) = await Server.CreateMeetingAsync();
         await using var chair = await Hub.ConnectAsync(Server);
 
-        var first = await chair.CommandAsync(id, key, "session", "2022-05-23-am", "start", idempotencyKey: "click-1");
-        var again = await chair.CommandAsync(id, key, "session", "2022-05-23-am", "start", idempotencyKey: "click-1");
+        var first = await chair.CommandAsync(id, key, "session", "2022-05-23-am", "start", idempotencyKey: "click-1", confirm: "offDay");
+        var again = await chair.CommandAsync(id, key, "session", "2022-05-23-am", "start", idempotencyKey: "click-1", confirm: "offDay");
 
         Assert.True(first.Accepted);
         Assert.False(first.Replayed);
@@ -211,7 +212,7 @@ public sealed class HubTests(LiveFixture fixture)
 
         Assert.Equal("Vienna", follower.Meeting!.Venue);
         Assert.Equal(new DateOnly(2022, 5, 23), follower.Meeting.StartDate);
-        var version = await chair.ActAsync(id, key, "session", "2022-05-23-am", "start");
+        var version = await chair.ActAsync(id, key, "session", "2022-05-23-am", "start", confirm: "offDay");
         var push = await follower.NextPushAsync();
         var jsonPush = await jsonFollower.NextPushAsync();
 

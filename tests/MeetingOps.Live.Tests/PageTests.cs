@@ -13,13 +13,16 @@ public sealed class PageTests(LiveFixture fixture)
     [Fact]
     public async Task A_chair_click_reaches_the_room_display_and_the_participant_view_within_a_second()
     {
-        var (id, key) = await Server.CreateMeetingAsync();
+        // Monday is today: the console starts its sitting without the confirmation another day needs.
+        var (id, key) = await Server.CreateMeetingStartingTodayAsync(hybridFirstSitting: false);
         await using var pages = new Pages(fixture);
         var chair = await pages.OpenChairAsync(id, key);
         var display = await pages.OpenLiveAsync($"/display/{id}");
         var follow = await pages.OpenLiveAsync($"/follow/{id}", phone: true);
 
         await chair.Locator("#do-start").ClickAsync();
+        // The sample's sitting is planned for 23 May 2022: the console asks, once, to start it today.
+        await chair.Locator("#do-start-confirm").ClickAsync(new() { Timeout = Pages.Load });
         await Expect(display.Locator("#sitting")).ToHaveTextAsync("Sitting 10:00–13:00", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#next-title")).ToHaveTextAsync("Opening of the meeting");
         // Followers hear of a change before the chair's own answer arrives; the console takes the next key once the
@@ -66,7 +69,7 @@ public sealed class PageTests(LiveFixture fixture)
         await using var pages = new Pages(fixture);
         var display = await pages.OpenLiveAsync($"/display/{id}");
         var follow = await pages.OpenLiveAsync($"/follow/{id}", phone: true);
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await Expect(display.Locator("#sitting")).ToHaveTextAsync("Sitting 10:00–13:00", new() { Timeout = Pages.Load });
 
         // The network goes; the pages say so.
@@ -108,7 +111,7 @@ public sealed class PageTests(LiveFixture fixture)
         await display.EvaluateAsync("() => window.meetingOpsLive.connection.stop()");
         await display.WaitForFunctionAsync("id => window.meetingOpsLive.connection.connectionId && window.meetingOpsLive.connection.connectionId !== id",
             firstConnection, new PageWaitForFunctionOptions { Timeout = Pages.Load });
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         var latest = await Server.CommandAsync(id, key, "items/opening/open");
 
         await Expect(display.Locator("#title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
@@ -126,7 +129,7 @@ public sealed class PageTests(LiveFixture fixture)
 
         // The page's connection leaves the meeting's group for one change, then rejoins without taking the snapshot.
         await follow.EvaluateAsync("id => window.meetingOpsLive.connection.invoke('Unfollow', id)", id);
-        var missed = await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        var missed = await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await follow.EvaluateAsync("id => window.meetingOpsLive.connection.invoke('Follow', id).then(() => true)", id);
         Assert.Equal(before, await Pages.VersionAsync(follow));
 
@@ -209,7 +212,7 @@ public sealed class PageTests(LiveFixture fixture)
     public async Task Screenshots_of_the_pages_on_a_large_screen_and_on_a_phone()
     {
         var (id, key) = await Server.CreateMeetingStartingTodayAsync();
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, key, "items/opening/open");
         await Server.CommandAsync(id, key, "items/opening/conclude");
         await Server.CommandAsync(id, key, "items/adoption-of-agenda/open");
@@ -247,7 +250,8 @@ public sealed class PageTests(LiveFixture fixture)
     [Fact]
     public async Task A_capped_sitting_shows_the_time_left_under_its_cap()
     {
-        var (id, key) = await Server.CreateHybridMeetingAsync();
+        // Its first sitting today (and hybrid): the console's start needs no confirmation of another day.
+        var (id, key) = await Server.CreateMeetingStartingTodayAsync();
         await using var pages = new Pages(fixture);
         var display = await pages.OpenLiveAsync($"/display/{id}");
         var chair = await pages.OpenChairAsync(id, key);
@@ -267,7 +271,7 @@ public sealed class PageTests(LiveFixture fixture)
     public async Task A_room_display_for_one_body_shows_that_body_s_numbers()
     {
         var (id, key) = await Server.CreateMeetingAsync();
-        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await Server.CommandAsync(id, key, "items/opening/open");
         await Server.CommandAsync(id, key, "items/opening/conclude");
         await Server.CommandAsync(id, key, "items/adoption-of-agenda/open");

@@ -12,7 +12,7 @@ public sealed class RecordsLinkTests(LiveFixture fixture)
     public async Task The_follow_page_links_to_the_calendars_the_report_and_the_log_and_each_link_answers()
     {
         var (id, key) = await fixture.Server.CreateMeetingAsync();
-        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay");
         await using var pages = new Pages(fixture);
         var follow = await pages.OpenLiveAsync($"/follow/{id}", phone: true);
 

@@ -11,7 +11,9 @@ public sealed class Chair(Meeting meeting)
 
     public List<LogEntry> Log { get; } = [];
 
-    public Chair Start(string sessionId, string at) => Do(new SessionCommand(sessionId, SessionAction.Start), at);
+    /// <param name="confirmOffDay">The chair confirmed starting the sitting on a day other than its planned day.</param>
+    public Chair Start(string sessionId, string at, bool confirmOffDay = false) =>
+        Do(new SessionCommand(sessionId, SessionAction.Start, ConfirmOffDay: confirmOffDay), at);
 
     public Chair Suspend(string sessionId, string at) => Do(new SessionCommand(sessionId, SessionAction.Suspend), at);
 

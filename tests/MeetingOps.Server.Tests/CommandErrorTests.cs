@@ -17,7 +17,7 @@ public sealed class CommandErrorTests(SharedServer shared)
     private async Task<CreatedMeeting> SittingAsync()
     {
         var meeting = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(meeting.Id, $"sessions/{Am}/start", meeting.ChairKey);
+        await _api.OkAsync(meeting.Id, $"sessions/{Am}/start?confirm=offDay", meeting.ChairKey);
         var s = await _api.OkAsync(meeting.Id, "items/opening/open", meeting.ChairKey);
         Assert.Equal(2, (long)s["version"]!);
         return meeting;
@@ -123,7 +123,7 @@ public sealed class CommandErrorTests(SharedServer shared)
     public async Task Taking_up_a_joint_item_while_only_a_one_body_sitting_sits_is_422(string command, string word)
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, "sessions/2022-05-23-pm/start", chair); // wg3 only
+        await _api.OkAsync(id, "sessions/2022-05-23-pm/start?confirm=offDay", chair); // wg3 only
 
         var response = await RefusedAsync(id, () => _api.CommandAsync(id, command, chair));
 

@@ -14,7 +14,7 @@ public sealed class ConcurrencyTests(SharedServer shared)
     public async Task Concurrent_commands_with_the_same_If_Match_let_exactly_one_through()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, "sessions/2022-05-23-am/start", chair);
+        await _api.OkAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chair);
         string[] items = ["opening", "adoption-of-agenda", "transfer-of-sentenced-persons", "application-of-the-organized-crime-convention"];
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Consoles).Select(i =>
@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests(SharedServer shared)
     public async Task Concurrent_retries_with_one_Idempotency_Key_apply_once()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, "sessions/2022-05-23-am/start", chair);
+        await _api.OkAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chair);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Consoles).Select(_ =>
             _api.CommandAsync(id, "items/opening/open", chair, new CommandOptions(IdempotencyKey: "the-one"))));

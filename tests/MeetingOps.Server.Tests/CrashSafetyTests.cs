@@ -18,14 +18,14 @@ public sealed class CrashSafetyTests
         // Ten commands (eleven changes), some with Idempotency-Keys.
         string[] commands =
         [
-            "sessions/2022-05-23-am/start",
+            "sessions/2022-05-23-am/start?confirm=offDay",
             "items/opening/open",
             "items/opening/conclude",
             "items/adoption-of-agenda/open",
             "items/adoption-of-agenda/adopt",
             "items/transfer-of-sentenced-persons/open",
             "sessions/2022-05-23-am/end",
-            "sessions/2022-05-23-pm/start",
+            "sessions/2022-05-23-pm/start?confirm=offDay",
             "items/transfer-of-sentenced-persons/open",
             "items/transfer-of-sentenced-persons/conclude",
         ];
@@ -65,7 +65,7 @@ public sealed class CrashSafetyTests
         // The meeting carries on: versions continue strictly increasing from where they were.
         var s = await api.OkAsync(id, "sessions/2022-05-23-pm/end", chair, new CommandOptions(IfMatch: "\"11\""));
         Assert.Equal(12, (long)s["version"]!);
-        s = await api.OkAsync(id, "sessions/2022-05-24-am/start", chair, new CommandOptions(IdempotencyKey: "post-crash-1"));
+        s = await api.OkAsync(id, "sessions/2022-05-24-am/start?confirm=offDay", chair, new CommandOptions(IdempotencyKey: "post-crash-1"));
         Assert.Equal(13, (long)s["version"]!);
         s = await api.OkAsync(id, "items/application-of-the-organized-crime-convention/open", chair);
         Assert.Equal(14, (long)s["version"]!);
@@ -82,7 +82,7 @@ public sealed class CrashSafetyTests
         var afterSecond = await api.StateTextAsync(id);
         Assert.Equal(beforeSecond.Snapshot, afterSecond.Snapshot);
         Assert.Equal(beforeSecond.Log, afterSecond.Log);
-        Assert.Equal("true", (await api.CommandAsync(id, "sessions/2022-05-24-am/start", chair, new CommandOptions(IdempotencyKey: "post-crash-1"))).Header("Idempotent-Replayed"));
+        Assert.Equal("true", (await api.CommandAsync(id, "sessions/2022-05-24-am/start?confirm=offDay", chair, new CommandOptions(IdempotencyKey: "post-crash-1"))).Header("Idempotent-Replayed"));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class CrashSafetyTests
         var second = await api.CreateAsync(Samples.Wg2Wg3_2022, organizerKey: key);
         Assert.NotEqual(first.Id, second.Id);
         // Both keys act on the meeting created before the restart: the generated organizer key and its chair key.
-        var s = await api.OkAsync(first.Id, "sessions/2021-03-25-am/start", first.ChairKey, new CommandOptions(Key: key));
+        var s = await api.OkAsync(first.Id, "sessions/2021-03-25-am/start?confirm=offDay", first.ChairKey, new CommandOptions(Key: key));
         Assert.Equal(1, (long)s["version"]!);
         s = await api.OkAsync(first.Id, "items/opening/open", first.ChairKey);
         Assert.Equal(2, (long)s["version"]!);

@@ -194,7 +194,7 @@ public sealed class CreateMeetingTests(SharedServer shared)
         Assert.NotEqual(a.Id, b.Id);
         Assert.NotEqual(a.ChairKey, b.ChairKey);
         // One meeting's chair key is not another's.
-        var response = await _api.CommandAsync(b.Id, "sessions/2021-03-25-am/start", a.ChairKey);
+        var response = await _api.CommandAsync(b.Id, "sessions/2021-03-25-am/start?confirm=offDay", a.ChairKey);
         ApiAssert.Problem(response, HttpStatusCode.Forbidden, "wrong-key");
     }
 

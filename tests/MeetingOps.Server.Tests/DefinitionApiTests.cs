@@ -102,7 +102,7 @@ public sealed class DefinitionApiTests(SharedServer shared)
     public async Task Removing_an_item_that_was_taken_up_is_409_naming_it_and_nothing_changes_but_an_untouched_one_goes()
     {
         var created = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(created.Id, "sessions/2022-05-23-am/start", created.ChairKey);
+        await _api.OkAsync(created.Id, "sessions/2022-05-23-am/start?confirm=offDay", created.ChairKey);
         await _api.OkAsync(created.Id, "items/opening/open", created.ChairKey);
         var (definition, etag) = await Definition(created.Id);
         var before = await _api.StateTextAsync(created.Id);
@@ -143,8 +143,8 @@ public sealed class DefinitionApiTests(SharedServer shared)
         var newKey = (string)rotated.Json["chairKey"]!;
         Assert.NotEqual(created.ChairKey, newKey);
 
-        ApiAssert.Problem(await _api.CommandAsync(created.Id, "sessions/2022-05-23-am/start", created.ChairKey), HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.OK, (await _api.CommandAsync(created.Id, "sessions/2022-05-23-am/start", newKey)).Status);
+        ApiAssert.Problem(await _api.CommandAsync(created.Id, "sessions/2022-05-23-am/start?confirm=offDay", created.ChairKey), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await _api.CommandAsync(created.Id, "sessions/2022-05-23-am/start?confirm=offDay", newKey)).Status);
     }
 }
 
@@ -169,7 +169,7 @@ public sealed class ArchiveTests(SharedServer shared)
     public async Task An_archived_meeting_leaves_the_list_refuses_commands_and_keeps_its_records()
     {
         var created = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(created.Id, "sessions/2022-05-23-am/start", created.ChairKey);
+        await _api.OkAsync(created.Id, "sessions/2022-05-23-am/start?confirm=offDay", created.ChairKey);
         ApiAssert.Problem(await Delete(created.Id, created.ChairKey), HttpStatusCode.Forbidden);
         ApiAssert.Problem(await Delete(created.Id, null), HttpStatusCode.Unauthorized);
         Assert.Contains(created.Id, await _api.ListTextAsync());

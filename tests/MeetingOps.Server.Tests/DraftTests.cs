@@ -59,7 +59,7 @@ public sealed class DraftTests(SharedServer shared)
         ApiAssert.Problem(await _api.GetMeetingAsync(id), HttpStatusCode.NotFound);
         ApiAssert.Problem(await _api.GetLogAsync(id), HttpStatusCode.NotFound);
         ApiAssert.Problem(await _api.GetAsync($"/api/meetings/{id}/schedule"), HttpStatusCode.NotFound);
-        ApiAssert.Problem(await _api.CommandAsync(id, "sessions/2022-05-23-am/start", chairKey), HttpStatusCode.NotFound);
+        ApiAssert.Problem(await _api.CommandAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chairKey), HttpStatusCode.NotFound);
         ApiAssert.Problem(await Send(HttpMethod.Get, $"/api/meetings/{id}/definition", null), HttpStatusCode.Unauthorized);
         ApiAssert.Problem(await Send(HttpMethod.Get, $"/api/meetings/{id}/definition", chairKey), HttpStatusCode.Forbidden);
 
@@ -100,7 +100,7 @@ public sealed class DraftTests(SharedServer shared)
 
         Assert.Equal(HttpStatusCode.OK, (await _api.GetMeetingAsync(id)).Status);
         Assert.Contains(id, await _api.ListTextAsync());
-        Assert.Equal(HttpStatusCode.OK, (await _api.CommandAsync(id, "sessions/2022-05-23-am/start", chairKey)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await _api.CommandAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chairKey)).Status);
 
         // Publishing again finds it live: harmless, same answer.
         var again = await Send(HttpMethod.Post, $"/api/meetings/{id}/publish", Organizer);

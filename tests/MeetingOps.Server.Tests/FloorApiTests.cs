@@ -93,7 +93,7 @@ public sealed class FloorApiTests(SharedServer shared)
     public async Task Five_delegations_request_the_chair_gives_the_floor_in_order_and_the_report_says_who_spoke()
     {
         var (id, chair, keys) = await MeetingWithDelegations(_api, "austria", "brazil", "eu", "chile", "india");
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         foreach (var d in new[] { "austria", "brazil", "eu", "chile" })
         {
             await Ok(id, "requests", keys[d], """{"kind": "statement"}""");

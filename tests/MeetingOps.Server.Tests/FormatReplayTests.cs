@@ -31,7 +31,7 @@ public sealed class FormatReplayTests(SharedServer shared)
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(9, (long)first.Json["version"]!);
 
-        await _api.OkAsync(id, "sessions/2022-05-23-am/start", chair);
+        await _api.OkAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chair);
         await _api.OkAsync(id, "sessions/2022-05-23-am/end", chair);
         var log = (await _api.GetLogAsync(id)).Json.AsArray().Count;
 

@@ -20,7 +20,7 @@ public sealed class HostileInputTests(SharedServer shared)
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
         var before = await _api.StateTextAsync(id);
 
-        var response = await _api.CommandAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(ActorName: name));
+        var response = await _api.CommandAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(ActorName: name));
 
         var problem = ApiAssert.Problem(response, HttpStatusCode.BadRequest);
         Assert.Contains("X-Actor-Name", (string?)problem["detail"], StringComparison.Ordinal);
@@ -31,10 +31,10 @@ public sealed class HostileInputTests(SharedServer shared)
     public async Task A_replay_answers_the_version_the_command_was_applied_at()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        var first = await _api.CommandAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(IdempotencyKey: "start-am"));
+        var first = await _api.CommandAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(IdempotencyKey: "start-am"));
         await _api.OkAsync(id, "items/opening/open", chair);
 
-        var replay = await _api.CommandAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(IdempotencyKey: "start-am"));
+        var replay = await _api.CommandAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(IdempotencyKey: "start-am"));
 
         Assert.Equal("1", first.Header("Applied-Version"));
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));

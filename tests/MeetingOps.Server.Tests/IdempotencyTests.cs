@@ -14,7 +14,7 @@ public sealed class IdempotencyTests(SharedServer shared)
     public async Task The_same_Idempotency_Key_twice_applies_once_and_replays_the_second_time()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         var key = $"console-{Guid.NewGuid():N}";
 
         var first = await _api.CommandAsync(id, "items/opening/open", chair, new CommandOptions(IdempotencyKey: key));
@@ -43,12 +43,12 @@ public sealed class IdempotencyTests(SharedServer shared)
     public async Task A_replay_after_later_changes_applies_nothing_and_is_not_a_version_conflict()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(IdempotencyKey: "start-am"));
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(IdempotencyKey: "start-am"));
         await _api.OkAsync(id, "items/opening/open", chair);
         var before = await _api.StateTextAsync(id);
 
         // The console retries its old request, If-Match and all: it gets the answer again, nothing moves.
-        var replay = await _api.CommandAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(IdempotencyKey: "start-am", IfMatch: "\"0\""));
+        var replay = await _api.CommandAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(IdempotencyKey: "start-am", IfMatch: "\"0\""));
 
         Assert.Equal(HttpStatusCode.OK, replay.Status);
         Assert.Equal("true", replay.Header("Idempotent-Replayed"));
@@ -62,7 +62,7 @@ public sealed class IdempotencyTests(SharedServer shared)
     public async Task A_replayed_command_that_made_two_changes_keeps_both_under_one_command_id()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         await _api.OkAsync(id, "items/opening/open", chair);
 
         var first = await _api.OkAsync(id, $"sessions/{Am}/end", chair, new CommandOptions(IdempotencyKey: "end-am"));
@@ -80,7 +80,7 @@ public sealed class IdempotencyTests(SharedServer shared)
     public async Task The_same_Idempotency_Key_for_another_command_is_409_and_changes_nothing()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         await _api.OkAsync(id, "items/opening/open", chair, new CommandOptions(IdempotencyKey: "k-1"));
         var before = await _api.StateTextAsync(id);
 
@@ -104,8 +104,8 @@ public sealed class IdempotencyTests(SharedServer shared)
         var a = await _api.CreateAsync(Samples.Wg3_2021);
         var b = await _api.CreateAsync(Samples.Wg3_2021);
 
-        var inA = await _api.CommandAsync(a.Id, "sessions/2021-03-25-am/start", a.ChairKey, new CommandOptions(IdempotencyKey: "shared-key"));
-        var inB = await _api.CommandAsync(b.Id, "sessions/2021-03-25-am/start", b.ChairKey, new CommandOptions(IdempotencyKey: "shared-key"));
+        var inA = await _api.CommandAsync(a.Id, "sessions/2021-03-25-am/start?confirm=offDay", a.ChairKey, new CommandOptions(IdempotencyKey: "shared-key"));
+        var inB = await _api.CommandAsync(b.Id, "sessions/2021-03-25-am/start?confirm=offDay", b.ChairKey, new CommandOptions(IdempotencyKey: "shared-key"));
 
         Assert.Equal(HttpStatusCode.OK, inA.Status);
         Assert.Equal(HttpStatusCode.OK, inB.Status);
@@ -117,7 +117,7 @@ public sealed class IdempotencyTests(SharedServer shared)
     public async Task Without_an_Idempotency_Key_each_request_is_a_new_command()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         await _api.OkAsync(id, "items/opening/open", chair);
 
         var again = await _api.CommandAsync(id, "items/opening/open", chair);
@@ -134,7 +134,7 @@ public sealed class IdempotencyTests(SharedServer shared)
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
 
-        var s = await _api.OkAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(Key: ServerProcess.TestOrganizerKey));
+        var s = await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(Key: ServerProcess.TestOrganizerKey));
         Assert.Equal(1, (long)s["version"]!);
         await _api.OkAsync(id, "items/opening/open", chair);
 
@@ -149,7 +149,7 @@ public sealed class IdempotencyTests(SharedServer shared)
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
 
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(ActorName: "Chair of WG.3"));
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(ActorName: "Chair of WG.3"));
         await _api.OkAsync(id, "items/opening/open", chair, new CommandOptions(ActorName: "  Conference officer  ", Key: ServerProcess.TestOrganizerKey));
         await _api.OkAsync(id, "items/opening/conclude", chair);
 

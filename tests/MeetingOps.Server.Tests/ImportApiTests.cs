@@ -77,7 +77,7 @@ public sealed class ImportApiTests(SharedServer shared)
         var id = (string)response.Json["id"]!;
         var chair = (string)response.Json["chairKey"]!;
         Assert.Equal(["wg3", "wg2"], response.Json["meeting"]!["bodies"]!.AsArray().Select(b => (string?)b!["id"]));
-        await _api.OkAsync(id, "sessions/2022-05-23-am/start", chair);
+        await _api.OkAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chair);
         var opened = await _api.OkAsync(id, "items/opening/open", chair);
         Assert.Equal("opening", (string?)opened["currentItemId"]);
     }

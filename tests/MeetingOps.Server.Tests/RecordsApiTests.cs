@@ -14,11 +14,11 @@ public sealed class RecordsApiTests(SharedServer shared)
 
     private static async Task<string> RunFirstDay(MeetingOpsApi api, string id, string chair)
     {
-        await api.OkAsync(id, "sessions/2022-05-23-am/start", chair, new CommandOptions(ActorName: "Ms. Ana Lind"));
+        await api.OkAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chair, new CommandOptions(ActorName: "Ms. Ana Lind"));
         foreach (var command in new[]
                  {
                      "items/opening/open", "items/opening/conclude", "items/adoption-of-agenda/open", "items/adoption-of-agenda/adopt",
-                     "items/transfer-of-sentenced-persons/open", "sessions/2022-05-23-am/end", "sessions/2022-05-23-pm/start",
+                     "items/transfer-of-sentenced-persons/open", "sessions/2022-05-23-am/end", "sessions/2022-05-23-pm/start?confirm=offDay",
                      "items/transfer-of-sentenced-persons/open",
                  })
         {

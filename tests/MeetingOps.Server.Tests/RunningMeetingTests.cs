@@ -39,7 +39,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
         var began = DateTimeOffset.UtcNow;
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
 
-        var s = await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        var s = await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         AssertAt(s, version: 1, currentSession: Am, currentItem: null);
         Assert.Equal("inProgress", Status(s, Am));
         Assert.NotNull(ApiAssert.Session(s, Am)["startedAt"]);
@@ -74,7 +74,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
         Assert.NotNull(ApiAssert.Session(s, Am)["endedAt"]);
         Assert.Null(ApiAssert.Session(s, Am)["currentItemId"]);
 
-        s = await _api.OkAsync(id, $"sessions/{Pm}/start", chair);
+        s = await _api.OkAsync(id, $"sessions/{Pm}/start?confirm=offDay", chair);
         AssertAt(s, version: 9, currentSession: Pm, currentItem: null);
         Assert.Equal("inProgress", Status(s, Pm));
         Assert.Equal("ended", Status(s, Am));
@@ -153,7 +153,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
 
-        var s = await _api.OkAsync(id, $"sessions/{Am}/start", chair, new CommandOptions(IfMatch: "\"0\""));
+        var s = await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair, new CommandOptions(IfMatch: "\"0\""));
         Assert.Equal(1, (long)s["version"]!);
         s = await _api.OkAsync(id, $"items/{Opening}/open", chair, new CommandOptions(IfMatch: "W/\"1\""));
         Assert.Equal(2, (long)s["version"]!);
@@ -163,7 +163,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
     public async Task Suspending_and_resuming_keeps_the_item_under_consideration()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, $"sessions/{Am}/start", chair);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
         await _api.OkAsync(id, $"items/{Opening}/open", chair);
 
         var s = await _api.OkAsync(id, $"sessions/{Am}/suspend", chair);
@@ -183,7 +183,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
     public async Task A_joint_item_is_taken_up_in_a_joint_sitting_and_deferred_items_leave_the_agenda()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, "sessions/2022-05-24-am/start", chair);
+        await _api.OkAsync(id, "sessions/2022-05-24-am/start?confirm=offDay", chair);
 
         var s = await _api.OkAsync(id, "items/application-of-the-organized-crime-convention/open", chair);
         AssertAt(s, version: 2, currentSession: "2022-05-24-am", currentItem: "application-of-the-organized-crime-convention");

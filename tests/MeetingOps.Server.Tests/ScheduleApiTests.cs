@@ -76,7 +76,7 @@ public sealed class ScheduleApiTests(SharedServer shared)
     public async Task A_sitting_that_has_ended_cannot_change_format()
     {
         var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
-        await _api.OkAsync(id, "sessions/2022-05-23-am/start", chair);
+        await _api.OkAsync(id, "sessions/2022-05-23-am/start?confirm=offDay", chair);
         await _api.OkAsync(id, "sessions/2022-05-23-am/end", chair);
 
         var problem = ApiAssert.Problem(await PutFormat(id, """{"sessions": ["2022-05-23-am"], "format": "hybrid", "strategy": "compress"}""", chair), HttpStatusCode.UnprocessableEntity);

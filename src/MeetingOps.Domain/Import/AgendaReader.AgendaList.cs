@@ -15,6 +15,8 @@ internal sealed partial class AgendaReader
         var lastOpen = false;
         var blankSinceLast = false;
         var end = Math.Min(ListEnd, AnnexStart);
+        var nested = new NestedLists();
+        var lastIndent = 0;
         for (var k = AgendaStart; k < end; k++)
         {
             var line = _lines[k];
@@ -27,6 +29,14 @@ internal sealed partial class AgendaReader
             var text = line.Text;
             if (Numbering.TryParse(text, out var lead) && !lead.NumberOnly && !line.HasTabs)
             {
+                if (body is not null && nested.TryPlace(this, body, last, lastIndent, lead, line, out var child))
+                {
+                    last = child;
+                    lastIndent = line.Indent;
+                    lastOpen = child is not null && !EndsTerminal(text);
+                    blankSinceLast = false;
+                    continue;
+                }
                 if (lead.Top == 1 && lead.Sub is null && body is not null && body.Items.Count > 0 && Bodies.Count >= MaxBodies)
                 {
                     _log.Warn(line.Number, $"The numbering starts again at 1 after {MaxBodies} bodies; the rest of the agenda list is left out.");
@@ -51,6 +61,7 @@ internal sealed partial class AgendaReader
                 if (placed is not null)
                 {
                     last = placed;
+                    lastIndent = line.Indent;
                     lastOpen = !EndsTerminal(text);
                     blankSinceLast = false;
                 }
@@ -75,7 +86,8 @@ internal sealed partial class AgendaReader
                 top = sub = last = null;
                 continue;
             }
-            if (last is not null && lastOpen && !blankSinceLast && text.Length < 1000 && last.Title.Length < DefinitionValidator.MaxTextLength)
+            if (last is not null && lastOpen && !blankSinceLast && text.Length < 1000 && last.Title.Length < DefinitionValidator.MaxTextLength
+                && !LooseAgenda.IsNoteInParentheses(text))
             {
                 last.Title = TextTools.TrimTitle(StripJoint(last.Title + " " + text, out var joint));
                 last.JointMark |= joint;

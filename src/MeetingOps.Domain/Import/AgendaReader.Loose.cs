@@ -21,6 +21,10 @@ internal sealed partial class AgendaReader
     public bool PrefersLoose(IReadOnlyList<LooseItem> loose)
     {
         var structured = StructuredItemCount;
+        if (HeadingsOverParagraphs(loose))
+        {
+            return true;
+        }
         if (loose.Count != structured)
         {
             return loose.Count > structured;
@@ -31,6 +35,23 @@ internal sealed partial class AgendaReader
         }
         var looseUnclean = loose.Count(i => i.Title.Length == 0 || i.Title.Contains('|', StringComparison.Ordinal));
         return looseUnclean < StructuredUncleanTitles;
+    }
+
+    /// <summary>
+    /// A record of decisions or an order of the day heads each item ("First item on the agenda", "Agenda item 2") and
+    /// numbers the paragraphs under it "1.", "2.": when the loose reading found at least two items by such headings
+    /// and every item of the layout reading stands below the first heading, those numbered lines are the text under
+    /// the headings, not items.
+    /// </summary>
+    private bool HeadingsOverParagraphs(IReadOnlyList<LooseItem> loose)
+    {
+        if (loose.Count == 0 || !loose[0].Headed || loose.Count(i => i.Parent < 0) < 2)
+        {
+            return false;
+        }
+        var firstHeading = loose[0].Line;
+        var items = Bodies.SelectMany(b => b.AllItems()).ToList();
+        return items.Count > 0 && items.All(i => i.Line > firstHeading);
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ using MeetingOps.Domain.Definition;
 
 namespace MeetingOps.Domain.Import;
 
-/// <summary>An agenda item as the loose reading finds it: its canonical number, title, line and parent (an index, or -1).</summary>
-internal sealed record LooseItem(string Number, string Title, int Line, int Parent, string? Letter);
+/// <summary>An agenda item as the loose reading finds it: its canonical number, title, line, parent (an index, or -1), and whether it was read from item headings ("Agenda item 3", "Third item on the agenda").</summary>
+internal sealed record LooseItem(string Number, string Title, int Line, int Parent, string? Letter, bool Headed = false);
 
 /// <summary>
 /// Reads numbered agenda items wherever they stand: at the start of a line or inside a long one ("1. Organizational
@@ -80,7 +80,10 @@ internal static class LooseAgenda
 
         var numbered = Assemble(markers, itemWords: false);
         var headed = Assemble(markers, itemWords: true);
-        return headed.Count > 0 && headed.Count >= numbered.Count ? headed : numbered;
+        // Item headings win over numbered lines that are as many or fewer, and also over more numbered lines when at
+        // least two headings come before all of them: those are the paragraphs under the headings.
+        var headingsFirst = headed.Count(i => i.Parent < 0) >= 2 && numbered.Count > 0 && numbered.All(i => i.Line > headed[0].Line);
+        return headed.Count > 0 && (headed.Count >= numbered.Count || headingsFirst) ? headed : numbered;
     }
 
     // ------------------------------------------------------------------ markers
@@ -392,12 +395,7 @@ internal static class LooseAgenda
             {
                 break;
             }
-            var lastWord = LastWord(current);
-            var join = char.IsLower(next[0])
-                || Connectors.Contains(lastWord) || current[^1] is ',' or '–' or '-' or '—'
-                || (blanks == 0 && next[0] == '(' && next.Length < 120 && !IsNoteInParentheses(next))
-                || (blanks == 0 && IsCapitals(current) && IsCapitals(next));
-            if (!join)
+            if (!Continues(current, next, blanks == 0))
             {
                 break;
             }
@@ -411,10 +409,30 @@ internal static class LooseAgenda
         return title.ToString();
     }
 
+    /// <summary>
+    /// Whether the line after a title goes on with it: it starts in lower case, the title so far ends on a connecting
+    /// word or a comma or dash, or (with no blank line between) it is a short remark in parentheses that is not a note
+    /// such as "(no document)", or both are in capitals. A line in title case after a complete title is a heading,
+    /// a room or a note, not more of the title.
+    /// </summary>
+    internal static bool Continues(string current, string next, bool adjacent)
+    {
+        current = current.TrimEnd();
+        if (current.Length == 0 || next.Length == 0)
+        {
+            return false;
+        }
+        return char.IsLower(next[0])
+            || Connectors.Contains(LastWord(current)) || current[^1] is ',' or '–' or '-' or '—'
+            || (adjacent && next[0] == '(' && next.Length < 120 && !IsNoteInParentheses(next))
+            || (adjacent && IsCapitals(current) && IsCapitals(next));
+    }
+
     private static string Part(string line, List<int> starts, List<Marker> markers) =>
         starts.Count > 0 ? line[..markers[starts[0]].Start] : line;
 
-    private static bool IsNoteInParentheses(string text)
+    /// <summary>"(no document)", "(no documents)", "(cont'd)": a note under a title, not part of it.</summary>
+    internal static bool IsNoteInParentheses(string text)
     {
         var t = text.ToLowerInvariant();
         return t.StartsWith("(no document", StringComparison.Ordinal) || t.StartsWith("(cont", StringComparison.Ordinal);
@@ -475,7 +493,7 @@ internal static class LooseAgenda
             }
             break;
         }
-        t = CutAtSymbol(t);
+        t = CutAtSymbol(CutAtListOrFootnote(t));
         var forMark = IndexOfForMark(t);
         if (forMark > 0)
         {
@@ -503,7 +521,7 @@ internal static class LooseAgenda
     /// <summary>Only the symbols in parentheses and the contents-table numbers at the end of a title, for the layout reading's titles.</summary>
     internal static string StripTitleTail(string title)
     {
-        var t = title.TrimEnd();
+        var t = CutAtListOrFootnote(title).TrimEnd();
         for (var guard = 0; guard < 10; guard++)
         {
             var before = t;
@@ -511,6 +529,29 @@ internal static class LooseAgenda
             if (t == before)
             {
                 break;
+            }
+        }
+        return t;
+    }
+
+    /// <summary>
+    /// Cuts where the title ends and something else begins on the same line: a footnote mark followed by the
+    /// footnote ("Adoption of the report ∗ This document was submitted …") or a colon followed by an unnumbered bullet
+    /// list ("… related matters: - Administrative and financial implications …"). A mark at the very end is left for
+    /// the trimming of the closing punctuation.
+    /// </summary>
+    internal static string CutAtListOrFootnote(string t)
+    {
+        for (var i = 1; i + 2 < t.Length; i++)
+        {
+            var c = t[i];
+            if (c is '∗' or '*' or '†' && t[i + 1] == ' ' && (char.IsUpper(t[i + 2]) || char.IsDigit(t[i + 2])))
+            {
+                return t[..i].TrimEnd();
+            }
+            if (c == ':' && i + 3 < t.Length && t[i + 1] == ' ' && t[i + 2] is '-' or '–' or '•' or '·' && t[i + 3] == ' ')
+            {
+                return t[..i].TrimEnd();
             }
         }
         return t;
@@ -743,7 +784,7 @@ internal static class LooseAgenda
                 return -1;
             }
             byNumber[number] = items.Count;
-            items.Add(new LooseItem(number, TextTools.Cut(title, DefinitionValidator.MaxTextLength), line + 1, parent, letter));
+            items.Add(new LooseItem(number, TextTools.Cut(title, DefinitionValidator.MaxTextLength), line + 1, parent, letter, itemWords));
             return items.Count - 1;
         }
 

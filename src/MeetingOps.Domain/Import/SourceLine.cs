@@ -14,6 +14,9 @@ internal sealed class SourceLine(int number, string raw, string text)
     /// <summary>Cleaned text, tabs as spaces, white space collapsed and trimmed.</summary>
     public string Text { get; set; } = text;
 
+    /// <summary>Leading white space of the physical line (a tab counts 4): the nesting of a web page's indented lists.</summary>
+    public int Indent { get; init; }
+
     public bool IsBlank => Text.Length == 0;
 
     public bool HasTabs => Raw.Contains('\t');

@@ -69,7 +69,7 @@ internal static partial class SourceText
         public Group(SourceLine first, int wrapWidth)
         {
             _wrapWidth = wrapWidth;
-            Line = new SourceLine(first.Number, first.Raw, first.Text);
+            Line = new SourceLine(first.Number, first.Raw, first.Text) { Indent = first.Indent };
             var lead = default(Numbering.Lead);
             _numbered = !first.HasTabs && Numbering.TryParse(first.Text, out lead);
             _numberOnly = _numbered && lead.NumberOnly;

@@ -35,7 +35,7 @@ internal static partial class SourceText
             if (c is '\n' or '\r' or '\f' or '\u2028' or '\u2029' or '\u0085' or '\v')
             {
                 var raw = Clean(text.AsSpan(start, i - start));
-                lines.Add(new SourceLine(number, raw, Collapse(raw)));
+                lines.Add(new SourceLine(number, raw, Collapse(raw)) { Indent = IndentOf(text.AsSpan(start, i - start)) });
                 meter.Charge(i - start + 1);
                 if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                 {
@@ -46,5 +46,26 @@ internal static partial class SourceText
             }
         }
         return lines;
+    }
+
+    private static int IndentOf(ReadOnlySpan<char> line)
+    {
+        var indent = 0;
+        foreach (var c in line)
+        {
+            if (c is ' ' or '\u00A0')
+            {
+                indent++;
+            }
+            else if (c == '\t')
+            {
+                indent += 4;
+            }
+            else
+            {
+                break;
+            }
+        }
+        return indent;
     }
 }

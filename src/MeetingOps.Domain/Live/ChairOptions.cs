@@ -3,7 +3,8 @@ namespace MeetingOps.Domain;
 /// <summary>
 /// What the chair may do now, said by the server so the console keeps no rules of its own: for each item and each
 /// sitting the actions <see cref="MeetingRules"/> would accept, and for each sitting in progress with nothing under
-/// consideration the next item to take up. Also gives a parent item the status of its sub-items.
+/// consideration the next item to take up. Also gives a parent item the status of its sub-items, and a sub-item that of
+/// a parent considered as a whole (<see cref="AgendaStatuses"/>).
 /// </summary>
 public static class ChairOptions
 {
@@ -15,15 +16,17 @@ public static class ChairOptions
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(view);
         var sitting = meeting.Sessions.Where(s => live.Session(s.Id).Status == SessionStatus.InProgress).Select(s => s.Id).ToList();
+        var read = AgendaStatuses.Read(view.Items.Select(i => (i.Id, i.ParentId, i.Status)).ToList());
         var items = view.Items.Select(i => i with
         {
-            Status = ParentStatus(view, i),
+            Status = read[i.Id],
             Allowed = Enum.GetValues<ItemAction>().Where(a => ItemAllowed(meeting, live, i.Id, a, sitting)).Select(MeetingOpsJson.Name).ToList(),
         }).ToList();
         var sessions = view.Sessions.Select(s => s with
         {
             Allowed = Enum.GetValues<SessionAction>()
-                .Where(a => MeetingRules.Decide(meeting, live, new SessionCommand(s.Id, a), Probe).Refusal is null)
+                // Probed as confirmed: a start on another day is allowed, and its refusal asks the chair to confirm.
+                .Where(a => MeetingRules.Decide(meeting, live, new SessionCommand(s.Id, a, ConfirmOffDay: true), Probe).Refusal is null)
                 .Select(MeetingOpsJson.Name).ToList(),
             NextItemId = NextItem(meeting, live, s),
         }).ToList();
@@ -50,32 +53,18 @@ public static class ChairOptions
             return null;
         }
         var candidates = session.Planned.Select(p => p.Item).Concat(meeting.Items.Select(i => i.Id));
-        return candidates.FirstOrDefault(id => live.Item(id).Status == ItemStatus.Pending
+        // As the agenda reads: a sub-item of a parent considered as a whole (item 2 of 2021, adopted) is not pending.
+        var read = AgendaStatuses.Read(meeting.Items.Select(i => (i.Id, i.ParentId, live.Item(i.Id).Status)).ToList());
+        return candidates.FirstOrDefault(id => read.TryGetValue(id, out var status) && status == ItemStatus.Pending
             && !meeting.Items.Any(c => c.ParentId == id) // a parent is taken up through its sub-items
             && MeetingRules.Decide(meeting, live, new ItemCommand(id, ItemAction.Open, session.Id), Probe).Refusal is null);
     }
 
-    /// <summary>
-    /// A parent item never taken up itself reads as its sub-items stand: open while one is open, concluded (adopted if
-    /// any was adopted) when all are done, continued once some have been considered, pending before.
-    /// </summary>
+    /// <summary>An item's status as the agenda reads it (see <see cref="AgendaStatuses"/>): a parent as its sub-items stand, a sub-item as its parent considered whole.</summary>
     public static ItemStatus ParentStatus(MeetingView view, ItemView item)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(item);
-        var children = view.Items.Where(c => c.ParentId == item.Id).Select(c => ParentStatus(view, c)).ToList();
-        if (children.Count == 0 || item.Status != ItemStatus.Pending)
-        {
-            return item.Status;
-        }
-        if (children.Contains(ItemStatus.Open))
-        {
-            return ItemStatus.Open;
-        }
-        if (children.All(c => c is ItemStatus.Concluded or ItemStatus.Adopted or ItemStatus.Deferred))
-        {
-            return children.Contains(ItemStatus.Adopted) ? ItemStatus.Adopted : ItemStatus.Concluded;
-        }
-        return children.Any(c => c != ItemStatus.Pending) ? ItemStatus.Continued : ItemStatus.Pending;
+        return AgendaStatuses.Read(view.Items.Select(i => (i.Id, i.ParentId, i.Status)).ToList())[item.Id];
     }
 }

@@ -163,6 +163,10 @@ public static class MeetingRules
                     $"{body} is sitting in session {busy.Id}; end that sitting before starting session {session.Id}.",
                     Name(from), Name(to));
             }
+            if (!command.ConfirmOffDay && OffDay(meeting, session, context.At) is { } offDay)
+            {
+                return offDay with { From = Name(from), To = Name(to) };
+            }
         }
 
         var entries = new List<LogEntry>();
@@ -176,6 +180,27 @@ public static class MeetingRules
         entries.Add(new LogEntry(version, context.At, context.CommandId, context.Actor, ChangeSubject.Session, null, session.Id,
             Name(command.Action), Name(from), Name(to), command.Reason));
         return new RulesResult(entries, null);
+    }
+
+    /// <summary>
+    /// A sitting started on a day other than its planned day (at the venue) is most often the wrong sitting picked, so it
+    /// needs the chair's confirmation; checked last, so a start refused for a real reason says that reason.
+    /// </summary>
+    private static Refusal? OffDay(Meeting meeting, Session session, DateTimeOffset at)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(meeting.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var planned = DateOnly.FromDateTime(session.LocalStart);
+        if (today == planned)
+        {
+            return null;
+        }
+        var format = planned.Year == today.Year ? "ddd d MMM" : "ddd d MMM yyyy";
+        string Day(DateOnly day) => day.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        return new Refusal(RefusalKind.ConfirmationNeeded,
+            $"This sitting is planned for {Day(planned)}; start it now? It is {Day(today)} at the venue. "
+            + $"To start session {session.Id} today, send the command again confirmed ({SessionCommand.OffDay}: ?confirm={SessionCommand.OffDay} on the API).",
+            Code: SessionCommand.OffDay);
     }
 
     private static string Name<T>(T value) where T : struct, Enum => MeetingOpsJson.Name(value);

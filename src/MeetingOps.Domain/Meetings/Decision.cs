@@ -17,10 +17,15 @@ public enum RefusalKind
     Unauthenticated,
     /// <summary>The key presented may not do this (403).</summary>
     Forbidden,
+    /// <summary>The command is legal but unusual enough to be asked again with a confirmation named by <see cref="Refusal.Code"/> (409).</summary>
+    ConfirmationNeeded,
 }
 
-/// <summary>A refused command: what kind of refusal, the reason in the meeting's words, and the move it asked for.</summary>
-public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null);
+/// <summary>
+/// A refused command: what kind of refusal, the reason in the meeting's words, and the move it asked for;
+/// <see cref="Code"/>, when set, a machine-readable name of what was refused (for a confirmation needed: the confirmation to send).
+/// </summary>
+public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null, string? Code = null);
 
 /// <summary>Either the outcome of a legal move or the refusal of an illegal one.</summary>
 public readonly record struct Decision<T>(T? Outcome, Refusal? Refusal) where T : struct

@@ -99,8 +99,10 @@ public static class Forecaster
                     continue;
                 }
                 var segments = _segments[k];
-                // The piece under way started when the item was last taken up; only what is ahead of now is left.
-                var remaining = segments.Aggregate(_unplaced[k], (sum, s) => sum + (s.End > _now ? s.End - (s.Start > _now ? s.Start : _now) : TimeSpan.Zero));
+                // The piece under way started when the item was last taken up; only what is ahead of now is left. A piece in a
+                // sitting still to come is left whole, even when that sitting is anchored on a planned start already past.
+                var remaining = segments.Aggregate(_unplaced[k], (sum, s) => sum + (!IsSitting(s.SessionId) ? s.End - s.Start
+                    : s.End > _now ? s.End - (s.Start > _now ? s.Start : _now) : TimeSpan.Zero));
                 items.Add(new ForecastItem(_items[k].Id, _status[k],
                     segments.Count > 0 ? segments[0].Start : null, segments.Count > 0 ? segments[^1].End : null,
                     Minutes(remaining), Minutes(_unplaced[k]), segments));
@@ -144,7 +146,7 @@ public static class Forecaster
             var state = _sessionStates[c];
             var started = state.StartedAt ?? session.Start;
             var ended = state.EndedAt ?? session.End;
-            var availableEnd = AvailableEnd(session, started);
+            var availableEnd = state.StartedAt is null ? AvailableEnd(session, started) : AvailableEndOfSitting(session, started);
             foreach (var piece in carried[c].Concat(work[c]))
             {
                 Carry(c, piece, carried);
@@ -161,7 +163,7 @@ public static class Forecaster
             var sitting = state.IsSitting;
             var start = StartOf(c);
             var began = sitting ? state.StartedAt ?? session.Start : start;
-            var availableEnd = AvailableEnd(session, began);
+            var availableEnd = sitting ? AvailableEndOfSitting(session, began) : AvailableEnd(session, began);
             var capped = session.CapMinutes is not null;
 
             var queue = new List<Piece>();
@@ -317,9 +319,45 @@ public static class Forecaster
             segments.Add(new ForecastSegment(sessionId, start, end, continued));
         }
 
-        /// <summary>A session sitting now starts its remaining business now; one to come at its planned start, or now if that has passed.</summary>
-        private DateTimeOffset StartOf(int c) =>
-            _sessionStates[c].IsSitting ? _now : _plan.Sessions[c].Start > _now ? _plan.Sessions[c].Start : _now;
+        /// <summary>
+        /// A session sitting now starts its remaining business now. One to come starts at its planned start; now, if that
+        /// has passed earlier today at the venue (a late start). A sitting of another day is never moved to now: on the
+        /// morning of the 6th the sittings of the 8th still start on the 8th, and one of a day gone by that was never
+        /// held stays on its own day, rather than every such sitting being piled up from now (and running over by years).
+        /// </summary>
+        private DateTimeOffset StartOf(int c)
+        {
+            var session = _plan.Sessions[c];
+            if (_sessionStates[c].IsSitting)
+            {
+                return _now;
+            }
+            return session.Start <= _now && SameVenueDay(session.Start, _now) ? _now : session.Start;
+        }
+
+        /// <summary>
+        /// When a sitting in progress should end. Started on its planned day: as planned (a late start does not buy time).
+        /// Started on another day (confirmed by the chair): its planned length from its real start, not the end it was
+        /// planned for on a day it is not sitting.
+        /// </summary>
+        private DateTimeOffset AvailableEndOfSitting(PlanSession session, DateTimeOffset started) =>
+            session.CapMinutes is null && !SameVenueDay(session.Start, started)
+                ? started + (session.End - session.Start)
+                : AvailableEnd(session, started);
+
+        private bool SameVenueDay(DateTimeOffset a, DateTimeOffset b) => _clock.ToLocal(a).Date == _clock.ToLocal(b).Date;
+
+        private bool IsSitting(string sessionId)
+        {
+            for (var c = 0; c < _plan.Sessions.Count; c++)
+            {
+                if (_plan.Sessions[c].SessionId == sessionId)
+                {
+                    return _sessionStates[c].IsSitting;
+                }
+            }
+            return false;
+        }
 
         /// <summary>A capped session ends its available minutes after it starts; any other at its planned end.</summary>
         private static DateTimeOffset AvailableEnd(PlanSession session, DateTimeOffset started) =>

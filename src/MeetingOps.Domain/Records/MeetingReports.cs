@@ -60,6 +60,10 @@ public static class MeetingReports
         var byItem = entries.Where(e => e.Subject == ChangeSubject.Item && e.ItemId is not null)
             .GroupBy(e => e.ItemId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Statuses as the agenda reads them, by the snapshot's rule: a heading as its sub-items stand, a sub-item as the
+        // parent considered as a whole; so the report never calls pending what the pages show as done.
+        var read = AgendaStatuses.Read(view.Items
+            .Select(i => (i.Id, i.ParentId, byItem.TryGetValue(i.Id, out var e) ? e[^1].ItemStatusAfter() : ItemStatus.Pending)).ToList());
         var records = new List<ItemRecord>();
         foreach (var item in view.Items)
         {
@@ -75,7 +79,7 @@ public static class MeetingReports
                 .Select(Reference)
                 .OfType<SittingReference>()
                 .ToList();
-            var status = itemEntries.Count == 0 ? ItemStatus.Pending : itemEntries[^1].ItemStatusAfter();
+            var status = read[item.Id];
             var outcomeAction = status switch
             {
                 ItemStatus.Adopted => "adopt",
@@ -83,7 +87,7 @@ public static class MeetingReports
                 ItemStatus.Deferred => "defer",
                 _ => null,
             };
-            var outcome = outcomeAction is null ? null : Reference(itemEntries.Last(e => e.Action == outcomeAction).SessionId);
+            var outcome = outcomeAction is null ? null : Reference(itemEntries.LastOrDefault(e => e.Action == outcomeAction)?.SessionId);
             var bodies = bodyOrder.Where(item.Numbers.ContainsKey).ToList();
             records.Add(new ItemRecord(item.Id, item.Numbers, item.Title, item.Kind, bodies, considered, status, outcome));
         }

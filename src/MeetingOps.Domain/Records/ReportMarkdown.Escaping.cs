@@ -45,6 +45,8 @@ public static partial class ReportMarkdown
         Bodies = report.Bodies.Select(b => b with
         {
             Name = Escape(b.Name),
+            // "held its <meeting> meeting": typed by the secretariat like the name (the security suite found it unescaped).
+            Meeting = b.Meeting is null ? null : Escape(b.Meeting),
             Opening = b.Opening is { } o ? o with { OpenedBy = o.OpenedBy with { Name = o.OpenedBy.Name is null ? null : Escape(o.OpenedBy.Name) } } : null,
             Items = b.Items.Select(EscapedItem).ToList(),
             Officers = b.Officers is { } officers

@@ -14,7 +14,7 @@ public static class CommandsApi
         group.MapPost("/items/{itemId}/{action}", ItemCommand)
             .WithSummary("Take up (open), continue, conclude, adopt, defer or reopen an agenda item (chair key; Idempotency-Key; If-Match).");
         group.MapPost("/sessions/{sessionId}/{action}", SessionCommand)
-            .WithSummary("Start, suspend, resume or end a session (chair key; Idempotency-Key; If-Match).");
+            .WithSummary("Start, suspend, resume or end a session (chair key; Idempotency-Key; If-Match). A start on a day other than the sitting's planned day is refused (409, code offDay) unless confirmed with ?confirm=offDay.");
         group.MapCorrectionsApi();
         return group;
     }
@@ -32,15 +32,21 @@ public static class CommandsApi
     }
 
     private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> SessionCommand(
-        string id, string sessionId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls)
+        string id, string sessionId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, string? confirm = null)
     {
         if (!TryParse<SessionAction>(action, out var sessionAction))
         {
             return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
                 Problems.BadRequest($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}."));
         }
+        if (confirm is not null && confirm != Domain.SessionCommand.OffDay)
+        {
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
+                Problems.BadRequest($"Unknown confirmation \"{confirm}\" (?confirm=); the one there is: {Domain.SessionCommand.OffDay}."));
+        }
+        // The edge only carries the confirmation: whether a start needs it is the meeting's rule, decided in the grain.
         return Execute(id, http, grains, calls, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
-            headers.ActorName, null, new SessionCommand(sessionId, sessionAction)));
+            headers.ActorName, null, new SessionCommand(sessionId, sessionAction, ConfirmOffDay: confirm is not null)));
     }
 
     internal static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Execute(

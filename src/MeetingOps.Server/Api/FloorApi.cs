@@ -124,7 +124,11 @@ public static class FloorApi
         }
         http.Response.Headers.CacheControl = "no-store";
         // The key rides in the fragment: browsers never send it to the server, so it stays out of access logs.
-        var link = $"{http.Request.Scheme}://{http.Request.Host}/follow/{id}#delegation={Uri.EscapeDataString(delegationId)}&key={Uri.EscapeDataString(issued.Key!)}";
+        // The name too, so the page greets the delegation by the name the report uses before it is on any list.
+        var name = (await calls.Read(() => grains.GetGrain<IDelegationsGrain>(id).Get(), http.RequestAborted))?.Delegations
+            .FirstOrDefault(d => d.Id == delegationId)?.Name;
+        var link = $"{http.Request.Scheme}://{http.Request.Host}/follow/{id}#delegation={Uri.EscapeDataString(delegationId)}&key={Uri.EscapeDataString(issued.Key!)}"
+            + (name is null ? "" : $"&name={Uri.EscapeDataString(name)}");
         return TypedResults.Ok(new IssuedKey(delegationId, issued.Key!, link));
     }
 

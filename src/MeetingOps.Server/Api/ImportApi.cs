@@ -3,6 +3,7 @@ using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using MeetingOps.Domain.Import;
 using MeetingOps.Grains;
+using MeetingOps.Import.Files;
 using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ namespace MeetingOps.Server.Api;
 
 /// <summary>
 /// Importing an annotated provisional agenda: <c>POST /api/meetings/import</c> with the document's text
-/// (<c>text/plain</c>, UTF-8) and the organizer key. Creates the meeting (201, as <c>POST /api/meetings</c>, plus the
+/// (<c>text/plain</c>, UTF-8), or the file as issued (a .docx or a PDF, see <see cref="AgendaFiles"/>), and the organizer key. Creates the meeting (201, as <c>POST /api/meetings</c>, plus the
 /// importer's warnings), or with <c>?dryRun=true</c> only shows what would be created (200). Nothing usable in the
 /// text answers 422 with the errors and their lines; a text over <see cref="AgendaImporter.MaxInputBytes"/> answers 413.
 /// </summary>
@@ -25,7 +26,7 @@ public static class ImportApi
         // No .Accepts(...), as for POST /api/meetings: routing would answer a wrong content type with a bare 415 before
         // the handler can say what is wrong; the handler checks it and answers a problem instead.
         group.MapPost("/import", Import)
-            .WithSummary("Create a meeting from the text of an annotated provisional agenda (organizer key; text/plain UTF-8 body); ?dryRun=true shows the definition and warnings without creating anything.");
+            .WithSummary("Create a meeting from an annotated provisional agenda (organizer key; text/plain UTF-8 body, or the .docx or PDF file); ?dryRun=true shows the definition and warnings without creating anything.");
         return group;
     }
 
@@ -39,9 +40,12 @@ public static class ImportApi
         HttpContext http, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken, bool dryRun = false)
     {
         var request = http.Request;
-        if (request.ContentType is { } type && !IsText(type))
+        // A .docx or PDF may come with its own content type, or as octet-stream (or none) for the first bytes to tell.
+        var declared = ImportFiles.Declared(request.ContentType);
+        var mayBeFile = declared is not null || ImportFiles.IsUntyped(request.ContentType);
+        if (request.ContentType is { } type && !mayBeFile && !IsText(type))
         {
-            return Problems.BadRequest($"Send the agenda document's text as text/plain (UTF-8), not {type}. A meeting definition in JSON goes to POST /api/meetings.");
+            return Problems.BadRequest($"Send the agenda document's text as text/plain (UTF-8), or the file as issued: a Word document ({AgendaFiles.WordMediaType}) or a PDF (application/pdf); not {type}. A meeting definition in JSON goes to POST /api/meetings.");
         }
         // The secretariat's key, checked here before any work on the text (and again inside the meeting grain on create).
         var key = CommandHeaders.BearerKey(request);
@@ -50,12 +54,32 @@ public static class ImportApi
             return refused;
         }
         // An agenda may be larger than a JSON definition: lift this request's limit to the importer's cap.
+        var cap = mayBeFile ? AgendaFiles.MaxFileBytes : AgendaImporter.MaxInputBytes;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = AgendaImporter.MaxInputBytes + 1;
+            limit.MaxRequestBodySize = cap + 1;
         }
-        var body = await RequestBody.ReadAsync(request, AgendaImporter.MaxInputBytes, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, cap, cancellationToken);
         if (body is null)
+        {
+            return Problems.TooLarge(cap);
+        }
+        // The first bytes decide what the body is, not the type a browser guessed from the file's name.
+        var format = AgendaFiles.Detect(body);
+        if (declared is { } named && format != named)
+        {
+            return ImportFiles.NotTheDeclaredFormat(named, request.ContentType!);
+        }
+        if (mayBeFile && format != AgendaFileFormat.Text)
+        {
+            var extracted = AgendaFiles.Extract(body, format);
+            if (extracted.Problem is { } unreadable)
+            {
+                return ImportFiles.NotReadable(format, unreadable);
+            }
+            body = System.Text.Encoding.UTF8.GetBytes(extracted.Text!);
+        }
+        if (body.Length > AgendaImporter.MaxInputBytes)
         {
             return Problems.TooLarge(AgendaImporter.MaxInputBytes);
         }

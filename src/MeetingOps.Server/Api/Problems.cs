@@ -22,6 +22,7 @@ public static class Problems
             RefusalKind.Conflict => (StatusCodes.Status409Conflict, "Conflict", "conflict"),
             RefusalKind.Unauthenticated => (StatusCodes.Status401Unauthorized, "Key required", "key-required"),
             RefusalKind.Forbidden => (StatusCodes.Status403Forbidden, "Wrong key", "wrong-key"),
+            RefusalKind.ConfirmationNeeded => (StatusCodes.Status409Conflict, "Confirmation needed", "confirmation-needed"),
             _ => (StatusCodes.Status400BadRequest, "Bad request", "bad-request"),
         };
         var extensions = new Dictionary<string, object?>();
@@ -29,6 +30,11 @@ public static class Problems
         {
             extensions["from"] = refusal.From;
             extensions["to"] = refusal.To;
+        }
+        if (refusal.Code is not null)
+        {
+            // What a client switches on (for a confirmation needed: the value of ?confirm= that says yes).
+            extensions["code"] = refusal.Code;
         }
         if (problems is { Count: > 0 })
         {

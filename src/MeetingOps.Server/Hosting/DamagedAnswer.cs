@@ -27,6 +27,35 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
         {
             LogDamaged(damaged.GrainId, damaged.DatabasePath, damaged.Message);
         }
+        return await WriteAsync(problems, httpContext, meetingId, $"{damaged.StateName} / {damaged.GrainId}", exception);
+    }
+
+    /// <summary>
+    /// Answers a request for a meeting already known damaged before it reaches the silo: each attempt to activate the
+    /// meeting's grain would read the row again, fail, and have Orleans log several errors with stack traces, so a
+    /// console retrying would fill the log. Once is enough; the store remembers the row (<see cref="SqliteStoreHealth"/>).
+    /// </summary>
+    public static async Task AnswerKnownDamage(HttpContext httpContext, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(next);
+        var segments = httpContext.Request.Path.Value?.Split('/', 5) ?? [];
+        if (segments is ["", "api", "meetings", var meetingId, ..] && meetingId.Length > 0
+            && httpContext.RequestServices.GetKeyedService<Orleans.Storage.IGrainStorage>(MeetingOps.Grains.StorageNames.Meetings) is SqliteGrainStorage storage
+            && storage.Health.DamagedRows.Count > 0)
+        {
+            var row = $"meeting / meeting/{meetingId}";
+            if (storage.Health.DamagedRows.ContainsKey(row))
+            {
+                await WriteAsync(httpContext.RequestServices.GetRequiredService<IProblemDetailsService>(), httpContext, meetingId, row, null);
+                return;
+            }
+        }
+        await next(httpContext);
+    }
+
+    private static async ValueTask<bool> WriteAsync(IProblemDetailsService problems, HttpContext httpContext, string meetingId, string row, Exception? exception)
+    {
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -37,10 +66,10 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "Stored meeting damaged",
                 Type = "urn:meetingops:problem:damaged",
-                Detail = $"The stored state of meeting \"{meetingId}\" ({damaged.StateName} / {damaged.GrainId}) cannot be read: the row in the server's " +
+                Detail = $"The stored state of meeting \"{meetingId}\" ({row}) cannot be read: the row in the server's " +
                     "database is damaged. Trying again will not help. The operator should run `meetingops verify <data directory>` and restore " +
                     "the last backup with `meetingops restore` (README, \"Backups and recovery\").",
-                Extensions = { ["meetingId"] = meetingId, ["row"] = $"{damaged.StateName} / {damaged.GrainId}" },
+                Extensions = { ["meetingId"] = meetingId, ["row"] = row },
             },
         });
     }

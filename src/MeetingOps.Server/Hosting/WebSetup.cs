@@ -67,6 +67,7 @@ public static class WebSetup
             },
         });
         app.UseStatusCodePages();
+        app.Use(DamagedAnswer.AnswerKnownDamage); // a meeting known damaged answers 500 without another activation
         return app;
     }
 

@@ -21,9 +21,10 @@ public sealed record CommandReply(bool Accepted, long? Version, IReadOnlyList<Lo
 /// <summary>
 /// A refused command in the same words as the REST API's problem details: <see cref="Type"/> is the problem type
 /// (urn:meetingops:problem:wrong-key and so on), <see cref="Status"/> the HTTP status the API would answer,
-/// <see cref="From"/> and <see cref="To"/> the move asked for when the move was illegal.
+/// <see cref="From"/> and <see cref="To"/> the move asked for when the move was illegal, <see cref="Code"/> the problem's
+/// machine-readable code when it has one (for a confirmation needed: the confirmation to send, e.g. "offDay").
 /// </summary>
-public sealed record CommandProblem(string Type, string Title, int Status, string Detail, string? From = null, string? To = null);
+public sealed record CommandProblem(string Type, string Title, int Status, string Detail, string? From = null, string? To = null, string? Code = null);
 
 /// <summary>
 /// A warning to the room that a capped sitting nears its cap ("announced"), pushed to the meeting's followers as it

@@ -81,10 +81,32 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     /// <summary>
     /// A command as <see cref="Command"/>, naming who presides (<paramref name="actorName"/>, as the X-Actor-Name header does over REST).
     /// </summary>
-    public async Task<CommandReply> CommandAs(string meetingId, string? chairKey, string kind, string id, string action,
-        string? idempotencyKey, long? expectedVersion, string? sessionId, string? actorName)
+    public Task<CommandReply> CommandAs(string meetingId, string? chairKey, string kind, string id, string action,
+        string? idempotencyKey, long? expectedVersion, string? sessionId, string? actorName) =>
+        Decide(meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId, actorName, confirm: null);
+
+    /// <summary>
+    /// A command as one <see cref="HubCommand"/> record, which also carries a confirmation a refusal asked for
+    /// (<c>confirm: "offDay"</c> to start a sitting on a day other than its planned day).
+    /// </summary>
+    public Task<CommandReply> Act(HubCommand command)
+    {
+        if (command is null)
+        {
+            return Task.FromResult(Invalid("A command names its meeting, kind, id and action."));
+        }
+        return Decide(command.MeetingId, command.ChairKey, command.Kind, command.Id, command.Action, command.IdempotencyKey,
+            command.ExpectedVersion, command.SessionId, command.ActorName, command.Confirm);
+    }
+
+    private async Task<CommandReply> Decide(string meetingId, string? chairKey, string kind, string id, string action,
+        string? idempotencyKey, long? expectedVersion, string? sessionId, string? actorName, string? confirm)
     {
         RequireMeetingId(meetingId);
+        if (confirm is not null && (kind != "session" || confirm != SessionCommand.OffDay))
+        {
+            return Invalid($"Unknown confirmation \"{confirm}\"; the one there is, {SessionCommand.OffDay}, confirms a session command.");
+        }
         if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
         {
             return Invalid($"The {kind} id must be 1–{MaxIdLength} characters.");
@@ -100,7 +122,9 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
             case "session" when sessionId is not null:
                 return Invalid("A session command names the session as its id; leave sessionId empty.");
             case "session" when TryParse<SessionAction>(action, out var sessionAction):
-                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null, new SessionCommand(id, sessionAction));
+                // The hub only carries the confirmation; whether a start needs it is the meeting's rule, decided in the grain.
+                envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null,
+                    new SessionCommand(id, sessionAction, ConfirmOffDay: confirm is not null));
                 break;
             case "session":
                 return Invalid($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}.");
@@ -115,7 +139,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     /// thrown error), so a command sent through any of them is limited alike.
     /// </summary>
     public static bool IsCommand(string hubMethodName) =>
-        hubMethodName is nameof(Command) or nameof(CommandAs) or nameof(Undo);
+        hubMethodName is nameof(Command) or nameof(CommandAs) or nameof(Undo) or nameof(Act);
 
     private async Task<CommandReply> Send(string meetingId, CommandEnvelope envelope)
     {
@@ -139,7 +163,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     public static CommandProblem ProblemOf(Refusal refusal)
     {
         var details = Problems.From(refusal).ProblemDetails;
-        return new CommandProblem(details.Type!, details.Title!, details.Status!.Value, details.Detail!, refusal.From, refusal.To);
+        return new CommandProblem(details.Type!, details.Title!, details.Status!.Value, details.Detail!, refusal.From, refusal.To, refusal.Code);
     }
 
     /// <summary>The cluster or its storage did not answer: as the REST API's 503.</summary>

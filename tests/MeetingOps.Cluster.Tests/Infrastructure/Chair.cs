@@ -72,7 +72,7 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
     /// </summary>
     public async Task RunAsync(ChairedMeeting meeting, TimeSpan pace, Func<bool> keepGoing, int atLeast, int atMost)
     {
-        await CommandAsync(meeting, 0, $"/api/meetings/{meeting.Id}/sessions/2022-05-23-am/start");
+        await CommandAsync(meeting, 0, $"/api/meetings/{meeting.Id}/sessions/2022-05-23-am/start?confirm=offDay");
         for (var n = 1; n < atMost && (n < atLeast || keepGoing()); n++)
         {
             await Task.Delay(pace); // the chair's pace, so the script spans the failures

@@ -11,7 +11,11 @@ public sealed record Changed(string MeetingId, long Version, IReadOnlyList<LogEn
 
 public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem, long? AppliedVersion = null);
 
-public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To);
+public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To, string? Code = null);
+
+/// <summary>The hub's command record (MeetingHub.Act), as a client sends it.</summary>
+public sealed record HubCommand(string MeetingId, string Kind, string Id, string Action, string? ChairKey = null, string? IdempotencyKey = null,
+    long? ExpectedVersion = null, string? SessionId = null, string? ActorName = null, string? Confirm = null);
 
 public enum Protocol
 {
@@ -44,15 +48,18 @@ public static class Hub
         return connection;
     }
 
+    /// <param name="confirm">A confirmation the command carries ("offDay"): sent through the hub's Act, which takes one; else through Command.</param>
     public static Task<Reply> CommandAsync(this HubConnection connection, string meetingId, string? chairKey, string kind, string id, string action,
-        long? expectedVersion = null, string? sessionId = null, string? idempotencyKey = null) =>
-        connection.InvokeAsync<Reply>("Command", meetingId, chairKey, kind, id, action, idempotencyKey ?? Guid.NewGuid().ToString("N"),
-            expectedVersion, sessionId).WaitAsync(Wait);
+        long? expectedVersion = null, string? sessionId = null, string? idempotencyKey = null, string? confirm = null) =>
+        (confirm is null
+            ? connection.InvokeAsync<Reply>("Command", meetingId, chairKey, kind, id, action, idempotencyKey ?? Guid.NewGuid().ToString("N"), expectedVersion, sessionId)
+            : connection.InvokeAsync<Reply>("Act", new HubCommand(meetingId, kind, id, action, chairKey, idempotencyKey ?? Guid.NewGuid().ToString("N"),
+                expectedVersion, sessionId, Confirm: confirm))).WaitAsync(Wait);
 
     /// <summary>A command that must be accepted; returns the new version.</summary>
-    public static async Task<long> ActAsync(this HubConnection connection, string meetingId, string chairKey, string kind, string id, string action)
+    public static async Task<long> ActAsync(this HubConnection connection, string meetingId, string chairKey, string kind, string id, string action, string? confirm = null)
     {
-        var reply = await connection.CommandAsync(meetingId, chairKey, kind, id, action);
+        var reply = await connection.CommandAsync(meetingId, chairKey, kind, id, action, confirm: confirm);
         Assert.True(reply.Accepted, $"{kind} {id} {action} was refused: {reply.Problem}");
         return reply.Version!.Value;
     }

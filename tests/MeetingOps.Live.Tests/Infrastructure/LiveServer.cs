@@ -167,9 +167,21 @@ public sealed class LiveServer : IAsyncDisposable
 
     /// <summary>
     /// The 2022 sample moved in time so that its first day is today at the venue, with the first sitting hybrid
-    /// (capped): what a chair sees on the morning of a meeting, forecast included.
+    /// (capped) unless said otherwise: what a chair sees on the morning of a meeting, forecast included. Its Monday
+    /// sittings start from the console without the confirmation a sitting of another day needs.
     /// </summary>
-    public Task<(string Id, string ChairKey)> CreateMeetingStartingTodayAsync()
+    public Task<(string Id, string ChairKey)> CreateMeetingStartingTodayAsync(bool hybridFirstSitting = true)
+    {
+        var definition = TodayDefinition();
+        if (hybridFirstSitting)
+        {
+            definition["sessions"]![0]!["format"] = "hybrid";
+        }
+        return CreateMeetingFromJsonAsync(definition.ToJsonString());
+    }
+
+    /// <summary>The 2022 sample's definition moved in time so that its first day is today at the venue.</summary>
+    public static JsonNode TodayDefinition()
     {
         var definition = JsonNode.Parse(RepoFiles.Sample(RepoFiles.Vienna2022))!;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(definition["timeZone"]!.GetValue<string>());
@@ -184,8 +196,7 @@ public sealed class LiveServer : IAsyncDisposable
             session!["start"] = Time(session["start"]!.GetValue<string>());
             session["end"] = Time(session["end"]!.GetValue<string>());
         }
-        definition["sessions"]![0]!["format"] = "hybrid";
-        return CreateMeetingFromJsonAsync(definition.ToJsonString());
+        return definition;
     }
 
     public async Task<(string Id, string ChairKey)> CreateMeetingFromJsonAsync(string json)

@@ -93,6 +93,11 @@ public static class Loopback
         connection.InvokeAsync<JsonElement>("CommandAs", meetingId, key, kind, id, action, Guid.NewGuid().ToString("N"), null, null, actorName)
             .WaitAsync(TimeSpan.FromSeconds(30));
 
+    /// <summary><c>Act</c>: the command as one record, here with a confirmation (<c>offDay</c>: a sitting of another day).</summary>
+    public static Task<JsonElement> ActAsync(this HubConnection connection, string meetingId, string? key, string kind, string id, string action, string? confirm) =>
+        connection.InvokeAsync<JsonElement>("Act", new { meetingId, kind, id, action, chairKey = key, idempotencyKey = Guid.NewGuid().ToString("N"), confirm })
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
     /// <summary><c>Undo</c>: takes back the latest change.</summary>
     public static Task<JsonElement> UndoAsync(this HubConnection connection, string meetingId, string? key) =>
         connection.InvokeAsync<JsonElement>("Undo", meetingId, key, Guid.NewGuid().ToString("N"), null, null, null)

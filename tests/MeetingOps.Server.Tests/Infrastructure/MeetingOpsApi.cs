@@ -92,7 +92,7 @@ public sealed class MeetingOpsApi(ServerProcess server)
     }
 
     /// <summary>
-    /// POST /api/meetings/{id}/{command}, e.g. command "items/opening/open" or "sessions/2022-05-23-am/start";
+    /// POST /api/meetings/{id}/{command}, e.g. command "items/opening/open" or "sessions/2022-05-23-am/start?confirm=offDay";
     /// the chair key unless <see cref="CommandOptions"/> says otherwise.
     /// </summary>
     public Task<ApiResponse> CommandAsync(string meetingId, string command, string? chairKey, CommandOptions? options = null)

@@ -23,6 +23,7 @@ let presiding = sessionStorage.getItem(nameKey);
 let operated = sessionStorage.getItem(sittingKey);
 let chosenStart = null;
 let armed = null; // the action waiting for its confirmation: { id, until }
+let offDay = null; // a start the server asked the chair to confirm (another day than planned): { sessionId, question }
 let pending = null; // the command on its way or held: { key, label, send, state: 'held' | 'sending' }
 const recent = [];
 let openedAt = {}; // itemId -> when it was last taken up, from the log as corrected
@@ -155,6 +156,7 @@ function render() {
   document.title = `Chair console · ${meeting.title}`;
   $('meeting-title').textContent = meeting.title;
   const session = sitting(meeting);
+  document.body.dataset.sitting = session?.id ?? ''; // the list of speakers (floor.js) follows the sitting operated here
   renderPicker(meeting, session);
   renderSitting(meeting, session);
   renderCurrent(meeting, session);
@@ -207,15 +209,17 @@ function startControls(meeting, inProgress) {
   const chosen = sessionById(meeting, chosenStart);
   const button = h('button', {
     id: 'do-start', class: inProgress ? 'button' : 'button button-primary', type: 'button',
-    onclick: () => {
-      const id = chosenStart;
-      command(`Start session ${id}`, 'session', id, 'start', null, reply => { if (reply.accepted) { operate(id); } });
-    },
+    onclick: () => startSitting(chosenStart, false),
   }, inProgress ? 'Start this sitting too' : 'Start sitting');
+  // The server's question when the sitting is planned for another day; a second, deliberate press confirms it.
+  const confirm = offDay?.sessionId === chosenStart
+    ? h('button', { id: 'do-start-confirm', class: 'button button-danger', type: 'button', onclick: () => startSitting(offDay.sessionId, true) }, 'Yes, start it today')
+    : null;
   const controls = [
     h('p', { class: 'muted' }, `${inProgress ? '' : 'Next: '}${sessionWhen(chosen)}, ${sessionBodies(meeting, chosen).map(b => b.name).join(' and ')}`),
     h('div', { class: 'field' }, h('label', { for: 'start-session' }, 'Session'), select),
-    h('div', { class: 'actions' }, button),
+    confirm ? h('p', { class: 'hint', id: 'start-question' }, offDay.question) : null,
+    h('div', { class: 'actions' }, button, confirm),
   ];
   // While a sitting runs, starting another (a parallel sitting of another body) is one step further away.
   return inProgress
@@ -285,6 +289,12 @@ function renderCurrent(meeting, session) {
   $('do-defer').hidden = !allows(item, 'defer');
   $('do-defer').textContent = item && confirming(deferId) ? `Confirm: defer ${itemLabel(meeting, item)}` : 'Defer…';
   $('do-defer').className = item && confirming(deferId) ? 'button button-danger' : 'button button-quiet';
+  // Rebuilt only when the item changes: the chair's eyes (and a screen reader) stay on the same text between pushes.
+  const shown = item ? `${item.id}\n${item.title}\n${JSON.stringify(item.numbers)}` : `none\n${Boolean(session)}`;
+  if ($('current').dataset.shown === shown) {
+    return;
+  }
+  $('current').dataset.shown = shown;
   if (!item) {
     fill($('current'), h('p', { class: 'lead muted' }, session ? 'No item is under consideration.' : 'No sitting in progress.'));
     return;
@@ -480,6 +490,23 @@ async function loadLog() {
 
 // --- commands ---------------------------------------------------------------------------------------------------
 
+/** Starts a sitting; confirmed, when the server asked because the sitting is planned for another day. */
+function startSitting(id, confirmed) {
+  const send = confirmed
+    ? key => live.connection.invoke('Act', {
+      meetingId, kind: 'session', id, action: 'start', chairKey, idempotencyKey: key, actorName: presiding, confirm: 'offDay',
+    })
+    : key => live.connection.invoke('CommandAs', meetingId, chairKey, 'session', id, 'start', key, null, null, presiding);
+  run(`Start session ${id}`, send, reply => {
+    if (reply.accepted) {
+      operate(id);
+      offDay = null;
+    } else if (reply.problem.code === 'offDay') {
+      offDay = { sessionId: id, question: reply.problem.detail.split(' To start')[0] };
+    }
+  });
+}
+
 /** An item or sitting command, sent as the presiding officer. */
 function command(label, kind, id, action, sessionId = null, then = null) {
   run(label, key => live.connection.invoke('CommandAs', meetingId, chairKey, kind, id, action, key, null, sessionId, presiding), then);
@@ -576,6 +603,10 @@ function handleReply(command, reply) {
       sessionStorage.removeItem(keyName);
       chairKey = null;
       askForKey(`${problem.detail} Enter the chair key again.`);
+      return;
+    }
+    if (problem.code === 'offDay') {
+      say(`${problem.detail.split(' To start')[0]} Press "Yes, start it today" to start it.`, 'warning');
       return;
     }
     say(`Not done: ${problem.detail}`, 'error');

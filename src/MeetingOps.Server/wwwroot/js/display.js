@@ -5,6 +5,7 @@ import {
   meetingIdFromPath, itemById, itemNumbers, groupedNumbers, currentSession, nextScheduledSession, nextItem, sessionBodies, bodyById,
   itemLabel, formatWords, venueClock, venueTime, venueDate, capLeft, duration, zoneCity, h, fill,
 } from './meeting.js';
+import { sittingsNow, renderSittings, renderSittingCaps } from './display-sittings.js';
 
 const meetingId = meetingIdFromPath();
 const $ = id => document.getElementById(id);
@@ -22,6 +23,20 @@ function render() {
     return;
   }
   const bodyId = bodyFilter(meeting);
+  // Unfiltered, with sittings in parallel (one per body): every one side by side; ?body= shows that body's alone.
+  const sittings = bodyId ? [] : sittingsNow(meeting);
+  document.body.classList.toggle('is-parallel', sittings.length > 1);
+  $('sittings').hidden = sittings.length <= 1;
+  if (sittings.length > 1) {
+    document.title = `${meeting.bodies.map(b => b.name).join(' · ')} · Room display`;
+    fill($('bodies'), h('span', { class: 'display-body' }, `${sittings.length} sittings in progress`));
+    $('sitting').textContent = meeting.venue;
+    $('clock-zone').textContent = `${zoneCity(meeting.timeZone)} time`;
+    renderSittings($('sittings'), meeting, sittings);
+    $('cap-box').hidden = true;
+    renderClock();
+    return;
+  }
   const session = currentSession(meeting, bodyId);
   const bodies = bodyId ? [bodyById(meeting, bodyId)] : session ? sessionBodies(meeting, session) : meeting.bodies;
   document.title = `${bodies.map(b => b.name).join(' · ')} · Room display`;
@@ -73,6 +88,10 @@ function renderClock() {
     return;
   }
   $('clock').textContent = venueClock(meeting.timeZone);
+  if (document.body.classList.contains('is-parallel')) {
+    renderSittingCaps($('sittings'), meeting);
+    return;
+  }
   const session = currentSession(meeting, bodyFilter(meeting));
   const left = capLeft(session);
   $('cap-box').hidden = left === null;

@@ -120,7 +120,8 @@ function renderChair(body) {
   const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
   view.queue.forEach(q => list.append(el('li', {}, `${q.name}${q.kind !== 'statement' ? ` (${kindWords[q.kind]})` : ''} `,
     el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('give', { delegation: q.delegation, kind: q.kind }) }, 'Give floor'),
-    q.place > 1 ? el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place - 1 }) }, '↑') : null,
+    q.place > 1 ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': `Move ${q.name} up`, onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place - 1 }) }, '↑') : null,
+    q.place < view.queue.length ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': `Move ${q.name} down`, onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place + 1 }) }, '↓') : null,
     el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('remove', { delegation: q.delegation, kind: q.kind }) }, 'Remove'))));
   body.append(view.queue.length ? list : el('p', { class: 'muted' }, 'The list is empty.'));
   body.append(el('div', { class: 'actions' },
@@ -130,8 +131,19 @@ function renderChair(body) {
     el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'L', onclick: () => send(view.closed ? 'reopen' : 'close') }, el('kbd', {}, 'L'), view.closed ? ' Reopen list' : ' Close list')));
   const select = el('select', { id: 'floor-inscribe', 'aria-label': 'Delegation to inscribe' },
     ...delegationNames.map(d => el('option', { value: d.id }, d.name)));
-  body.append(el('div', { class: 'actions' }, select,
-    el('button', { class: 'button', type: 'button', onclick: () => send('requests', { delegation: select.value, kind: 'statement' }) }, 'Inscribe')));
+  const kind = el('select', { id: 'floor-inscribe-kind', 'aria-label': 'Inscribe for' },
+    ...Object.entries(kindWords).map(([value, words]) => el('option', { value }, words)));
+  body.append(el('div', { class: 'actions' }, select, kind,
+    el('button', { class: 'button', type: 'button', onclick: () => send('requests', { delegation: select.value, kind: kind.value }) }, 'Inscribe')));
+  // The statement limit of this item (e.g. 5 minutes for statements on behalf of a group); "meeting's" goes back to the meeting's.
+  const minutes = [1, 2, 3, 4, 5, 7, 10, 15];
+  const current = view.limitSeconds;
+  const limit = el('select', { id: 'floor-limit', 'aria-label': 'Statement limit on this item', onchange: event =>
+    send('limit', { limitSeconds: event.target.value === '' ? null : Number(event.target.value) }) },
+    el('option', { value: '' }, 'Meeting\'s limit'),
+    ...(current && !minutes.includes(current / 60) ? [el('option', { value: String(current), selected: true }, `${clock(current)} min`)] : []),
+    ...minutes.map(m => el('option', { value: String(m * 60), selected: current === m * 60 }, `${m} min`)));
+  body.append(el('div', { class: 'actions' }, el('label', { for: 'floor-limit' }, 'Statement limit '), limit));
   body.append(el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
 }
 
@@ -201,10 +213,10 @@ async function post(target, action, body, expected) {
 }
 
 function signIn() {
-  // The link the secretariat hands out: /follow/{id}#delegation=brazil&key=… — kept for this meeting, then taken off the address bar.
+  // The link the secretariat hands out: /follow/{id}#delegation=brazil&key=…&name=Brazil — kept for this meeting, then taken off the address bar.
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.get('key') && hash.get('delegation')) {
-    localStorage.setItem(delegationStore, JSON.stringify({ id: hash.get('delegation'), key: hash.get('key') }));
+    localStorage.setItem(delegationStore, JSON.stringify({ id: hash.get('delegation'), key: hash.get('key'), name: hash.get('name') }));
     history.replaceState(null, '', location.pathname + location.search);
   }
   try {
@@ -225,7 +237,9 @@ async function loadDelegations() {
 }
 
 function onMeeting(meeting) {
-  const current = currentSession(meeting)?.currentItemId ?? null;
+  // The chair console operates one of the sittings in progress (it names it in body data-sitting); other pages show the current one.
+  const operated = mode === 'chair' && document.body.dataset.sitting ? meeting.sessions.find(s => s.id === document.body.dataset.sitting) : null;
+  const current = (operated ?? currentSession(meeting))?.currentItemId ?? null;
   if (current !== itemId) {
     itemId = current;
     view = null;
@@ -261,7 +275,14 @@ if (section && meetingId) {
       }
     });
   }
-  setInterval(() => { if (view?.speaking) render(); }, 500); // the timer
+  // The timer ticks on its own: only the timer is redrawn, so a list the chair is choosing from stays open.
+  setInterval(() => {
+    if (!view?.speaking) return;
+    for (const shown of section.querySelectorAll('[data-timer]')) {
+      const fresh = timerBox();
+      if (fresh && (fresh.textContent !== shown.textContent || fresh.dataset.timer !== shown.dataset.timer)) shown.replaceWith(fresh);
+    }
+  }, 500);
   setInterval(load, 10000); // a missed push is caught up within seconds
   render();
 }

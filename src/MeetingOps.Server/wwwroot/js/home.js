@@ -37,10 +37,29 @@ const keyInput = document.getElementById('import-key');
 const textInput = document.getElementById('import-text');
 keyInput.value = sessionStorage.getItem('meetingops:organizer-key') ?? '';
 
+// A Word or PDF file is sent as it is, as application/octet-stream: the server tells the format from its first bytes
+// (one rule, in AgendaFiles.Detect) and extracts the text. A text file is shown in the box to be checked or edited.
+let agendaFile = null;
+const isDocument = file => /\.(docx|pdf)$/i.test(file.name) || ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'].includes(file.type);
 document.getElementById('import-file').addEventListener('change', async event => {
   const file = event.target.files?.[0];
-  if (file) {
+  agendaFile = null;
+  textInput.readOnly = false;
+  if (file && isDocument(file)) {
+    agendaFile = file;
+    textInput.value = `${file.name} (${(file.size / 1024).toFixed(0)} KB) will be sent as it is; the server reads its text. Choose another file, or clear this box to paste text instead.`;
+    textInput.readOnly = true;
+  } else if (file) {
     textInput.value = await file.text();
+  }
+});
+// Clearing the box (or the file) goes back to pasted text.
+textInput.addEventListener('focus', () => {
+  if (agendaFile) {
+    agendaFile = null;
+    textInput.readOnly = false;
+    textInput.value = '';
+    document.getElementById('import-file').value = '';
   }
 });
 
@@ -54,8 +73,13 @@ form.addEventListener('submit', async event => {
   event.preventDefault();
   const create = event.submitter?.value === 'create';
   sessionStorage.setItem('meetingops:organizer-key', keyInput.value.trim());
-  // The server refuses documents over 2 MiB (AgendaImporter.MaxInputBytes); say so before sending megabytes for nothing.
-  const bytes = new TextEncoder().encode(textInput.value).length;
+  // The server refuses files over 8 MiB (AgendaFiles.MaxFileBytes) and text over 2 MiB (AgendaImporter.MaxInputBytes);
+  // say so before sending megabytes for nothing.
+  if (agendaFile && agendaFile.size > 8 * 1024 * 1024) {
+    fill(result, h('p', { class: 'error' }, `The file is ${(agendaFile.size / 1048576).toFixed(1)} MiB; the importer takes files of at most 8 MiB.`));
+    return;
+  }
+  const bytes = agendaFile ? 0 : new TextEncoder().encode(textInput.value).length;
   if (bytes > 2 * 1024 * 1024) {
     fill(result, h('p', { class: 'error' }, `The document is ${(bytes / 1048576).toFixed(1)} MiB; the importer takes at most 2 MiB of text.`));
     return;
@@ -64,8 +88,11 @@ form.addEventListener('submit', async event => {
   try {
     const response = await fetch(`/api/meetings/import${create ? '' : '?dryRun=true'}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', Authorization: `Bearer ${keyInput.value.trim()}` },
-      body: textInput.value,
+      headers: {
+        'Content-Type': agendaFile ? 'application/octet-stream' : 'text/plain; charset=utf-8',
+        Authorization: `Bearer ${keyInput.value.trim()}`,
+      },
+      body: agendaFile ?? textInput.value,
     });
     const body = await response.json();
     if (!response.ok) {
