@@ -29,19 +29,29 @@ public sealed partial class MeetingGrain
         }
         if (!state.State.Archived)
         {
-            state.State.Archived = true;
+            // A change like any other: logged under a new version, so an open page applies the push (a push at the version
+            // it already has would be ignored) and says "archived".
+            var s = state.State;
+            var entry = new LogEntry(s.Version + 1, time.GetUtcNow(), "archive-" + Guid.NewGuid().ToString("N"), new Actor(Role.Organizer),
+                ChangeSubject.Amendment, null, null, "archive", MeetingStatuses.Live, MeetingStatuses.Archived);
+            var version = s.Version;
+            s.Archived = true;
+            s.Version = entry.Version;
+            s.Log.Add(entry);
             try
             {
                 await state.WriteStateAsync();
             }
             catch
             {
-                state.State.Archived = false;
+                s.Archived = false;
+                s.Version = version;
+                s.Log.RemoveAt(s.Log.Count - 1);
+                DeactivateOnIdle();
                 throw;
             }
             _snapshot = null;
-            // Followers hear of it now: their pages say "archived".
-            await Publish([], Snapshot());
+            await Publish([entry], Snapshot());
         }
         // Idempotent, and repeated until it succeeds: an archived meeting never stays on the list.
         await GrainFactory.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).Remove(Id);

@@ -183,7 +183,10 @@ public sealed class ArchiveTests(SharedServer shared)
         var snapshot = await _api.GetMeetingAsync(created.Id);
         Assert.Equal(HttpStatusCode.OK, snapshot.Status);
         Assert.True((bool)snapshot.Json["archived"]!);
-        Assert.Single((await _api.GetLogAsync(created.Id)).Json.AsArray());
+        // The start and the archiving, each under its own version (an open page applies the archiving's push).
+        var log = (await _api.GetLogAsync(created.Id)).Json.AsArray();
+        Assert.Equal(["start", "archive"], log.Select(e => (string)e!["action"]!));
+        Assert.Equal(2, (long)snapshot.Json["version"]!);
         Assert.Equal(HttpStatusCode.OK, (await _api.GetAsync($"/api/meetings/{created.Id}/log?format=csv")).Status);
         ApiAssert.Problem(await _api.CommandAsync(created.Id, "items/opening/open", created.ChairKey), HttpStatusCode.Conflict);
     }
