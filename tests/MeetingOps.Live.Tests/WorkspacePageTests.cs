@@ -46,7 +46,7 @@ public sealed class WorkspacePageTests(LiveFixture fixture)
     public async Task An_announcement_shows_on_the_display_and_the_follow_page_without_covering_the_item_or_the_countdown_and_goes_when_withdrawn()
     {
         var (id, key) = await fixture.Server.CreateHybridMeetingAsync();
-        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay"); // the sample's Monday is not today
         await fixture.Server.CommandAsync(id, key, "items/opening/open");
         await using var pages = new Pages(fixture);
         var display = await pages.OpenLiveAsync($"/display/{id}");
@@ -119,7 +119,7 @@ public sealed class WorkspacePageTests(LiveFixture fixture)
     public async Task The_follow_page_prints_without_its_live_chrome()
     {
         var (id, key) = await fixture.Server.CreateMeetingAsync();
-        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay"); // the sample's Monday is not today
         await using var pages = new Pages(fixture);
         var follow = await pages.OpenLiveAsync($"/follow/{id}");
         await Expect(follow.Locator("#records")).ToBeVisibleAsync();
@@ -141,7 +141,7 @@ public sealed class WorkspacePageTests(LiveFixture fixture)
     public async Task An_archived_meeting_says_so_on_the_follow_page_the_display_and_the_console_and_still_serves_its_report()
     {
         var (id, key) = await fixture.Server.CreateMeetingAsync();
-        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay"); // the sample's Monday is not today
         await using var pages = new Pages(fixture);
         var follow = await pages.OpenLiveAsync($"/follow/{id}");
         var display = await pages.OpenLiveAsync($"/display/{id}");
@@ -163,7 +163,7 @@ public sealed class WorkspacePageTests(LiveFixture fixture)
     public async Task An_item_renamed_on_a_live_meeting_shows_on_the_follow_page_and_the_display_without_a_reload()
     {
         var (id, key) = await fixture.Server.CreateMeetingAsync();
-        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start");
+        await fixture.Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay"); // the sample's Monday is not today
         await fixture.Server.CommandAsync(id, key, "items/opening/open");
         await using var pages = new Pages(fixture);
         var follow = await pages.OpenLiveAsync($"/follow/{id}");

@@ -108,7 +108,7 @@ public sealed class RunningMeetingTests(SharedServer shared)
             var entry = entries[i]!.AsObject();
             var expected = FirstDay[i];
             Assert.Equal(
-                ["version", "at", "commandId", "actor", "subject", "itemId", "sessionId", "action", "from", "to", "note", "corrects"],
+                ["version", "at", "commandId", "actor", "subject", "itemId", "sessionId", "action", "from", "to", "note", "corrects", "announcement"],
                 entry.Select(p => p.Key).ToArray());
             Assert.Equal(i + 1, (long)entry["version"]!);
             var at = DateTimeOffset.Parse((string)entry["at"]!, CultureInfo.InvariantCulture);
