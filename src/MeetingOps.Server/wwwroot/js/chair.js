@@ -25,6 +25,10 @@ let chosenStart = null;
 let armed = null; // the action waiting for its confirmation: { id, until }
 let offDay = null; // a start the server asked the chair to confirm (another day than planned): { sessionId, question }
 let pending = null; // the command on its way or held: { key, label, send, state: 'held' | 'sending' }
+// Keys pressed while a command is on its way, sent in order once it is answered. The push of a change reaches the
+// console before the answer to it, so a chair pressing Start then N at once would otherwise see N refused.
+const queued = [];
+const mostQueued = 3;
 const recent = [];
 let openedAt = {}; // itemId -> when it was last taken up, from the log as corrected
 let schedule = null;
@@ -524,6 +528,11 @@ function run(label, send, then = null, undo = null) {
     askForKey();
     return;
   }
+  if (pending?.state === 'sending' && queued.length < mostQueued) {
+    queued.push({ label, send, then, undo });
+    say(`${label} will be sent once "${pending.label}" is answered.`, 'info');
+    return;
+  }
   if (pending) {
     say(`Not sent: "${pending.label}" is still ${pending.state === 'held' ? 'waiting for the connection (cancel it first)' : 'on its way'}.`, 'error');
     return;
@@ -562,6 +571,7 @@ async function attempt() {
       pending = null;
       say(`Not done: ${message}`, 'error');
       render();
+      dropQueued(`"${command.label}" was not done`);
     } else if (pending === command) {
       // The connection broke on the way: it may or may not have arrived. Sent again under the same key, it applies once.
       hold();
@@ -573,12 +583,35 @@ async function attempt() {
     pending = null;
   }
   if (command.answered) {
+    sendQueued();
     return; // a send held over a reconnect can be answered twice (the same key: applied once); say it once
   }
   command.answered = true;
   handleReply(command, reply);
   command.then?.(reply);
   render();
+  if (reply.accepted) {
+    sendQueued();
+  } else {
+    dropQueued(`"${command.label}" was refused`);
+  }
+}
+
+/** The next key pressed while the last command was on its way, now that it is answered. */
+function sendQueued() {
+  const next = queued.shift();
+  if (next && !pending) {
+    run(next.label, next.send, next.then, next.undo);
+  }
+}
+
+/** After a refusal the keys pressed behind it are not sent: the chair decides again on what the console now shows. */
+function dropQueued(why) {
+  if (queued.length > 0) {
+    // Added to the refusal already shown, which says why.
+    const labels = queued.splice(0).map(c => c.label).join(', ');
+    say(`${$('message').textContent} Not sent after it: ${labels} (${why}).`, 'error');
+  }
 }
 
 /** Sends the held command when the connection is back and the console has the fresh snapshot. */
@@ -591,6 +624,7 @@ function sendHeld() {
 $('cancel-pending').addEventListener('click', () => {
   if (pending?.state === 'held') {
     say(`Cancelled: ${pending.label} was not sent.`, 'info');
+    queued.length = 0;
     pending = null;
     render();
   }
