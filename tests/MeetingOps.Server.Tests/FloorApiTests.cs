@@ -134,15 +134,55 @@ public sealed class FloorApiTests(SharedServer shared)
     public async Task Two_thousand_requests_from_one_key_in_a_second_change_nothing_beyond_its_one_request()
     {
         var (id, _, keys) = await MeetingWithDelegations(_api, "chile");
+        var flood = System.Diagnostics.Stopwatch.StartNew();
         var answers = await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ => Floor(id, "requests", keys["chile"], """{"kind": "statement"}""")));
+        flood.Stop();
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        // Never 503: the flood is refused at the edge, so it cannot pile up behind the grains until calls time out.
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Contains(a.Status, new[] { HttpStatusCode.TooManyRequests, HttpStatusCode.Conflict }));
         Assert.True(answers.Count(a => a.Status == HttpStatusCode.TooManyRequests) > 1900);
+        Assert.All(answers.Where(a => a.Status == HttpStatusCode.TooManyRequests), a => Assert.True(a.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), a.ToString()));
+        // Cheaply: beyond the key's bucket nothing reached a grain (the grain's own answers are the others).
+        Assert.InRange(answers.Count(a => !a.Body.Contains(EdgeRefusal, StringComparison.Ordinal)), 1, LetThrough(flood.Elapsed));
         var floor = await _api.GetAsync($"/api/meetings/{id}/items/{Item}/floor");
         Assert.Equal("\"1\"", floor.ETag);
         Assert.Equal("chile", (string)Assert.Single(floor.Json["queue"]!.AsArray())!["delegation"]!);
     }
+
+    [Fact]
+    public async Task A_flood_with_a_key_that_never_was_valid_gets_only_its_bucket_and_changes_nothing()
+    {
+        var (id, _, _) = await MeetingWithDelegations(_api);
+        var madeUp = "made-up-" + Guid.NewGuid().ToString("N");
+        var flood = System.Diagnostics.Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2000).Select(_ => Floor(id, "requests", madeUp, """{"kind": "statement"}""")));
+        flood.Stop();
+
+        var refusedByGrain = answers.Where(a => !a.Body.Contains(EdgeRefusal, StringComparison.Ordinal)).ToList();
+        Assert.InRange(refusedByGrain.Count, 1, LetThrough(flood.Elapsed));
+        Assert.All(refusedByGrain, a => ApiAssert.Problem(a, HttpStatusCode.Forbidden));
+        Assert.All(answers.Except(refusedByGrain), a =>
+        {
+            ApiAssert.Problem(a, HttpStatusCode.TooManyRequests);
+            Assert.True(a.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), a.ToString());
+        });
+        var floor = await _api.GetAsync($"/api/meetings/{id}/items/{Item}/floor");
+        Assert.Equal("\"0\"", floor.ETag);
+        Assert.Empty(floor.Json["queue"]!.AsArray());
+    }
+
+    /// <summary>The host's default floor commands per key at once (MeetingOps:RateLimits:FloorKeyBurst), which test servers keep…</summary>
+    private const int FloorKeyBurst = 30;
+
+    /// <summary>…and per second after that (FloorKeyPerSecond), added one at a time.</summary>
+    private const int FloorKeyPerSecond = 2;
+
+    /// <summary>The most the key's bucket can let through while a flood lasts: the burst and what was refilled meanwhile (a slow machine's flood lasts longer).</summary>
+    private static int LetThrough(TimeSpan flood) => FloorKeyBurst + (int)Math.Ceiling(flood.TotalSeconds * FloorKeyPerSecond);
+
+    /// <summary>Words only the edge's per-key refusal uses (the floor grain's own 429 speaks of the delegation).</summary>
+    private const string EdgeRefusal = "Too many floor commands with this key";
 }
 
 /// <summary>The floor after the host is killed and started again on the same SQLite file: exactly as it was, timer included.</summary>

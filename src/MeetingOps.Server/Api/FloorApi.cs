@@ -3,6 +3,7 @@ using MeetingOps.Domain;
 using MeetingOps.Domain.Floor;
 using MeetingOps.Grains;
 using MeetingOps.Server.Hosting;
+using MeetingOps.Server.Limits;
 using MeetingOps.Server.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
@@ -37,8 +38,8 @@ public static class FloorApi
         group.MapPost("/delegations/{delegationId}/key", IssueKey)
             .WithSummary("Issue a delegation its key, shown once, and the follow link signed in as it; re-issuing revokes the old key (organizer key; Idempotency-Key).");
         group.MapGet("/items/{itemId}/floor", GetFloor).WithSummary("The list of speakers of an item: who is speaking, the queue, whether the list is closed.");
-        group.MapPost("/items/{itemId}/floor/requests", (string id, string itemId, HttpContext http, IGrainFactory grains, GrainCalls calls) =>
-                Command(id, itemId, "request", http, grains, calls))
+        group.MapPost("/items/{itemId}/floor/requests", (string id, string itemId, HttpContext http, IGrainFactory grains, GrainCalls calls, ClientLimits limits) =>
+                Command(id, itemId, "request", http, grains, calls, limits))
             .WithSummary("Request the floor {kind: statement | pointOfOrder | rightOfReply} (delegation key), or inscribe a delegation {delegation, kind} (chair or organizer key).");
         group.MapPost("/items/{itemId}/floor/{action}", Command)
             .WithSummary("withdraw (delegation key, {kind}); next, give {delegation}, move {delegation, position}, remove {delegation}, close, reopen, pause, resume, finish, limit {limitSeconds} (chair key). Idempotency-Key; If-Match.");
@@ -149,7 +150,7 @@ public static class FloorApi
     }
 
     private static async Task<Results<Ok<FloorView>, ProblemHttpResult>> Command(
-        string id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls)
+        string id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, ClientLimits limits)
     {
         if (!Enum.TryParse<FloorAction>(action, ignoreCase: true, out var floorAction) || !action.All(char.IsAsciiLetter))
         {
@@ -158,6 +159,10 @@ public static class FloorApi
         if (!MeetingsApi.IsMeetingId(id) || !IsItemId(itemId))
         {
             return Problems.NotFound($"There is no meeting \"{id}\" with an agenda item \"{itemId}\".");
+        }
+        if (KeyFlooding(http, limits) is { } tooMany)
+        {
+            return tooMany;
         }
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
@@ -203,6 +208,35 @@ public static class FloorApi
             http.Response.Headers[CommandHeaders.ReplayedHeader] = "true";
         }
         return TypedResults.Ok(outcome.View!);
+    }
+
+    /// <summary>
+    /// The per-key floor limit, decided here at the edge on the hash of the presented key, before any grain call.
+    /// Why here and not only in the floor grain: the grain can only count a delegation after asking the delegations
+    /// grain who the key is, and it takes one call at a time, so a flood of 2,000 queued 2,000 such round trips behind
+    /// one another; on a CPU-starved host they outlived the grain-call timeout and the flood was answered 503 (timeouts
+    /// that also count against the breaker all grain calls share). Remembering recognized keys in the grain would save
+    /// the second call but still queue every request on the one grain.
+    /// Counting the key itself needs no lookup, so a key that was never valid costs no more than its bucket; the floor
+    /// grain's finer per-delegation limit still applies to the few commands let through.
+    /// </summary>
+    private static ProblemHttpResult? KeyFlooding(HttpContext http, ClientLimits limits)
+    {
+        var key = CommandHeaders.BearerKey(http.Request);
+        if (!limits.Options.Enabled || string.IsNullOrEmpty(key))
+        {
+            return null; // no key: the grain answers 401 and the door counts it among the address's failed keys
+        }
+        using var lease = limits.FloorKey(key);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        limits.Refused(LimitKind.FloorKey, ClientLimits.AddressOf(http.Connection.RemoteIpAddress));
+        var seconds = Math.Max(1, (int)Math.Ceiling(ClientLimits.RetryAfter(lease, LimitKind.FloorKey).TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(ClientLimitMiddleware.Detail(LimitKind.FloorKey, seconds), statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests", type: "urn:meetingops:problem:too-many-requests");
     }
 
     /// <summary>The report with, per item, who made statements (from each item's list of speakers).</summary>

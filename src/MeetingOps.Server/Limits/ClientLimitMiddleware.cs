@@ -112,6 +112,7 @@ public sealed class ClientLimitMiddleware(RequestDelegate next, ClientLimits lim
         LimitKind.Connections => $"Too many new connections from this address. Try again in {seconds} s.",
         LimitKind.Concurrency => "Too many requests from this address are in progress at once. Wait for them to finish.",
         LimitKind.Key => $"Too many commands with this key. Try again in {seconds} s.",
+        LimitKind.FloorKey => $"Too many floor commands with this key: your earlier ones are counted. Try again in {seconds} s.",
         _ => $"Too many requests from this address. Try again in {seconds} s.",
     };
 }

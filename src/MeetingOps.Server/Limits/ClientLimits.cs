@@ -19,6 +19,7 @@ public enum LimitKind
     Connections,
     HubCalls,
     ConnectionCalls,
+    FloorKey,
 }
 
 /// <summary>
@@ -39,6 +40,7 @@ public sealed class ClientLimits : IDisposable
     private readonly PartitionedRateLimiter<string> _keyFailures;
     private readonly PartitionedRateLimiter<string> _connections;
     private readonly PartitionedRateLimiter<string> _hubCalls;
+    private readonly PartitionedRateLimiter<string> _floorKeys;
     private readonly ILogger<ClientLimits> _logger;
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _refused;
@@ -60,6 +62,7 @@ public sealed class ClientLimits : IDisposable
         _keyFailures = Bucket(o.KeyFailureBurst, o.KeyFailuresPerMinute, TimeSpan.FromMinutes(1));
         _connections = Bucket(o.ConnectionBurst, o.ConnectionsPerSecond, TimeSpan.FromSeconds(1));
         _hubCalls = Bucket(o.HubCallBurst, o.HubCallsPerSecond, TimeSpan.FromSeconds(1));
+        _floorKeys = Bucket(o.FloorKeyBurst, o.FloorKeyPerSecond, TimeSpan.FromSeconds(1));
         _concurrency = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetConcurrencyLimiter(address, _ =>
             new ConcurrencyLimiterOptions { PermitLimit = o.ConcurrentRequests, QueueLimit = o.ConcurrentQueue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst }));
         _refused = _meter.CreateCounter<long>("meetingops.limits.refused", description: "Requests and hub calls refused by a rate limit, by limit.");
@@ -111,6 +114,12 @@ public sealed class ClientLimits : IDisposable
     public RateLimitLease Key(string key) => _keys.AttemptAcquire(KeyPartition(key));
 
     public RateLimitLease Read(string address) => _reads.AttemptAcquire(address);
+
+    /// <summary>
+    /// One floor command with this key, by the key's hash alone: whether the key is valid is not asked, so a key that
+    /// never was one gets its own bucket like any other and nothing more (wrong keys are also counted per address).
+    /// </summary>
+    public RateLimitLease FloorKey(string key) => _floorKeys.AttemptAcquire(KeyPartition(key));
 
     public ValueTask<RateLimitLease> EnterAsync(string address, CancellationToken cancellationToken) => _concurrency.AcquireAsync(address, 1, cancellationToken);
 
@@ -173,6 +182,7 @@ public sealed class ClientLimits : IDisposable
         _keyFailures.Dispose();
         _connections.Dispose();
         _hubCalls.Dispose();
+        _floorKeys.Dispose();
         _logLines.Dispose();
         _meter.Dispose();
     }

@@ -48,6 +48,16 @@ public sealed class RateLimitOptions
 
     public int HubCallsPerSecond { get; set; } = 1000;
 
+    /// <summary>
+    /// Floor commands (requests for the floor, withdrawals, the chair's next, give, move…) per presented key, decided at
+    /// the HTTP edge before any grain is asked: room for a secretariat inscribing a whole list and a chair at any human
+    /// pace, while a delegation's flood costs at most this many grain calls (its floor grain then applies the finer
+    /// per-delegation limit to those).
+    /// </summary>
+    public int FloorKeyBurst { get; set; } = 30;
+
+    public int FloorKeyPerSecond { get; set; } = 2;
+
     public IEnumerable<string> Failures()
     {
         foreach (var (value, name) in new[]
@@ -57,6 +67,7 @@ public sealed class RateLimitOptions
             (ConcurrentRequests, nameof(ConcurrentRequests)), (KeyFailureBurst, nameof(KeyFailureBurst)),
             (KeyFailuresPerMinute, nameof(KeyFailuresPerMinute)), (ConnectionBurst, nameof(ConnectionBurst)),
             (ConnectionsPerSecond, nameof(ConnectionsPerSecond)), (HubCallBurst, nameof(HubCallBurst)), (HubCallsPerSecond, nameof(HubCallsPerSecond)),
+            (FloorKeyBurst, nameof(FloorKeyBurst)), (FloorKeyPerSecond, nameof(FloorKeyPerSecond)),
         })
         {
             if (value < 1)
