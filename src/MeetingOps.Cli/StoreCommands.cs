@@ -32,6 +32,10 @@ public static class StoreCommands
           meetingops verify <data directory | backup file>
               Run SQLite's integrity_check, read every meeting and replay its log as the server does; prints OK or
               DAMAGED per meeting. Exit code 1 when anything is damaged.
+          meetingops verify --redis <configuration> [--service-id <id>]
+              Cluster mode: read every grain state the hosts keep in Redis (SCAN of <service id>/state/*, default
+              service id meetingops, as MeetingOps:ServiceId) and replay every meeting's log as the server does;
+              prints OK or DAMAGED per meeting. Exit code 1 when anything is damaged.
         """;
 
     public static async Task<int> BackupAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -170,6 +174,10 @@ public static class StoreCommands
 
     public static async Task<int> VerifyAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Contains("--redis"))
+        {
+            return await RedisVerify.RunAsync(args, stdout, stderr);
+        }
         if (args.Length != 2)
         {
             await stderr.WriteLineAsync($"error: verify takes a data directory or a backup file.\n\n{Help}");
@@ -247,7 +255,7 @@ public static class StoreCommands
     }
 
     /// <summary>Reads a meeting as the meeting grain does on activation: its definition checked, its schedule planned, its log replayed.</summary>
-    private static string? VerifyMeeting(string payload, out string summary)
+    internal static string? VerifyMeeting(string payload, out string summary)
     {
         summary = "";
         MeetingState? state;
@@ -299,7 +307,7 @@ public static class StoreCommands
         return null;
     }
 
-    private static string? VerifyJson(string payload, out string summary)
+    internal static string? VerifyJson(string payload, out string summary)
     {
         summary = "";
         try

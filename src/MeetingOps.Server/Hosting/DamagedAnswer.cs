@@ -23,12 +23,45 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
             return false;
         }
         var meetingId = MeetingOf(damaged.GrainId);
+        LogOnce(damaged);
+        return await WriteAsync(problems, httpContext, meetingId, $"{damaged.StateName} / {damaged.GrainId}", exception);
+    }
+
+    /// <summary>Logs a damaged row at Error the first time it is met, over REST or the hub alike.</summary>
+    public void LogOnce(SqliteGrainStateUnreadableException damaged)
+    {
+        ArgumentNullException.ThrowIfNull(damaged);
         if (_logged.Count < SqliteStoreHealth.MaxDamagedRows && _logged.TryAdd(damaged.GrainId, true))
         {
             LogDamaged(damaged.GrainId, damaged.DatabasePath, damaged.Message);
         }
-        return await WriteAsync(problems, httpContext, meetingId, $"{damaged.StateName} / {damaged.GrainId}", exception);
     }
+
+    /// <summary>The row of a meeting's own state as the store names it, when the store already knows it damaged; else null.</summary>
+    public static string? KnownDamagedRow(IServiceProvider services, string meetingId)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.GetKeyedService<Orleans.Storage.IGrainStorage>(MeetingOps.Grains.StorageNames.Meetings) is SqliteGrainStorage storage
+            && storage.Health.DamagedRows.Count > 0)
+        {
+            var row = $"meeting / meeting/{meetingId}";
+            return storage.Health.DamagedRows.ContainsKey(row) ? row : null;
+        }
+        return null;
+    }
+
+    /// <summary>"meeting / meeting/wg3-2021" and the meeting's id from a damaged row's exception.</summary>
+    public static (string MeetingId, string Row) Describe(SqliteGrainStateUnreadableException damaged)
+    {
+        ArgumentNullException.ThrowIfNull(damaged);
+        return (MeetingOf(damaged.GrainId), $"{damaged.StateName} / {damaged.GrainId}");
+    }
+
+    /// <summary>What a request for a damaged meeting is told, over REST and the hub: which meeting, and what to do.</summary>
+    public static string Detail(string meetingId, string row) =>
+        $"The stored state of meeting \"{meetingId}\" ({row}) cannot be read: the row in the server's " +
+        "database is damaged. Trying again will not help. The operator should run `meetingops verify <data directory>` and restore " +
+        "the last backup with `meetingops restore` (README, \"Backups and recovery\").";
 
     /// <summary>
     /// Answers a request for a meeting already known damaged before it reaches the silo: each attempt to activate the
@@ -41,15 +74,10 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
         ArgumentNullException.ThrowIfNull(next);
         var segments = httpContext.Request.Path.Value?.Split('/', 5) ?? [];
         if (segments is ["", "api", "meetings", var meetingId, ..] && meetingId.Length > 0
-            && httpContext.RequestServices.GetKeyedService<Orleans.Storage.IGrainStorage>(MeetingOps.Grains.StorageNames.Meetings) is SqliteGrainStorage storage
-            && storage.Health.DamagedRows.Count > 0)
+            && KnownDamagedRow(httpContext.RequestServices, meetingId) is { } row)
         {
-            var row = $"meeting / meeting/{meetingId}";
-            if (storage.Health.DamagedRows.ContainsKey(row))
-            {
-                await WriteAsync(httpContext.RequestServices.GetRequiredService<IProblemDetailsService>(), httpContext, meetingId, row, null);
-                return;
-            }
+            await WriteAsync(httpContext.RequestServices.GetRequiredService<IProblemDetailsService>(), httpContext, meetingId, row, null);
+            return;
         }
         await next(httpContext);
     }
@@ -66,9 +94,7 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
                 Status = StatusCodes.Status500InternalServerError,
                 Title = "Stored meeting damaged",
                 Type = "urn:meetingops:problem:damaged",
-                Detail = $"The stored state of meeting \"{meetingId}\" ({row}) cannot be read: the row in the server's " +
-                    "database is damaged. Trying again will not help. The operator should run `meetingops verify <data directory>` and restore " +
-                    "the last backup with `meetingops restore` (README, \"Backups and recovery\").",
+                Detail = Detail(meetingId, row),
                 Extensions = { ["meetingId"] = meetingId, ["row"] = row },
             },
         });

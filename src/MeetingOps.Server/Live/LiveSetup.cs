@@ -41,13 +41,18 @@ public static class LiveSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LiveOptions>, LiveOptionsValidator>();
         builder.Services.AddSingleton<HubCallLimit>();
+        builder.Services.AddSingleton<HubFailureLog>();
+        builder.Logging.AddFilter(HubFailureLog.DispatcherCategory, LogLevel.Critical); // HubFailureLog logs failed calls instead
+        builder.Services.AddSingleton<HubDamagedMeeting>();
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = LiveOptions.MaxReceiveMessageBytes;
                 // Pages notice a dead network within seconds (they time out after 12 s without a ping), and so does the server.
                 o.KeepAliveInterval = LiveOptions.KeepAliveInterval;
                 o.ClientTimeoutInterval = LiveOptions.ClientTimeoutInterval;
+                o.AddFilter<HubFailureLog>(); // first, so it sees what the filters after it throw
                 o.AddFilter<HubCallLimit>();
+                o.AddFilter<HubDamagedMeeting>(); // a damaged meeting answered like REST, without another activation
             })
             .AddJsonProtocol(o => MeetingOpsJson.Configure(o.PayloadSerializerOptions))
             .AddMessagePackProtocol()
