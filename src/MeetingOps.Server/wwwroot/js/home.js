@@ -63,12 +63,12 @@ textInput.addEventListener('focus', () => {
   }
 });
 
-function warningList(warnings) {
+function warningList(warnings, created = false) {
   return warnings.length === 0
     ? h('p', { class: 'muted' }, 'The importer was sure of everything.')
     : h('div', {},
       // Said in words first, so a list of lines reads as things to check, not as an error.
-      h('p', { class: 'warnings-heading' }, `What the importer was unsure of (${warnings.length}); check each before creating the meeting:`),
+      h('p', { class: 'warnings-heading' }, `What the importer was unsure of (${warnings.length})${created ? '' : '; check each before creating the meeting'}:`),
       h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message))));
 }
 
@@ -113,7 +113,7 @@ form.addEventListener('submit', async event => {
         h('nav', { class: 'meeting-links', 'aria-label': `Views of ${body.meeting.title}` },
           h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'),
           h('a', { class: 'button', href: `/display/${id}` }, 'Room display'), h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')),
-        warningList(body.warnings)));
+        warningList(body.warnings, true)));
       load();
     } else {
       const d = body.definition;
