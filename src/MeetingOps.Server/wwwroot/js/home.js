@@ -63,10 +63,13 @@ textInput.addEventListener('focus', () => {
   }
 });
 
-function warningList(warnings) {
+function warningList(warnings, created = false) {
   return warnings.length === 0
     ? h('p', { class: 'muted' }, 'The importer was sure of everything.')
-    : h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message)));
+    : h('div', {},
+      // Said in words first, so a list of lines reads as things to check, not as an error.
+      h('p', { class: 'warnings-heading' }, `What the importer was unsure of (${warnings.length})${created ? '' : '; check each before creating the meeting'}:`),
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message))));
 }
 
 form.addEventListener('submit', async event => {
@@ -106,9 +109,11 @@ form.addEventListener('submit', async event => {
       fill(result, h('div', {},
         h('p', { class: 'lead' }, `Created “${body.meeting.title}”.`),
         h('p', {}, 'Chair key (shown this once; give it to the chair): ', h('code', {}, body.chairKey)),
-        h('p', {}, h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'), ' ',
-          h('a', { class: 'button', href: `/display/${id}` }, 'Room display'), ' ', h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')),
-        warningList(body.warnings)));
+        // As in the list above: links that wrap on a phone keep a gap between their rows.
+        h('nav', { class: 'meeting-links', 'aria-label': `Views of ${body.meeting.title}` },
+          h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'),
+          h('a', { class: 'button', href: `/display/${id}` }, 'Room display'), h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')),
+        warningList(body.warnings, true)));
       load();
     } else {
       const d = body.definition;
