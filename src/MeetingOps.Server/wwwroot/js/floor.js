@@ -115,8 +115,10 @@ function renderFollow(body) {
 function renderChair(body) {
   const s = view.speaking;
   body.append(el('div', { class: 'card-head' }, el('h2', {}, 'List of speakers'), el('span', { class: 'muted' }, view.closed ? 'closed' : 'open')));
-  body.append(el('p', { class: 'floor-now' }, s ? ['Floor: ', el('strong', { id: 'floor-speaker' }, s.name), ` (${kindWords[s.kind].toLowerCase()})`] : 'Nobody has the floor.'),
-    s ? timerBox() : null);
+  body.append(el('p', { class: 'floor-now' }, s ? ['Floor: ', el('strong', { id: 'floor-speaker' }, s.name), ` (${kindWords[s.kind].toLowerCase()})`] : 'Nobody has the floor.'));
+  if (s) {
+    body.append(timerBox()); // not append(null): the DOM writes that as the text "null"
+  }
   const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
   view.queue.forEach(q => list.append(el('li', {}, `${q.name}${q.kind !== 'statement' ? ` (${kindWords[q.kind]})` : ''} `,
     el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('give', { delegation: q.delegation, kind: q.kind }) }, 'Give floor'),
@@ -126,8 +128,8 @@ function renderChair(body) {
   body.append(view.queue.length ? list : el('p', { class: 'muted' }, 'The list is empty.'));
   body.append(el('div', { class: 'actions' },
     el('button', { id: 'floor-next-speaker', class: 'button button-primary', type: 'button', 'aria-keyshortcuts': 'F', onclick: () => send('next') }, el('kbd', {}, 'F'), ' Next speaker'),
-    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'P', onclick: () => send(s?.paused ? 'resume' : 'pause') }, el('kbd', {}, 'P'), s?.paused ? ' Resume timer' : ' Pause timer'),
-    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'X', onclick: () => send('finish') }, el('kbd', {}, 'X'), ' Speaker done'),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'P', disabled: !s, onclick: () => send(s?.paused ? 'resume' : 'pause') }, el('kbd', {}, 'P'), s?.paused ? ' Resume timer' : ' Pause timer'),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'X', disabled: !s, onclick: () => send('finish') }, el('kbd', {}, 'X'), ' Speaker done'),
     el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'L', onclick: () => send(view.closed ? 'reopen' : 'close') }, el('kbd', {}, 'L'), view.closed ? ' Reopen list' : ' Close list')));
   const select = el('select', { id: 'floor-inscribe', 'aria-label': 'Delegation to inscribe' },
     ...delegationNames.map(d => el('option', { value: d.id }, d.name)));
