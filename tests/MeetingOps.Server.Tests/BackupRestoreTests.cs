@@ -140,14 +140,7 @@ public sealed class BackupRestoreTests
         var damaged = await api.CreateAsync(Samples.Wg3_2021);
         var intact = await api.CreateAsync(Samples.Wg2Wg3_2022);
         server.KillHard();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "meetingops.db")};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE grain_state SET payload = '{\"definition\": 17' WHERE grain_id = $grain;";
-            command.Parameters.AddWithValue("$grain", $"meeting/{damaged.Id}");
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        StoredRows.Damage(server.DataDirectory, damaged.Id, "{\"definition\": 17");
 
         var (code, output, _) = await Cli("verify", server.DataDirectory);
 

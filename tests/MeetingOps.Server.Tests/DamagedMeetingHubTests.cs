@@ -2,7 +2,6 @@ using System.Text.Json;
 using MeetingOps.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Data.Sqlite;
 
 namespace MeetingOps.Server.Tests;
 
@@ -21,19 +20,7 @@ public sealed class DamagedMeetingHubTests
         var damaged = await api.CreateAsync(Samples.Wg3_2021);
         var intact = await api.CreateAsync(Samples.Wg2Wg3_2022);
         server.KillHard();
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(server.DataDirectory, "meetingops.db"),
-            Pooling = false,
-        }.ToString()))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE grain_state SET payload = $garbage WHERE state_name = 'meeting' AND grain_id = $grain;";
-            command.Parameters.AddWithValue("$garbage", "\u0001\u0002 not the meeting {\"definition\": [");
-            command.Parameters.AddWithValue("$grain", $"meeting/{damaged.Id}");
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
+        StoredRows.Damage(server.DataDirectory, damaged.Id);
         await server.RestartAsync();
         var outputBefore = server.Output.Length;
 

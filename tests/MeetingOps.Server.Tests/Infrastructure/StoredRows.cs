@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+
+namespace MeetingOps.Server.Tests.Infrastructure;
+
+/// <summary>Damage done to a stopped server's embedded store, as a bad disk or a careless hand would.</summary>
+public static class StoredRows
+{
+    /// <summary>Overwrites the stored state of one meeting with <paramref name="payload"/> (the server must be stopped).</summary>
+    public static void Damage(string dataDirectory, string meetingId, string payload = "\u0001\u0002 not the meeting {\"definition\": [")
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "meetingops.db"),
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE grain_state SET payload = $payload WHERE state_name = 'meeting' AND grain_id = $grain;";
+        command.Parameters.AddWithValue("$payload", payload);
+        command.Parameters.AddWithValue("$grain", $"meeting/{meetingId}");
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+}
