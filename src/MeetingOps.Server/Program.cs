@@ -27,6 +27,7 @@ app.MapFloorApi();
 app.MapImportApi();
 app.MapWorkspaceApi();
 app.MapDefinitionApi();
+app.MapTranslationsApi();
 app.MapAnnouncementsApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
