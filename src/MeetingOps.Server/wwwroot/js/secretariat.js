@@ -40,7 +40,7 @@ const S = {
   stale: (mine, now) => `Not saved: someone changed the meeting since you opened it (you edited version ${mine}${now ? `, it is now at version ${now}` : ''}). Nothing was changed. "Discard my edits" loads the current version.`,
   problemsHeading: n => `Not saved: ${n === 1 ? 'one problem' : `${n} problems`} to correct (nothing was changed):`,
   publishProblemsHeading: n => `Publishing would refuse ${n === 1 ? 'one thing' : `${n} things`}:`,
-  refused: detail => `Not saved: ${detail} Nothing was changed.`,
+  refused: detail => `Not saved: ${detail}${/nothing was changed/i.test(detail) ? '' : ' Nothing was changed.'}`,
   meeting: 'The meeting',
   title: 'Title',
   venue: 'Venue',
