@@ -390,7 +390,7 @@ function itemFields(item, path, list, index) {
       h('span', { class: 'secretariat-tools' },
         smallButton('↑', () => move(list, index, -1), 'button-quiet'),
         smallButton('↓', () => move(list, index, 1), 'button-quiet'),
-        smallButton(S.remove, () => { list.splice(index, 1); render(); }, 'button-quiet item-remove'))),
+        smallButton(S.remove, () => removeItem(list, index), 'button-quiet item-remove'))),
     h('div', { class: 'secretariat-grid' },
       field(S.itemTitle, `${path}.title`, item.title, v => { item.title = v; }, { wide: true }),
       field(S.itemId, `${path}.id`, item.id, v => { item.id = v.trim(); }),
@@ -408,6 +408,14 @@ function itemFields(item, path, list, index) {
       item.subItems.push(newItem(item));
       render();
     }));
+}
+
+/** Takes an item (and its sub-items) out of the agenda and out of the sittings' plans, which cannot name an item that is gone. */
+function removeItem(list, index) {
+  const gone = new Set(allItems([list[index]]).map(e => e.item.id));
+  list.splice(index, 1);
+  for (const session of model.sessions) session.items = (session.items ?? []).filter(p => !gone.has(p.item));
+  render();
 }
 
 function newItem(parent) {
