@@ -71,9 +71,12 @@ function render() {
       withBody ? g.shorts.map(short => h('span', { class: 'display-number-body' }, short)) : null,
       h('span', { class: 'display-number-value' }, `Item ${g.number}`))));
     $('title').textContent = item.title;
+    // The item's documents by symbol, so the room sees a paper issued late as soon as the secretariat adds it.
+    $('documents').textContent = (item.documents ?? []).map(d => d.symbols.join(' – ')).join(' · ');
   } else {
     fill($('numbers'));
     $('title').textContent = '';
+    $('documents').textContent = '';
   }
   const next = nextItem(meeting, session);
   fill($('next'), next

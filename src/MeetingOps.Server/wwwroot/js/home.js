@@ -23,7 +23,8 @@ async function load() {
         h('nav', { class: 'meeting-links', 'aria-label': `Views of ${m.title}` },
           h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'),
           h('a', { class: 'button', href: `/display/${id}` }, 'Room display'),
-          h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')));
+          h('a', { class: 'button', href: `/follow/${id}` }, 'Follow'),
+          h('a', { class: 'button', href: `/secretariat/${id}` }, 'Secretariat')));
     }));
   } catch (error) {
     fill(list, h('li', { class: 'error' }, `The list of meetings could not be loaded (${error.message}).`));
@@ -102,6 +103,13 @@ form.addEventListener('submit', async event => {
       const errors = body.errors ?? [];
       fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ?? `The import was refused (${response.status}).`),
         errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? `Line ${e.line}: ${e.message}` : `${e.path}: ${e.message}`))) : null));
+      return;
+    }
+    if (create && body.status === 'draft') {
+      // What the document leaves open (dates, sittings) is filled in on the secretariat's form, where the draft opens;
+      // the chair key is shown there this once.
+      sessionStorage.setItem(`meetingops:created-chair-key:${body.id}`, body.chairKey);
+      location.assign(`/secretariat/${encodeURIComponent(body.id)}`);
       return;
     }
     if (create) {
