@@ -29,6 +29,7 @@ app.MapWorkspaceApi();
 app.MapDefinitionApi();
 app.MapTranslationsApi();
 app.MapAnnouncementsApi();
+app.MapShareApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

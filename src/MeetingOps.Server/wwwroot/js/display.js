@@ -3,7 +3,7 @@
 import { followMeeting } from './live.js';
 import { t, requested } from './i18n.js';
 import {
-  titleNodes, bodyName,
+  titleNodes, bodyName, symbolNode,
   meetingIdFromPath, itemById, itemNumbers, groupedNumbers, currentSession, nextScheduledSession, nextItem, sessionBodies, bodyById,
   itemLabel, formatWords, venueClock, venueTime, venueDate, capLeft, duration, zoneCity, h, fill,
 } from './meeting.js';
@@ -80,9 +80,12 @@ function render() {
       withBody ? g.shorts.map(short => h('span', { class: 'display-number-body' }, short)) : null,
       h('span', { class: 'display-number-value' }, t('item.label', { number: g.number })))));
     fill($('title'), titleLines(item));
+    // The item's documents by symbol, so the room sees a paper issued late as soon as the secretariat adds it.
+    fill($('documents'), (item.documents ?? []).map((d, i) => [i > 0 ? ' · ' : null, d.symbols.map((symbol, j) => [j > 0 ? ' – ' : null, symbolNode(symbol)])]));
   } else {
     fill($('numbers'));
     $('title').textContent = '';
+    $('documents').textContent = '';
   }
   const next = nextItem(meeting, session);
   fill($('next'), next

@@ -24,7 +24,8 @@ async function load() {
         h('nav', { class: 'meeting-links', 'aria-label': t('home.viewsOf', { title: m.title }) },
           h('a', { class: 'button button-primary', href: `/chair/${id}` }, t('home.chair')),
           h('a', { class: 'button', href: `/display/${id}` }, t('home.display')),
-          h('a', { class: 'button', href: `/follow/${id}` }, t('home.follow'))));
+          h('a', { class: 'button', href: `/follow/${id}` }, t('home.follow')),
+          h('a', { class: 'button', href: `/secretariat/${id}` }, t('home.secretariat'))));
     }));
   } catch (error) {
     fill(list, h('li', { class: 'error' }, t('home.listFailed', { reason: error.message })));
@@ -103,6 +104,13 @@ form.addEventListener('submit', async event => {
       const errors = body.errors ?? [];
       fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ?? t('home.refused', { status: response.status })),
         errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? t('home.line', { line: e.line, message: e.message }) : `${e.path}: ${e.message}`))) : null));
+      return;
+    }
+    if (create && body.status === 'draft') {
+      // What the document leaves open (dates, sittings) is filled in on the secretariat's form, where the draft opens;
+      // the chair key is shown there this once.
+      sessionStorage.setItem(`meetingops:created-chair-key:${body.id}`, body.chairKey);
+      location.assign(`/secretariat/${encodeURIComponent(body.id)}`);
       return;
     }
     if (create) {
