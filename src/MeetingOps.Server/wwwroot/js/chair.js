@@ -378,9 +378,12 @@ function renderPlan(meeting, session) {
 
 function renderUndo(meeting) {
   const words = meeting.undo;
+  // What Undo would undo is the server's sentence, in English: marked so (a screen reader reads it as English).
   $('undo-text').textContent = words ?? t('chair.nothingToUndo');
+  $('undo-text').lang = words ? 'en' : '';
   $('do-undo').disabled = !words;
   $('do-undo').title = words ?? t('chair.nothingToUndo');
+  $('do-undo').dataset.titleLang = words ? 'en' : '';
 }
 
 function renderPending() {
@@ -452,7 +455,7 @@ function renderForecast(meeting, session) {
   fill($('forecast'), lines);
   const warnings = (schedule.warnings ?? forecast.warnings ?? [])
     .filter(w => !session || !w.sessionId || w.sessionId === session.id);
-  fill($('warnings'), warnings.slice(0, 6).map(w => h('li', { class: `warning warning-${w.kind}` }, w.message)),
+  fill($('warnings'), warnings.slice(0, 6).map(w => h('li', { class: `warning warning-${w.kind}`, lang: 'en' }, w.message)), // the planner's words, in English
     warnings.length > 6 ? h('li', { class: 'muted' }, t('chair.moreWarnings', { count: warnings.length - 6 })) : null);
 }
 

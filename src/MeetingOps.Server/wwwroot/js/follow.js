@@ -2,7 +2,7 @@
 // statuses and documents, and the schedule in venue time and the viewer's own time. Changes are announced to
 // screen readers through an aria-live region.
 import { followMeeting } from './live.js';
-import { t, lang } from './i18n.js';
+import { t, lang, ltr } from './i18n.js';
 import {
   itemTitle, titleNodes, bodyName, symbolNode,
   meetingIdFromPath, itemById, itemLabel, itemNumbers, groupedNumbers, currentSession, nextItem, nextScheduledSession, sessionBodies,
@@ -60,7 +60,7 @@ function renderNow(meeting) {
       left !== null ? ` · ${left >= 0 ? t('follow.leftUnderCap', { time: duration(left) }) : t('follow.overCap')}` : ''),
     item
       ? [h('p', { class: 'now-numbers' }, groupedNumbers(meeting, item).map(g => h('span', { class: 'number-chip' },
-        meeting.bodies.length > 1 ? `${g.shorts.join(' + ')} · ${t('item.number', { number: g.number })}` : t('item.label', { number: g.number })))),
+        meeting.bodies.length > 1 ? `${ltr(g.shorts.join(' + '))} · ${t('item.number', { number: g.number })}` : t('item.label', { number: g.number })))),
         h('p', { class: 'now-title', id: 'now-title' }, titleNodes(item))]
       : h('p', { class: 'now-title', id: 'now-title' }, session.status === 'suspended' ? t('follow.suspended') : t('follow.noItem')));
   const next = nextItem(meeting, session);
@@ -113,8 +113,8 @@ function renderSchedule(meeting) {
       const viewerDay = viewerIsoDate(s.startUtc) !== day ? `${viewerDate(s.startUtc)}, ` : '';
       return h('li', { class: `session status-${s.status}${s.id === meeting.currentSessionId ? ' is-current' : ''}`, dataset: { session: s.id } },
         h('div', { class: 'session-times' },
-          h('p', { class: 'venue-time' }, h('span', { class: 'time-label' }, `${zoneCity(meeting.timeZone)} `), `${venueTime(s.start)}–${venueTime(s.end)}`),
-          h('p', { class: 'your-time' }, h('span', { class: 'time-label' }, `${t('follow.yourTimeLabel')} `), `${viewerDay}${viewerTime(s.startUtc)}–${viewerTime(s.endUtc)}`)),
+          h('p', { class: 'venue-time' }, h('span', { class: 'time-label' }, `${zoneCity(meeting.timeZone)} `), ltr(`${venueTime(s.start)}–${venueTime(s.end)}`)),
+          h('p', { class: 'your-time' }, h('span', { class: 'time-label' }, `${t('follow.yourTimeLabel')} `), `${viewerDay}${ltr(`${viewerTime(s.startUtc)}–${viewerTime(s.endUtc)}`)}`)),
         h('div', { class: 'session-main' },
           h('p', { class: 'session-bodies' }, sessionBodies(meeting, s).map(b => bodyShortName(b)).join(' + '),
             ` · ${formatWords[s.format] ?? s.format}`, s.capMinutes ? ` · ${t('follow.capMinutes', { count: s.capMinutes })}` : ''),

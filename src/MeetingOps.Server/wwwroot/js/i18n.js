@@ -45,6 +45,14 @@ async function load(code) {
 }
 await Promise.all([...new Set(['en', lang, ...requested])].map(load));
 
+/**
+ * Text kept left to right inside right-to-left text: item numbers ("1 (a)"), symbols, times ("10:00–13:00"), and
+ * English words, each isolated (U+2066 … U+2069) so the Arabic around them cannot reorder them ("(a) 1", "13:00–10:00").
+ */
+export function ltr(text, code = lang) {
+  return code === 'ar' && text !== '' ? `\u2066${text}\u2069` : text;
+}
+
 function lookup(code, key, params) {
   let text = catalogues[code]?.[key] ?? catalogues.en[key];
   if (text === undefined) return key;
@@ -55,7 +63,9 @@ function lookup(code, key, params) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => {
     const value = params?.[name];
     if (value === undefined || value === null) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat(locales[code]).format(value) : String(value);
+    if (typeof value === 'number') return new Intl.NumberFormat(locales[code]).format(value);
+    // A value in Latin script (a number, a symbol, a time, an English title) keeps its own direction in Arabic.
+    return /^[\u0000-\u024f\u2000-\u206f]+$/.test(String(value)) ? ltr(String(value), code) : String(value);
   });
 }
 

@@ -1,7 +1,7 @@
 // Reading a meeting snapshot (MeetingView, camelCase JSON) the way the pages show it: item numbers per body,
 // statuses in the meeting's words, venue time and the viewer's own time, what comes next. Words come from the
 // catalogue of the page's language (i18n.js); dates and times are written with Intl for that language.
-import { t, tIn, lang, locale, inLanguage } from './i18n.js';
+import { t, tIn, lang, locale, inLanguage, ltr } from './i18n.js';
 
 export const itemStatusWords = Object.fromEntries(['pending', 'open', 'continued', 'concluded', 'adopted', 'deferred']
   .map(status => [status, t(`status.item.${status}`)]));
@@ -206,7 +206,7 @@ export function capLeft(session, now = Date.now()) {
 
 /** "Mon 23 May 2022, 10:00–13:00" in venue time. */
 export function sessionWhen(session) {
-  return `${venueDate(session.start)}, ${venueTime(session.start)}–${venueTime(session.end)}`;
+  return `${venueDate(session.start)}, ${ltr(`${venueTime(session.start)}–${venueTime(session.end)}`)}`;
 }
 
 /** "Vienna" from "Europe/Vienna". */

@@ -1,7 +1,7 @@
 // The programme of the day (/programme/{id}?date=2022-05-23): the day's sittings in venue time, the items planned for
 // each with their numbers and titles, the documents, and the announcements showing. Made to be printed (the print
 // stylesheet drops the buttons and links) and read once, so it loads the snapshot over REST rather than following live.
-import { t, list } from './i18n.js';
+import { t, list, ltr } from './i18n.js';
 import {
   titleNodes, bodyName, symbolNode, itemTitle, meetingIdFromPath, itemById, itemNumbers, bodyShortName, sessionBodies, venueTime, venueDate, venueTimeOf, formatWords, h, fill,
 } from './meeting.js';
@@ -55,7 +55,7 @@ function render(meeting) {
   fill($('programme-sittings'), sittings.length === 0
     ? h('p', { class: 'muted' }, t('programme.noSitting'))
     : sittings.map(s => h('section', { class: 'programme-sitting', dataset: { session: s.id } },
-      h('h2', {}, `${venueTime(s.start)}–${venueTime(s.end)}`,
+      h('h2', {}, ltr(`${venueTime(s.start)}–${venueTime(s.end)}`),
         h('span', { class: 'programme-sitting-bodies' }, ` ${list(sessionBodies(meeting, s).map(b => bodyName(b)))}`)),
       s.format === 'inPerson' ? null : h('p', { class: 'muted' }, `${formatWords[s.format] ?? s.format}${s.capMinutes ? ` ${t('programme.interpretation', { count: s.capMinutes })}` : ''}`),
       s.status === 'cancelled' ? h('p', {}, t('programme.cancelled')) : null,
