@@ -27,6 +27,7 @@ app.MapFloorApi();
 app.MapImportApi();
 app.MapWorkspaceApi();
 app.MapDefinitionApi();
+app.MapTranslationsApi();
 app.MapAnnouncementsApi();
 app.MapShareApi();
 app.MapMeetingOpsHealth(options);

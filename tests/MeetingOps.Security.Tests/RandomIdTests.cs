@@ -15,6 +15,7 @@ namespace MeetingOps.Security.Tests;
 /// second (200,000 took 120 s and grew the host by 62 MB with the fix; 60,000 grew it by 11 MB); a grain kept per id
 /// (about 3.4 KB each, as the issue measured) would add some 136 MB for 40,000, twice the 64 MB asserted here.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed class RandomIdTests(SecurityFixture fixture, ITestOutputHelper output)
 {

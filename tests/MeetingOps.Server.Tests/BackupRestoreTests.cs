@@ -8,6 +8,7 @@ namespace MeetingOps.Server.Tests;
 /// the database damaged, <c>meetingops verify</c> says so, <c>meetingops restore</c> puts the backup back, and the
 /// restarted server has every command acknowledged before the backup.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class BackupRestoreTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

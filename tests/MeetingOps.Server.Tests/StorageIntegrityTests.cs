@@ -7,6 +7,7 @@ namespace MeetingOps.Server.Tests;
 /// refuses to start and says so; a damaged meeting row answers 500 naming the meeting, never "try again in 2 s", and
 /// readiness says unhealthy; a store that cannot take writes makes readiness unhealthy.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StorageIntegrityTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using MeetingOps.Tests.Shared;
@@ -9,64 +6,48 @@ using MeetingOps.Tests.Shared;
 namespace MeetingOps.Security.Tests.Infrastructure;
 
 /// <summary>
-/// The real MeetingOps server as a child process, as an operator runs it: Production environment, the repo's own
-/// appsettings.json log levels (console), and the DEFAULT client limits (unlike the other suites, nothing here raises
-/// them: the limits are what is under attack). Its stdout and stderr are counted byte by byte, so a test can say how
-/// much log an attack made it write. A fresh data directory and free loopback ports per server.
+/// The security suite's server: the one launcher (<see cref="ServerLauncher"/>) as an operator runs it: Production
+/// environment, the repo's own appsettings.json log levels (console), and the DEFAULT client limits (unlike the other
+/// suites, nothing here raises them: the limits are what is under attack). The launcher counts its output byte by
+/// byte, so a test can say how much log an attack made it write.
 /// </summary>
 public sealed class SecurityServer : IAsyncDisposable
 {
     public const string OrganizerKey = "security-tests-organizer-key-0123456789";
 
-    /// <summary>Text kept for failure messages; the byte count goes on beyond it (a flood must not fill the test's memory either).</summary>
-    private const int KeptChars = 256 * 1024;
-
-    private readonly StringBuilder _output = new();
-    private readonly Lock _gate = new();
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-security-tests-{Guid.NewGuid():N}");
-    private long _outputBytes;
-    private Process? _process;
+    private readonly ServerLauncher _launcher = new(new ServerSettings
+    {
+        Environment = "Production",
+        OrganizerKey = OrganizerKey,
+        RaiseClientLimits = false,
+        ShippedLogLevels = true,
+    });
 
     private SecurityServer()
     {
     }
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    public Uri BaseAddress => _launcher.BaseAddress;
 
     /// <summary>The organizer's own client, from 127.0.0.1 (no attack in this suite comes from there).</summary>
     public HttpClient Http { get; private set; } = new();
 
-    public static string Configuration { get; } =
-        typeof(SecurityServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    public static string ServerProjectDirectory => Path.Combine(RepoFiles.Root, "src", "MeetingOps.Server");
-
-    public static string ServerDll => Path.Combine(ServerProjectDirectory, "bin", Configuration, "net10.0", "MeetingOps.Server.dll");
-
-    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The server is not started.");
+    public int ProcessId => _launcher.ProcessId;
 
     /// <summary>Bytes the server has written to stdout and stderr so far (UTF-8, line ends included).</summary>
-    public long OutputBytes => Interlocked.Read(ref _outputBytes);
+    public long OutputBytes => _launcher.OutputBytes;
 
-    /// <summary>The first <see cref="KeptChars"/> characters the server wrote (for failure messages).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>The first few MB the server wrote (for failure messages).</summary>
+    public string Output => _launcher.Output;
 
     public static async Task<SecurityServer> StartAsync()
     {
         var server = new SecurityServer();
         try
         {
-            server.Start();
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(90));
+            server._launcher.Start();
+            server.Http = Loopback.Client(Loopback.Organizer, server.BaseAddress);
+            await server._launcher.WaitReadyAsync(TimeSpan.FromSeconds(90));
             return server;
         }
         catch
@@ -76,88 +57,8 @@ public sealed class SecurityServer : IAsyncDisposable
         }
     }
 
-    private void Start()
-    {
-        if (!File.Exists(ServerDll))
-        {
-            throw new FileNotFoundException($"The server build output {ServerDll} does not exist; build src/MeetingOps.Server first.", ServerDll);
-        }
-        Directory.CreateDirectory(_dataDirectory);
-        var ports = FreePorts.Take(3);
-        BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
-        var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
-        {
-            WorkingDirectory = ServerProjectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ServerDll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{ports[0]}");
-        // Nothing of the test runner's own settings may leak in: the limits and log levels must be the shipped ones.
-        foreach (var name in start.Environment.Keys.Where(n =>
-                     n.StartsWith("MeetingOps", StringComparison.OrdinalIgnoreCase) || n.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
-                     n.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase) ||
-                     n.Equals("DOTNET_URLS", StringComparison.OrdinalIgnoreCase) || n.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["MeetingOps__DataDirectory"] = _dataDirectory;
-        start.Environment["MeetingOps__OrganizerKey"] = OrganizerKey;
-        start.Environment["MeetingOps__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
-        start.Environment["MeetingOps__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture);
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        Http = Loopback.Client(Loopback.Organizer, BaseAddress);
-    }
-
-    private async Task WaitReadyAsync(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        while (clock.Elapsed < timeout)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was ready.\n{Output}");
-            }
-            try
-            {
-                using var response = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100); // bounded readiness polling of a process we do not control
-        }
-        throw new TimeoutException($"The server was not ready within {timeout.TotalSeconds:0} s.\n{Output}");
-    }
-
     /// <summary>The server's resident memory (VmRSS of /proc/&lt;pid&gt;/status), in bytes.</summary>
-    public long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                return kilobytes * 1024;
-            }
-        }
-        throw new InvalidOperationException($"/proc/{ProcessId}/status has no VmRSS line.");
-    }
+    public long ResidentBytes() => _launcher.ResidentBytes();
 
     /// <summary>Creates a meeting from a definition (organizer key); returns its id and chair key.</summary>
     public async Task<(string Id, string ChairKey)> CreateMeetingAsync(string json)
@@ -196,34 +97,10 @@ public sealed class SecurityServer : IAsyncDisposable
             response.Headers.RetryAfter?.Delta, response.Headers.WwwAuthenticate.ToString(), response.Content.Headers.ContentType?.MediaType);
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        Interlocked.Add(ref _outputBytes, Encoding.UTF8.GetByteCount(line) + 1);
-        lock (_gate)
-        {
-            if (_output.Length < KeptChars)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await ChildProcesses.KillAsync(_process);
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // a temp folder left behind is harmless
-        }
+        await _launcher.DisposeAsync();
     }
 }
 
