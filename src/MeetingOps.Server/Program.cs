@@ -28,6 +28,7 @@ app.MapImportApi();
 app.MapWorkspaceApi();
 app.MapDefinitionApi();
 app.MapAnnouncementsApi();
+app.MapDiagnosticsApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

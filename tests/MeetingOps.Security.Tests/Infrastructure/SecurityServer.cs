@@ -24,12 +24,18 @@ public sealed class SecurityServer : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-security-tests-{Guid.NewGuid():N}");
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private long _outputBytes;
     private Process? _process;
+    private int[] _ports = [];
 
-    private SecurityServer()
+    private SecurityServer(IReadOnlyDictionary<string, string>? environment)
     {
+        _environment = environment ?? new Dictionary<string, string>();
     }
+
+    /// <summary>The server's data directory (meetingops.db and its marker).</summary>
+    public string DataDirectory => _dataDirectory;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -60,9 +66,14 @@ public sealed class SecurityServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SecurityServer> StartAsync()
+    /// <summary>
+    /// Starts a server on a fresh data directory. <paramref name="environment"/> adds settings on top of the shipped ones:
+    /// a test whose subject is not the client limits (the storage cases, the memory scan) raises them here, through the
+    /// same options an operator would set, so the limits do not decide its outcome.
+    /// </summary>
+    public static async Task<SecurityServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = new SecurityServer();
+        var server = new SecurityServer(environment);
         try
         {
             server.Start();
@@ -83,7 +94,15 @@ public sealed class SecurityServer : IAsyncDisposable
             throw new FileNotFoundException($"The server build output {ServerDll} does not exist; build src/MeetingOps.Server first.", ServerDll);
         }
         Directory.CreateDirectory(_dataDirectory);
-        var ports = FreePorts.Take(3);
+        _ports = FreePorts.Take(3);
+        Launch();
+        Http = Loopback.Client(Loopback.Organizer, BaseAddress);
+    }
+
+    /// <summary>Starts the server process (again) on the same data directory and ports.</summary>
+    private void Launch()
+    {
+        var ports = _ports;
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
         var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
         {
@@ -108,6 +127,10 @@ public sealed class SecurityServer : IAsyncDisposable
         start.Environment["MeetingOps__OrganizerKey"] = OrganizerKey;
         start.Environment["MeetingOps__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
         start.Environment["MeetingOps__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -115,7 +138,48 @@ public sealed class SecurityServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Http = Loopback.Client(Loopback.Organizer, BaseAddress);
+    }
+
+    /// <summary>Kills the server as a power cut would (SIGKILL): no shutdown, no checkpoint.</summary>
+    public async Task KillHardAsync()
+    {
+        await ChildProcesses.KillAsync(_process);
+        _process = null;
+    }
+
+    /// <summary>Starts the killed server again on the same data directory, without waiting for it to be ready.</summary>
+    public void Relaunch()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("The server is still running; kill it first.");
+        }
+        Launch();
+    }
+
+    /// <summary>Starts the killed server again and waits until it is ready.</summary>
+    public async Task RestartAsync()
+    {
+        Relaunch();
+        await WaitReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Waits (bounded) for a server that is expected to refuse to start; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The server is not started.");
+        await process.WaitForExitAsync().WaitAsync(timeout);
+        return process.ExitCode;
+    }
+
+    /// <summary>What the server's diagnostic says of its memory (organizer key): after a forced full collection.</summary>
+    public async Task<MemoryReading> MemoryAsync()
+    {
+        var answer = await SendAsync(Http, HttpMethod.Get, "/api/diagnostics/memory", OrganizerKey);
+        Assert.True(answer.Status == 200, $"GET /api/diagnostics/memory: {answer}");
+        var json = JsonNode.Parse(answer.Body)!;
+        return new MemoryReading(json["managedBytes"]!.GetValue<long>(), json["workingSetBytes"]!.GetValue<long>(),
+            json["meetingActivations"]!.GetValue<int>(), ResidentBytes());
     }
 
     private async Task WaitReadyAsync(TimeSpan timeout)
@@ -193,7 +257,8 @@ public sealed class SecurityServer : IAsyncDisposable
         }
         using var response = await client.SendAsync(request);
         return new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(),
-            response.Headers.RetryAfter?.Delta, response.Headers.WwwAuthenticate.ToString(), response.Content.Headers.ContentType?.MediaType);
+            response.Headers.RetryAfter?.Delta, response.Headers.WwwAuthenticate.ToString(), response.Content.Headers.ContentType?.MediaType,
+            response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase));
     }
 
     private void Append(string? line)
@@ -227,8 +292,21 @@ public sealed class SecurityServer : IAsyncDisposable
     }
 }
 
-/// <summary>What the server answered: status, body, Retry-After, WWW-Authenticate and the content type.</summary>
-public sealed record Answer(int Status, string Body, TimeSpan? RetryAfter, string WwwAuthenticate, string? ContentType)
+/// <summary>The server's memory: managed heap after a forced collection, working set, active meeting grains, and VmRSS read from /proc.</summary>
+public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int MeetingActivations, long ResidentBytes)
 {
+    public override string ToString() =>
+        $"managed {ManagedBytes / 1048576.0:N1} MB, working set {WorkingSetBytes / 1048576.0:N0} MB, resident {ResidentBytes / 1048576.0:N0} MB, {MeetingActivations} meeting activation(s)";
+}
+
+/// <summary>What the server answered: status, body, Retry-After, WWW-Authenticate and the content type.</summary>
+public sealed record Answer(int Status, string Body, TimeSpan? RetryAfter, string WwwAuthenticate, string? ContentType,
+    IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>A response header's value (several joined with ", "), or null.</summary>
+    public string? Header(string name) => Headers is not null && Headers.TryGetValue(name, out var value) ? value : null;
+
+    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("The body is JSON null.");
+
     public override string ToString() => $"{Status} {Body}";
 }
