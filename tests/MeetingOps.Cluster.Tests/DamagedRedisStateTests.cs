@@ -11,6 +11,7 @@ namespace MeetingOps.Cluster.Tests;
 /// "Error from storage provider" used to read as a Redis outage, so a chair's console retried forever); the host logs
 /// it at Error once however often it is asked; /health/ready says unhealthy and why; the other meeting is served.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DamagedRedisStateTests
 {
     [Fact]

@@ -17,6 +17,7 @@ namespace MeetingOps.Security.Tests;
 /// meeting grains it holds active; that is exact where the resident size is noisy. A grain kept per id (about 3.4 KB
 /// each, as the issue measured) would add some 680 MB of managed heap and 200,000 activations.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed class RandomIdTests(ITestOutputHelper output)
 {

@@ -14,6 +14,7 @@ namespace MeetingOps.Security.Tests;
 /// The client limits are not the subject here: each server raises them through its options (one address, 127.0.0.1,
 /// does all the work). Each test has a server and data directory of its own, since each damages its store.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed class StorageDamageTests
 {

@@ -12,7 +12,7 @@ namespace MeetingOps.Server.Hosting;
 /// </summary>
 public sealed class StoredStateDamagedException : Exception
 {
-    /// <summary>How the message starts; recognised even when the exception crossed silos as Orleans' fallback type.</summary>
+    /// <summary>How the message starts; recognised in any message of the chain, even when the type did not survive the trip between silos.</summary>
     public const string Prefix = "Stored grain state is damaged: ";
 
     public StoredStateDamagedException()
@@ -44,7 +44,9 @@ public sealed class StoredStateDamagedException : Exception
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is StoredStateDamagedException || e.Message.StartsWith(Prefix, StringComparison.Ordinal))
+            // By type where it survived; else by its words, which Orleans copies into the messages that wrap it (the
+            // failed activation's "Error from storage provider …" prints its inner exceptions).
+            if (e is StoredStateDamagedException || e.Message.Contains(Prefix, StringComparison.Ordinal))
             {
                 return true;
             }
