@@ -15,7 +15,15 @@ public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
     public T Deserialize<T>(BinaryData input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return JsonSerializer.Deserialize<T>(input.ToMemory().Span, MeetingOpsJson.Options)
-            ?? throw new JsonException($"Stored grain state of {typeof(T).Name} reads as null.");
+        // A value that does not read is damaged, not a passing outage: said so by type (DamagedAnswer answers 500).
+        try
+        {
+            return JsonSerializer.Deserialize<T>(input.ToMemory().Span, MeetingOpsJson.Options)
+                ?? throw StoredStateDamagedException.For(typeof(T), null);
+        }
+        catch (JsonException e)
+        {
+            throw StoredStateDamagedException.For(typeof(T), e);
+        }
     }
 }
