@@ -2,6 +2,7 @@
 // and joins the meeting's group; every push ("changed") carries the meeting's version. A push of the next version
 // is applied; an older one is ignored; a newer one (a gap) or a reconnect means: follow again, which returns a
 // fresh snapshot. Pushes that arrive while a snapshot is on its way wait for it and are applied after it.
+import { t } from './i18n.js';
 /* global signalR */
 
 const hubPath = '/hubs/meetings';
@@ -175,7 +176,7 @@ export function followMeeting(meetingId, handlers) {
       const deadline = Date.now() + timeoutMs;
       while (connection.state !== signalR.HubConnectionState.Connected || syncing) {
         if (Date.now() > deadline) {
-          throw new Error('The connection did not come back in time.');
+          throw new Error(t('connection.notBack'));
         }
         await new Promise(resolve => setTimeout(resolve, 100));
       }
