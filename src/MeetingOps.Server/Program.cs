@@ -30,6 +30,7 @@ app.MapDefinitionApi();
 app.MapTranslationsApi();
 app.MapAnnouncementsApi();
 app.MapShareApi();
+app.MapDiagnosticsApi();
 app.MapMeetingOpsHealth(options);
 app.MapMeetingOpsDashboard(options);
 app.MapMeetingOpsLive();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MeetingOps.Server.Tests.Infrastructure;
+using MeetingOps.Tests.Shared;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 

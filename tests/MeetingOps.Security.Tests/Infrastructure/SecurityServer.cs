@@ -15,17 +15,22 @@ public sealed class SecurityServer : IAsyncDisposable
 {
     public const string OrganizerKey = "security-tests-organizer-key-0123456789";
 
-    private readonly ServerLauncher _launcher = new(new ServerSettings
-    {
-        Environment = "Production",
-        OrganizerKey = OrganizerKey,
-        RaiseClientLimits = false,
-        ShippedLogLevels = true,
-    });
+    private readonly ServerLauncher _launcher;
 
-    private SecurityServer()
+    private SecurityServer(IReadOnlyDictionary<string, string>? variables)
     {
+        _launcher = new(new ServerSettings
+        {
+            Environment = "Production",
+            OrganizerKey = OrganizerKey,
+            RaiseClientLimits = false,
+            ShippedLogLevels = true,
+            Variables = variables ?? new Dictionary<string, string>(),
+        });
     }
+
+    /// <summary>The server's data directory (meetingops.db and its marker).</summary>
+    public string DataDirectory => _launcher.DataDirectory ?? throw new InvalidOperationException("The server has no data directory.");
 
     public Uri BaseAddress => _launcher.BaseAddress;
 
@@ -40,9 +45,14 @@ public sealed class SecurityServer : IAsyncDisposable
     /// <summary>The first few MB the server wrote (for failure messages).</summary>
     public string Output => _launcher.Output;
 
-    public static async Task<SecurityServer> StartAsync()
+    /// <summary>
+    /// Starts a server on a fresh data directory. <paramref name="variables"/> adds settings on top of the shipped ones:
+    /// a test whose subject is not the client limits (the storage cases, the memory scan) raises them here, through the
+    /// same options an operator would set, so the limits do not decide its outcome.
+    /// </summary>
+    public static async Task<SecurityServer> StartAsync(IReadOnlyDictionary<string, string>? variables = null)
     {
-        var server = new SecurityServer();
+        var server = new SecurityServer(variables);
         try
         {
             server._launcher.Start();
@@ -55,6 +65,28 @@ public sealed class SecurityServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Kills the server as a power cut would (SIGKILL): no shutdown, no checkpoint.</summary>
+    public Task KillHardAsync() => _launcher.KillHardAsync();
+
+    /// <summary>Starts the killed server again on the same data directory and ports, without waiting for it to be ready.</summary>
+    public void Relaunch() => _launcher.Start();
+
+    /// <summary>Starts the server again (killing it first if it still runs) and waits until it is ready.</summary>
+    public Task RestartAsync() => _launcher.RestartAsync();
+
+    /// <summary>Waits (bounded) for a server that is expected to refuse to start; its exit code.</summary>
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _launcher.WaitForExitAsync(timeout);
+
+    /// <summary>What the server's diagnostic says of its memory (organizer key): after a forced full collection.</summary>
+    public async Task<MemoryReading> MemoryAsync()
+    {
+        var answer = await SendAsync(Http, HttpMethod.Get, "/api/diagnostics/memory", OrganizerKey);
+        Assert.True(answer.Status == 200, $"GET /api/diagnostics/memory: {answer}");
+        var json = JsonNode.Parse(answer.Body)!;
+        return new MemoryReading(json["managedBytes"]!.GetValue<long>(), json["workingSetBytes"]!.GetValue<long>(),
+            json["meetingActivations"]!.GetValue<int>(), ResidentBytes());
     }
 
     /// <summary>The server's resident memory (VmRSS of /proc/&lt;pid&gt;/status), in bytes.</summary>
@@ -94,7 +126,8 @@ public sealed class SecurityServer : IAsyncDisposable
         }
         using var response = await client.SendAsync(request);
         return new Answer((int)response.StatusCode, await response.Content.ReadAsStringAsync(),
-            response.Headers.RetryAfter?.Delta, response.Headers.WwwAuthenticate.ToString(), response.Content.Headers.ContentType?.MediaType);
+            response.Headers.RetryAfter?.Delta, response.Headers.WwwAuthenticate.ToString(), response.Content.Headers.ContentType?.MediaType,
+            response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase));
     }
 
     public async ValueTask DisposeAsync()
@@ -104,8 +137,21 @@ public sealed class SecurityServer : IAsyncDisposable
     }
 }
 
-/// <summary>What the server answered: status, body, Retry-After, WWW-Authenticate and the content type.</summary>
-public sealed record Answer(int Status, string Body, TimeSpan? RetryAfter, string WwwAuthenticate, string? ContentType)
+/// <summary>The server's memory: managed heap after a forced collection, working set, active meeting grains, and VmRSS read from /proc.</summary>
+public sealed record MemoryReading(long ManagedBytes, long WorkingSetBytes, int MeetingActivations, long ResidentBytes)
 {
+    public override string ToString() =>
+        $"managed {ManagedBytes / 1048576.0:N1} MB, working set {WorkingSetBytes / 1048576.0:N0} MB, resident {ResidentBytes / 1048576.0:N0} MB, {MeetingActivations} meeting activation(s)";
+}
+
+/// <summary>What the server answered: status, body, Retry-After, WWW-Authenticate, the content type and the headers.</summary>
+public sealed record Answer(int Status, string Body, TimeSpan? RetryAfter, string WwwAuthenticate, string? ContentType,
+    IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>A response header's value (several joined with ", "), or null.</summary>
+    public string? Header(string name) => Headers is not null && Headers.TryGetValue(name, out var value) ? value : null;
+
+    public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("The body is JSON null.");
+
     public override string ToString() => $"{Status} {Body}";
 }

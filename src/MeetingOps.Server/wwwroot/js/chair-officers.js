@@ -1,26 +1,27 @@
 // On the chair console: the bodies' officers as the definition names them (the Chair's name is offered as the presiding
 // officer when none is entered yet), and the chair's own announcements (the chair key may announce and withdraw).
 // It rides on the console's connection (window.meetingOpsLive, set by live.js) and keeps to its own two cards.
+import { t } from './i18n.js';
 import { meetingIdFromPath, venueTimeOf, h, fill } from './meeting.js';
 
-// Every word of these two cards, in one place (to be moved into the catalogues with the console's strings).
+// Every word of these two cards, from the page's catalogue (i18n.js).
 const S = {
-  officersHeading: 'Officers',
-  chair: 'Chair',
-  viceChairs: 'Vice-Chairs',
-  rapporteur: 'Rapporteur',
-  none: 'No officers are named in the definition; the secretariat adds them on its page.',
-  announceHeading: 'Announce',
-  announceLabel: 'Announcement to everyone following (one line)',
-  minutesLabel: 'Shown for',
-  minutes: { '': 'until withdrawn', 30: '30 minutes', 60: '1 hour', 120: '2 hours', 240: '4 hours' },
-  announce: 'Announce',
-  announced: 'Announced: on the follow page and the displays now.',
-  withdraw: 'Withdraw',
-  withdrawn: 'Withdrawn.',
-  noKey: 'Enter the chair key first.',
-  until: t => ` (until ${t})`,
-  failed: why => `Not announced: ${why}`,
+  officersHeading: t('officers.heading'),
+  chair: t('officers.chair'),
+  viceChairs: t('officers.viceChairs'),
+  rapporteur: t('officers.rapporteur'),
+  none: t('officers.none'),
+  announceHeading: t('announce.heading'),
+  announceLabel: t('announce.label'),
+  minutesLabel: t('announce.minutesLabel'),
+  minutes: { '': t('announce.untilWithdrawn'), 30: t('announce.minutes30'), 60: t('announce.hour1'), 120: t('announce.hours2'), 240: t('announce.hours4') },
+  announce: t('announce.announce'),
+  announced: t('announce.announced'),
+  withdraw: t('announce.withdraw'),
+  withdrawn: t('announce.withdrawn'),
+  noKey: t('announce.noKey'),
+  until: time => ` ${t('common.until', { time })}`,
+  failed: why => t('announce.failed', { why }),
 };
 
 const meetingId = meetingIdFromPath();
