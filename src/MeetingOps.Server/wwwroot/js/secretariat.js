@@ -162,6 +162,7 @@ const S = {
   deleted: 'The draft is deleted.',
   archived: 'The meeting is archived.',
   back: 'Back to the meetings',
+  jump: 'Go to',
 };
 
 const meetingId = meetingIdFromPath();
@@ -633,6 +634,10 @@ function cards() {
   text('remove', status === 'draft' ? S.removeDraft : S.removeLive);
   text('remove-yes', status === 'draft' ? S.removeYesDraft : S.removeYesLive);
   text('remove-question', status === 'draft' ? S.removeQuestionDraft(model.title) : S.removeQuestionLive(model.title));
+  // On a phone the cards come after the long form: a row of links reaches each one shown.
+  const shown = [...document.querySelectorAll('.secretariat-side > section.card')].filter(c => !c.hidden);
+  fill($('jump'), h('span', { class: 'muted' }, `${S.jump}:`), shown.map(c => h('a', { href: `#${c.id}` }, c.querySelector('h2')?.textContent ?? c.id)));
+  $('jump').setAttribute('aria-label', S.jump);
   if (live || archived) shareCard();
   if (live || archived) exportsCard();
   if (live) { announcementsList(); formatCard(); }
