@@ -23,4 +23,24 @@ public static class StoredRows
         command.Parameters.AddWithValue("$grain", $"meeting/{meetingId}");
         Assert.Equal(1, command.ExecuteNonQuery());
     }
+
+    /// <summary>
+    /// Overwrites one record of a meeting's history (grain_log, numbered from 0: the definition, then one per command)
+    /// with <paramref name="payload"/> (the server must be stopped).
+    /// </summary>
+    public static void DamageRecord(string dataDirectory, string meetingId, int seq, string payload = "{\"changes\": [{\"version\": \"x")
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "meetingops.db"),
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE grain_log SET payload = $payload WHERE state_name = 'meeting' AND grain_id = $grain AND seq = $seq;";
+        command.Parameters.AddWithValue("$payload", payload);
+        command.Parameters.AddWithValue("$grain", $"meeting/{meetingId}");
+        command.Parameters.AddWithValue("$seq", seq);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
 }

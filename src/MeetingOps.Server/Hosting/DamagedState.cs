@@ -5,7 +5,7 @@ namespace MeetingOps.Server.Hosting;
 
 /// <summary>
 /// A meeting's stored value in Redis (cluster mode) that no longer reads as its state: half a JSON document after a
-/// torn write, a stray <c>HSET</c>. Raised by <see cref="JsonGrainStateSerializer"/>; Orleans' Redis storage wraps it
+/// torn write, a stray <c>HSET</c>. Raised by <see cref="RedisGrainStateStorage"/> when a head or a history record does not read; Orleans wraps it
 /// (naming the key) and the failed activation wraps that. It must be answered as the embedded store's damaged row is
 /// (<see cref="DamagedAnswer"/>: 500 naming the meeting, logged at Error once, readiness unhealthy), never as a Redis
 /// outage: "Error from storage provider" otherwise reads as one, and a chair's console retried a 503 forever.
