@@ -7,6 +7,7 @@ namespace MeetingOps.Cluster.Tests;
 /// follower on a host that does not hold the meeting's grain gets every change as a push, in order, without following
 /// again to catch up.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ClusterCollection.Name)]
 public sealed class RelayTests(ClusterFixture fixture)
 {

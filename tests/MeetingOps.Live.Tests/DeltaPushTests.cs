@@ -13,6 +13,7 @@ namespace MeetingOps.Live.Tests;
 /// reads), one status change is under 1 KB for the sample meeting and for a meeting at the definition limits, and a
 /// follower that applies every push holds exactly the snapshot a fresh follow answers.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class DeltaPushTests(LiveFixture fixture, ITestOutputHelper output)
 {

@@ -15,6 +15,7 @@ namespace MeetingOps.Live.Tests;
 /// on it, Arabic right to left (screenshot), and a French title added by a translation import shown on the French
 /// follow page and the bilingual room display, pushed live without a reload.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class LanguagePageTests(LiveFixture fixture)
 {

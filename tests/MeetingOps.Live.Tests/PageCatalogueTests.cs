@@ -10,6 +10,7 @@ namespace MeetingOps.Live.Tests;
 /// their keys and placeholders, and no English sentence is left in the scripts or the HTML outside the catalogues
 /// (the files are read and scanned, string literal by string literal and text node by text node).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class PageCatalogueTests
 {
     private static readonly string WebRoot = Path.Combine(RepoFiles.Root, "src", "MeetingOps.Server", "wwwroot");

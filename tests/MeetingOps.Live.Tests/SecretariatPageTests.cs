@@ -14,6 +14,7 @@ namespace MeetingOps.Live.Tests;
 /// meeting amended in the form with the follow page and the display showing each change without a reload; a removal the
 /// record forbids refused in words with nothing changed; an announcement; a new chair key; archiving.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed partial class SecretariatPageTests(LiveFixture fixture)
 {
