@@ -40,11 +40,8 @@ public sealed partial class MeetingGrain
         }
         var proposed = decided.Plan!;
         // The forecast under the proposal, from what has happened so far, names what would move after a cap or not be placed.
-        var warnings = Forecaster.Forecast(_defined!, proposed, _live, state.State.Log, now).Warnings.ToList();
-        if (PlanComparison.OverflowWarning(_defined!, proposed) is { } overflow)
-        {
-            warnings.Insert(0, overflow);
-        }
+        // The plan's own warnings first: what is not yet placed (items and minutes), sittings the interpretation quota shortens.
+        List<ForecastWarning> warnings = [.. proposed.Warnings ?? [], .. Forecaster.Forecast(_defined!, proposed, _live, state.State.Log, now).Warnings];
         var proposal = new PlanProposal(state.State.Version, _meeting.TimeZone, _plan!, proposed, proposed.Overflow, warnings,
             PlanComparison.Between(_defined!, _plan!, proposed));
         return Task.FromResult(new ProposalOutcome(proposal, null));

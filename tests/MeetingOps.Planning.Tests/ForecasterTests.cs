@@ -32,9 +32,13 @@ public class ForecasterTests
                 (ForecastWarningKind.ContinuesAfterCap, "Item 2 of WG.3 will not finish before the cap; it continues Tuesday 24 May 10:00."),
                 (ForecastWarningKind.ContinuesAfterCap, "Item 3 of WG.3 and 2 of WG.2 will not finish before the cap; it continues Tuesday 24 May 15:00."),
                 (ForecastWarningKind.ContinuesAfterCap, "Item 3 of WG.3 and 2 of WG.2 will not finish before the cap; it continues Thursday 26 May 15:00."),
+                // Fit fills Thursday afternoon too (other matters, then the report's first hour), so the delay reaches the report.
+                (ForecastWarningKind.ContinuesAfterCap, "Item 5 of WG.3 and 7 of WG.2 will not finish before the cap; it continues Friday 27 May 10:00."),
+                (ForecastWarningKind.NotPlaced, "Item 5 of WG.3 and 7 of WG.2 will not finish in the sessions left: no later session of WG.3 and WG.2 is planned."),
+                (ForecastWarningKind.ContinuesAfterCap, "Item 5 of WG.3 and 7 of WG.2 will not finish before the cap, and no later session of WG.3 and WG.2 is planned."),
             ],
             forecast.Warnings.Select(w => (w.Kind, w.Message)));
-        Assert.Equal([20, 20, 20, 20, 0, 0, 0, -40, 0], forecast.Sessions.Select(s => s.MinutesOver));
+        Assert.Equal([20, 20, 20, 20, 0, 0, 0, 20, 20], forecast.Sessions.Select(s => s.MinutesOver));
         Assert.Equal(At("2022-05-23T10:00Z"), forecast.Sessions[0].CapAt);
         Assert.Equal(At("2022-05-23T10:00Z"), forecast.Sessions[0].ProjectedEnd);
 

@@ -42,9 +42,51 @@ public static class GeneratedMeetings
     /// <summary>Mostly the usual floors; one time in four a floor so high that even the floors may not fit.</summary>
     private static readonly Gen<int> Floor = Gen.Frequency((3, Gen.Int[0, 60]), (1, Gen.Int[60, 400]));
 
-    public static Gen<GeneratedMeeting> Meeting { get; } =
+    private static readonly Gen<GeneratedMeeting> Plain =
         Gen.Select(Gen.Int[1, 4], Item.Array[1, 14], Sitting.Array[2, 40], Gen.Select(Gen.Int[0, 1000], Gen.Int[1, 300]).Array[0, 4],
             Floor, Sitting.Array[0, 2], Gen.Bool, Gen.Bool, Build);
+
+    /// <summary>
+    /// The plain meetings, some with hand pins (an item into a sitting where its bodies sit, with or without minutes), one in
+    /// four with a daily interpretation quota, some told to scale the officer's estimates. Pins the planner would refuse
+    /// (more minutes than the sitting offers) are left out, so every request is one the planner must plan.
+    /// </summary>
+    public static Gen<GeneratedMeeting> Meeting { get; } =
+        Gen.Select(Plain, Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 60]).Array[0, 3],
+            Gen.Frequency((3, Gen.Const(0)), (1, Gen.Int[30, 600])), Gen.Frequency((3, Gen.Const(false)), (1, Gen.Const(true))), WithPins);
+
+    private static GeneratedMeeting WithPins(GeneratedMeeting plain, (int Item, int Session, int Minutes)[] pins, int quota, bool scale)
+    {
+        var meeting = plain.Meeting;
+        var request = plain.Request with { InterpretationMinutesPerDay = quota == 0 ? null : quota, ScaleEstimates = scale };
+        var plannedIds = meeting.Sessions.SelectMany(s => s.Planned).Select(p => p.Item).Distinct().ToList();
+        var sittings = meeting.Sessions.Select(s => (s.Id, s.Bodies)).Concat((request.ExtraSessions ?? []).Select(e => (e.Id, e.Bodies))).ToList();
+        var chosen = new List<Pin>();
+        foreach (var (pickItem, pickSession, minutes) in pins)
+        {
+            if (plannedIds.Count == 0)
+            {
+                break;
+            }
+            var item = meeting.FindItem(plannedIds[pickItem % plannedIds.Count])!;
+            var where = sittings.Where(s => item.Numbers.Keys.All(s.Bodies.Contains)).ToList();
+            if (where.Count == 0)
+            {
+                continue;
+            }
+            var pin = new Pin(item.Id, where[pickSession % where.Count].Id, minutes == 0 ? null : minutes);
+            if (chosen.Any(p => p.Item == pin.Item && p.Session == pin.Session))
+            {
+                continue;
+            }
+            var attempt = request with { Pins = [.. chosen, pin] };
+            if (SchedulePlanner.Check(meeting, attempt).Count == 0)
+            {
+                chosen.Add(pin);
+            }
+        }
+        return plain with { Request = request with { Pins = chosen } };
+    }
 
     private static GeneratedMeeting Build(int bodyCount, ItemShape[] itemShapes, SessionShape[] sessionShapes, (int Pick, int Minutes)[] estimates,
         int floor, SessionShape[] extraShapes, bool jointOpening, bool jointClosing)

@@ -16,28 +16,247 @@ public static class PlanInvariants
         var planned = PlannedTime.Of(meeting, request.Estimates);
         var placed = Placed(plan);
         var shares = SharesBySession(planned);
+        var pinned = (request.Pins ?? []).Select(p => p.Item).ToHashSet();
         NoSessionOverItsAvailableMinutes(plan);
+        WithinTheInterpretationQuota(request, plan);
         TotalsAddUp(plan, placed);
         JointItemsOnlyWhereAllTheirBodiesSit(meeting, plan, placed);
         ContinuedMarksLaterAllocations(plan);
-        EachBodysItemsInAgendaOrder(meeting, placed);
+        EachBodysItemsInAgendaOrder(meeting, placed, pinned);
         OverflowReportedExactly(plan);
+        OverflowNamedInAWarning(meeting, plan);
         PlannedMinutesFromTheOrganizationOfWork(meeting, request, planned, shares, plan);
+        PinsHonoured(request, plan, placed);
+        EstimatesKeptUnlessToldToScale(request, planned, plan, pinned);
+        OpeningFirstReportLast(meeting, plan, placed, pinned);
+        OpeningAndReportGiveWayLast(meeting, plan, placed, pinned);
+        NoRoomLeftWhereAnOverflowingItemCouldGo(meeting, plan, placed, pinned);
         switch (plan.Strategy)
         {
             case PlanStrategy.Compress:
-                CompressScalesEachSession(shares, plan);
+                CompressKeepsItemsInTheirSessions(shares, plan, pinned);
                 break;
             case PlanStrategy.Reflow:
-                Check(plan.Items.All(i => i.TargetMinutes == i.PlannedMinutes), "reflow keeps every item's planned minutes");
-                Pinned(meeting, plan, placed);
-                ItemsStartOnlyWhenTheOnesBeforeAreFullyPlaced(meeting, plan);
+                Check(plan.Items.Where(i => !pinned.Contains(i.ItemId)).All(i => i.TargetMinutes == i.PlannedMinutes), "reflow keeps every item's planned minutes");
+                Pinned(meeting, plan, placed, pinned);
+                ContinuedInConsecutiveSittingsWherePossible(meeting, plan, placed, pinned);
                 break;
             default:
-                FitCompressesEvenlyAboveTheFloor(request, plan);
-                Pinned(meeting, plan, placed);
-                ItemsStartOnlyWhenTheOnesBeforeAreFullyPlaced(meeting, plan);
+                if (pinned.Count == 0)
+                {
+                    FitCompressesEvenlyAboveTheFloor(request, planned, plan);
+                }
+                Pinned(meeting, plan, placed, pinned);
+                ContinuedInConsecutiveSittingsWherePossible(meeting, plan, placed, pinned);
                 break;
+        }
+    }
+
+    private static bool IsOpening(AgendaItem item) => Opening.Contains(item.Kind);
+
+    /// <summary>Items the strategy places itself: not the opening, the report or an item pinned by hand.</summary>
+    private static bool Flowing(AgendaItem item, HashSet<string> pinned) => !IsOpening(item) && item.Kind != ItemKind.Report && !pinned.Contains(item.Id);
+
+    private static void WithinTheInterpretationQuota(PlanRequest request, Plan plan)
+    {
+        if (request.InterpretationMinutesPerDay is not { } quota)
+        {
+            return;
+        }
+        foreach (var day in plan.Sessions.Where(s => s.Format is SessionFormat.Hybrid or SessionFormat.Online).GroupBy(s => s.LocalStart.Date))
+        {
+            Check(day.Sum(s => s.AvailableMinutes) <= quota, $"{day.Key:yyyy-MM-dd}: {day.Sum(s => s.AvailableMinutes)} minutes of interpretation, over the quota of {quota}");
+        }
+        foreach (var s in plan.Sessions.Where(s => s.AvailableMinutes < (s.CapMinutes is { } cap ? Math.Min(cap, s.LengthMinutes) : s.LengthMinutes)))
+        {
+            Check(plan.Warnings?.Any(w => w.Kind == ForecastWarningKind.InterpretationQuota && w.SessionId == s.SessionId) == true, $"session {s.SessionId}: shortened by the quota without a warning");
+        }
+    }
+
+    private static void OverflowNamedInAWarning(Meeting meeting, Plan plan)
+    {
+        if (plan.Overflow.Minutes == 0)
+        {
+            return;
+        }
+        var warning = plan.Warnings?.FirstOrDefault(w => w.Kind == ForecastWarningKind.NotPlaced);
+        Check(warning is not null, $"{plan.Overflow.Minutes} minutes overflow without a warning");
+        Check(warning!.Message.Contains($"{plan.Overflow.Minutes} minute", StringComparison.Ordinal), $"the warning names the {plan.Overflow.Minutes} minutes: {warning.Message}");
+        foreach (var o in plan.Overflow.Items)
+        {
+            var label = AgendaWords.Label(meeting, meeting.FindItem(o.ItemId)!);
+            Check(warning.Message.Contains($"{label}, {o.Minutes} minute", StringComparison.Ordinal), $"the warning names {label} and its {o.Minutes} minutes: {warning.Message}");
+        }
+    }
+
+    private static void PinsHonoured(PlanRequest request, Plan plan, Dictionary<string, List<(int Session, int Place, Allocation Allocation)>> placed)
+    {
+        foreach (var group in (request.Pins ?? []).GroupBy(p => p.Item))
+        {
+            var sessions = group.Select(p => p.Session).ToHashSet();
+            var places = PlacesOf(placed, group.Key);
+            Check(places.All(x => sessions.Contains(plan.Sessions[x.Session].SessionId)), $"pinned {group.Key} placed only where pinned");
+            foreach (var pin in group.Where(p => p.Minutes is not null))
+            {
+                var got = places.Where(x => plan.Sessions[x.Session].SessionId == pin.Session).Sum(x => x.Allocation.Minutes);
+                Check(got == pin.Minutes, $"pinned {pin.Item} gets its {pin.Minutes} minutes in {pin.Session}, found {got}");
+            }
+        }
+    }
+
+    private static void EstimatesKeptUnlessToldToScale(PlanRequest request, PlannedTime planned, Plan plan, HashSet<string> pinned)
+    {
+        if (request.ScaleEstimates)
+        {
+            return;
+        }
+        foreach (var item in planned.Items.Where(i => i.Estimated && !pinned.Contains(i.ItemId)))
+        {
+            Check(plan.FindItem(item.ItemId)!.TargetMinutes == item.Minutes, $"{item.ItemId}: the estimate of {item.Minutes} minutes is kept (target {plan.FindItem(item.ItemId)!.TargetMinutes})");
+        }
+    }
+
+    /// <summary>No item of a body before its opening (nor before it in the same sitting), none after its report's first sitting (nor after it there).</summary>
+    private static void OpeningFirstReportLast(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int Place, Allocation Allocation)>> placed, HashSet<string> pinned)
+    {
+        foreach (var fixedItem in meeting.Items.Where(i => (IsOpening(i) || i.Kind == ItemKind.Report) && placed.ContainsKey(i.Id) && !pinned.Contains(i.Id)))
+        {
+            var places = placed[fixedItem.Id];
+            foreach (var other in meeting.Items.Where(i => Flowing(i, pinned) && i.Numbers.Keys.Any(fixedItem.Numbers.ContainsKey)))
+            {
+                foreach (var x in PlacesOf(placed, other.Id))
+                {
+                    if (IsOpening(fixedItem))
+                    {
+                        var last = places[^1];
+                        Check(x.Session > last.Session || x.Session == last.Session && x.Place > last.Place, $"{other.Id} is placed before {fixedItem.Id} in {plan.Sessions[x.Session].SessionId}");
+                    }
+                    else
+                    {
+                        var first = places[0];
+                        Check(x.Session < first.Session || x.Session == first.Session && x.Place < first.Place, $"{other.Id} is placed after {fixedItem.Id} in {plan.Sessions[x.Session].SessionId}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The opening and the report overflow only where everything in their sittings is the opening, a report or a pin.</summary>
+    private static void OpeningAndReportGiveWayLast(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int Place, Allocation Allocation)>> placed, HashSet<string> pinned)
+    {
+        var items = meeting.Items.ToDictionary(i => i.Id);
+        foreach (var item in plan.Items.Where(i => i.OverflowMinutes > 0 && !pinned.Contains(i.ItemId)).Select(i => items[i.ItemId]).Where(i => !Flowing(i, pinned)))
+        {
+            var sessions = PlacesOf(placed, item.Id).Select(x => x.Session).ToList();
+            if (plan.Strategy != PlanStrategy.Compress && sessions.Count == 0 && item.Kind == ItemKind.Report)
+            {
+                var last = plan.Sessions.Select((s, k) => (s, k)).LastOrDefault(x => item.Numbers.Keys.All(x.s.Seats));
+                if (last.s is not null)
+                {
+                    sessions.Add(last.k);
+                }
+            }
+            foreach (var c in sessions)
+            {
+                var s = plan.Sessions[c];
+                Check(s.AllocatedMinutes == s.AvailableMinutes, $"{item.Id} overflows though session {s.SessionId} has room");
+                Check(s.Allocations.All(a => !Flowing(items[a.ItemId], pinned)), $"{item.Id} overflows while other items in {s.SessionId} could give way");
+            }
+        }
+    }
+
+    /// <summary>Whether a flowing item could take minutes in a session: its bodies sit, after its bodies' opening, not after their report, agenda order kept.</summary>
+    private static bool CouldGo(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int Place, Allocation Allocation)>> placed, HashSet<string> pinned, AgendaItem item, int c)
+    {
+        var s = plan.Sessions[c];
+        if (!item.Numbers.Keys.All(s.Seats))
+        {
+            return false;
+        }
+        foreach (var other in meeting.Items.Where(i => i.Id != item.Id && !pinned.Contains(i.Id) && i.Numbers.Keys.Any(item.Numbers.ContainsKey)))
+        {
+            if (!placed.TryGetValue(other.Id, out var places))
+            {
+                continue;
+            }
+            if (IsOpening(other) && places[^1].Session > c || other.Kind == ItemKind.Report && places[0].Session < c)
+            {
+                return false;
+            }
+        }
+        foreach (var body in item.Numbers.Keys)
+        {
+            var before = true;
+            foreach (var other in meeting.AgendaOf(body))
+            {
+                if (other.Id == item.Id)
+                {
+                    before = false;
+                    continue;
+                }
+                if (!Flowing(other, pinned) || !placed.TryGetValue(other.Id, out var places))
+                {
+                    continue;
+                }
+                if (before ? places[^1].Session > c : places[0].Session < c)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void NoRoomLeftWhereAnOverflowingItemCouldGo(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int Place, Allocation Allocation)>> placed, HashSet<string> pinned)
+    {
+        foreach (var overflowing in plan.Items.Where(i => i.OverflowMinutes > 0).Select(i => meeting.FindItem(i.ItemId)!).Where(i => Flowing(i, pinned)))
+        {
+            for (var c = 0; c < plan.Sessions.Count; c++)
+            {
+                var s = plan.Sessions[c];
+                Check(s.AllocatedMinutes == s.AvailableMinutes || !CouldGo(meeting, plan, placed, pinned, overflowing, c),
+                    $"session {s.SessionId} keeps {s.AvailableMinutes - s.AllocatedMinutes} minutes while {overflowing.Id}, which could go there, overflows");
+            }
+        }
+    }
+
+    /// <summary>Between two sittings that take up an item, every sitting of its bodies where it could go is full.</summary>
+    private static void ContinuedInConsecutiveSittingsWherePossible(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int Place, Allocation Allocation)>> placed, HashSet<string> pinned)
+    {
+        foreach (var item in meeting.Items.Where(i => Flowing(i, pinned) && placed.ContainsKey(i.Id)))
+        {
+            var places = placed[item.Id];
+            for (var c = places[0].Session + 1; c < places[^1].Session; c++)
+            {
+                var s = plan.Sessions[c];
+                if (places.Any(x => x.Session == c) || !item.Numbers.Keys.All(s.Seats))
+                {
+                    continue;
+                }
+                Check(s.AllocatedMinutes == s.AvailableMinutes || !CouldGo(meeting, plan, placed, pinned, item, c),
+                    $"{item.Id} skips session {s.SessionId} of its bodies, which has {s.AvailableMinutes - s.AllocatedMinutes} minutes left");
+            }
+        }
+    }
+
+    /// <summary>Compress: an item goes outside its planned sessions only with what did not fit in them; a session whose items fit and has no pins keeps them as planned.</summary>
+    private static void CompressKeepsItemsInTheirSessions(Dictionary<string, List<(PlannedItemTime Item, int Minutes)>> sharesBySession, Plan plan, HashSet<string> pinned)
+    {
+        foreach (var s in plan.Sessions)
+        {
+            var shares = (sharesBySession.GetValueOrDefault(s.SessionId) ?? []).Where(x => !pinned.Contains(x.Item.ItemId)).Select(x => (x.Item.ItemId, x.Minutes)).ToList();
+            var load = shares.Sum(x => x.Minutes);
+            var given = s.Allocations.ToDictionary(a => a.ItemId, a => a.Minutes);
+            // Unless an opening or report that did not fit in another of its sessions took the room (they give way last).
+            var plannedHere = shares.ToDictionary(x => x.ItemId, x => x.Minutes);
+            var fixedMovedIn = s.Allocations.Any(a => a.Minutes > plannedHere.GetValueOrDefault(a.ItemId) && !shares.All(x => x.ItemId != a.ItemId));
+            if (load <= s.AvailableMinutes && !fixedMovedIn && !s.Allocations.Any(a => pinned.Contains(a.ItemId)))
+            {
+                foreach (var (itemId, minutes) in shares)
+                {
+                    Check(given.GetValueOrDefault(itemId) >= minutes, $"session {s.SessionId}: {itemId} keeps its {minutes} minutes where they fit");
+                }
+            }
         }
     }
 
@@ -85,7 +304,7 @@ public static class PlanInvariants
     {
         foreach (var s in plan.Sessions)
         {
-            Check(s.AvailableMinutes == (s.CapMinutes is { } cap ? Math.Min(cap, s.LengthMinutes) : s.LengthMinutes), $"session {s.SessionId}: available = min(length, cap)");
+            Check(s.AvailableMinutes <= (s.CapMinutes is { } cap ? Math.Min(cap, s.LengthMinutes) : s.LengthMinutes), $"session {s.SessionId}: available ≤ min(length, cap)");
             Check(s.Allocations.All(a => a.Minutes > 0), $"session {s.SessionId}: every allocation has minutes");
             Check(s.AllocatedMinutes == s.Allocations.Sum(a => a.Minutes), $"session {s.SessionId}: allocated minutes add up");
             Check(s.AllocatedMinutes <= s.AvailableMinutes, $"session {s.SessionId}: {s.AllocatedMinutes} allocated, over its {s.AvailableMinutes} available minutes");
@@ -144,7 +363,7 @@ public static class PlanInvariants
     }
 
     /// <summary>Per body, an item's allocations all come after those of the items before it on that body's agenda.</summary>
-    private static void EachBodysItemsInAgendaOrder(Meeting meeting, Dictionary<string, List<(int Session, int Place, Allocation)>> placed)
+    private static void EachBodysItemsInAgendaOrder(Meeting meeting, Dictionary<string, List<(int Session, int Place, Allocation)>> placed, HashSet<string> pinned)
     {
         foreach (var body in meeting.Bodies)
         {
@@ -152,7 +371,7 @@ public static class PlanInvariants
             string? lastItem = null;
             foreach (var item in meeting.AgendaOf(body.Id))
             {
-                if (!placed.TryGetValue(item.Id, out var places))
+                if (!placed.TryGetValue(item.Id, out var places) || pinned.Contains(item.Id))
                 {
                     continue;
                 }
@@ -199,54 +418,28 @@ public static class PlanInvariants
         }
     }
 
-    private static void CompressScalesEachSession(Dictionary<string, List<(PlannedItemTime Item, int Minutes)>> sharesBySession, Plan plan)
-    {
-        Check(plan.Overflow.Minutes == 0, "compress never overflows");
-        foreach (var s in plan.Sessions)
-        {
-            var shares = (sharesBySession.GetValueOrDefault(s.SessionId) ?? []).Select(x => (x.Item.ItemId, x.Minutes)).ToList();
-            var load = shares.Sum(x => x.Minutes);
-            var given = s.Allocations.ToDictionary(a => a.ItemId, a => a.Minutes);
-            Check(given.Keys.All(id => shares.Any(x => x.ItemId == id)), $"session {s.SessionId}: compress keeps items in their own sessions");
-            foreach (var (itemId, minutes) in shares)
-            {
-                var got = given.GetValueOrDefault(itemId);
-                if (load <= s.AvailableMinutes)
-                {
-                    Check(got == minutes, $"session {s.SessionId}: {itemId} keeps its {minutes} minutes where they fit");
-                }
-                else
-                {
-                    var exact = (double)minutes * s.AvailableMinutes / load;
-                    Check(got >= Math.Floor(exact) && got <= Math.Floor(exact) + 1, $"session {s.SessionId}: {itemId} scaled to {got}, expected about {exact:0.00}");
-                }
-            }
-            if (load > s.AvailableMinutes)
-            {
-                Check(s.AllocatedMinutes == s.AvailableMinutes, $"session {s.SessionId}: a compressed session is used to its cap");
-            }
-        }
-        Check(plan.Items.All(i => i.TargetMinutes == i.AllocatedMinutes), "compress's target is what each item gets");
-    }
-
-    private static void FitCompressesEvenlyAboveTheFloor(PlanRequest request, Plan plan)
+    /// <summary>Fit compresses the items without a kept estimate by one factor into what the kept estimates leave.</summary>
+    private static void FitCompressesEvenlyAboveTheFloor(PlanRequest request, PlannedTime planned, Plan plan)
     {
         var floor = request.FloorMinutes;
-        var demand = plan.Items.Sum(i => i.PlannedMinutes);
-        var floors = plan.Items.Sum(i => Math.Min(floor, i.PlannedMinutes));
+        var kept = planned.Items.Where(i => i.Estimated && !request.ScaleEstimates).Select(i => i.ItemId).ToHashSet();
+        var scalable = plan.Items.Where(i => !kept.Contains(i.ItemId)).ToList();
+        var available = Math.Max(0, plan.AvailableMinutes - plan.Items.Where(i => kept.Contains(i.ItemId)).Sum(i => i.PlannedMinutes));
+        var demand = scalable.Sum(i => i.PlannedMinutes);
+        var floors = scalable.Sum(i => Math.Min(floor, i.PlannedMinutes));
         var factor = plan.FitFactor ?? throw new InvalidOperationException("fit reports its factor");
-        if (demand <= plan.AvailableMinutes)
+        if (demand <= available)
         {
-            Check(factor == 1 && plan.Items.All(i => i.TargetMinutes == i.PlannedMinutes), "fit leaves items alone when they fit");
+            Check(factor == 1 && scalable.All(i => i.TargetMinutes == i.PlannedMinutes), "fit leaves items alone when they fit");
         }
-        else if (floors >= plan.AvailableMinutes)
+        else if (floors >= available)
         {
-            Check(plan.Items.All(i => i.TargetMinutes == Math.Min(floor, i.PlannedMinutes)), "fit puts every item at its floor when the floors do not fit");
+            Check(scalable.All(i => i.TargetMinutes == Math.Min(floor, i.PlannedMinutes)), "fit puts every item at its floor when the floors do not fit");
         }
         else
         {
-            Check(plan.Items.Sum(i => i.TargetMinutes) == plan.AvailableMinutes, "fit compresses just enough to fit the available total");
-            foreach (var item in plan.Items)
+            Check(scalable.Sum(i => i.TargetMinutes) == available, "fit compresses just enough to fit the available total");
+            foreach (var item in scalable)
             {
                 var itemFloor = Math.Min(floor, item.PlannedMinutes);
                 var exact = item.PlannedMinutes * factor;
@@ -255,18 +448,18 @@ public static class PlanInvariants
                     $"{item.ItemId}: compressed evenly ({item.TargetMinutes} for {item.PlannedMinutes} × {factor:0.0000})");
             }
         }
-        foreach (var item in plan.Items)
+        foreach (var item in scalable)
         {
             Check(item.AllocatedMinutes >= Math.Min(floor, item.PlannedMinutes) || item.OverflowMinutes > 0, $"{item.ItemId}: at or above the floor, or overflowed");
         }
     }
 
     /// <summary>Opening and organizational items stay in the first session they were planned in; the report is in the last session where its bodies sit.</summary>
-    private static void Pinned(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int, Allocation)>> placed)
+    private static void Pinned(Meeting meeting, Plan plan, Dictionary<string, List<(int Session, int, Allocation)>> placed, HashSet<string> pinned)
     {
         var plannedIn = meeting.Sessions.ToDictionary(s => s.Id, s => s.Planned.Select(p => p.Item).ToHashSet());
         var plannedItems = plan.Items.Select(i => i.ItemId).ToHashSet();
-        foreach (var item in meeting.Items.Where(i => Opening.Contains(i.Kind) || i.Kind == ItemKind.Report))
+        foreach (var item in meeting.Items.Where(i => (Opening.Contains(i.Kind) || i.Kind == ItemKind.Report) && !pinned.Contains(i.Id)))
         {
             var sessions = PlacesOf(placed, item.Id).Select(x => plan.Sessions[x.Session].SessionId).ToList();
             if (Opening.Contains(item.Kind))
@@ -276,35 +469,10 @@ public static class PlanInvariants
             }
             else if (item.Kind == ItemKind.Report && plannedItems.Contains(item.Id))
             {
+                // The last session of its bodies, and going back the sessions the organization of work gave it.
                 var last = plan.Sessions.LastOrDefault(s => item.Numbers.Keys.All(s.Seats));
-                Check(sessions.All(s => s == last?.SessionId), $"{item.Id} is adopted in the last session of its bodies ({last?.SessionId}), found in {string.Join(", ", sessions)}");
-            }
-        }
-    }
-
-    /// <summary>A flowing item is only taken up once every flowing item before it on its bodies' agendas is fully placed.</summary>
-    private static void ItemsStartOnlyWhenTheOnesBeforeAreFullyPlaced(Meeting meeting, Plan plan)
-    {
-        var planItems = plan.Items.ToDictionary(i => i.ItemId);
-        foreach (var body in meeting.Bodies)
-        {
-            var overflowed = false;
-            string? blocker = null;
-            foreach (var item in meeting.AgendaOf(body.Id))
-            {
-                if (!planItems.TryGetValue(item.Id, out var planned) || Opening.Contains(item.Kind) || item.Kind == ItemKind.Report)
-                {
-                    continue;
-                }
-                if (overflowed)
-                {
-                    Check(planned.AllocatedMinutes == 0, $"{body.Id}: {item.Id} is taken up though {blocker} before it is not fully placed");
-                }
-                if (planned.OverflowMinutes > 0)
-                {
-                    overflowed = true;
-                    blocker ??= item.Id;
-                }
+                var allowed = plannedIn.Where(p => p.Value.Contains(item.Id)).Select(p => p.Key).Append(last?.SessionId).ToHashSet();
+                Check(sessions.All(allowed.Contains), $"{item.Id} is adopted in the last session of its bodies ({last?.SessionId}) or where planned, found in {string.Join(", ", sessions)}");
             }
         }
     }

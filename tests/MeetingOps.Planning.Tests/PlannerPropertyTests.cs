@@ -33,7 +33,15 @@ public class PlannerPropertyTests(ITestOutputHelper output)
             {
                 var request = generated.With(strategy);
                 var plan = SchedulePlanner.Plan(generated.Meeting, request);
-                PlanInvariants.Hold(generated.Meeting, request, plan);
+                try
+                {
+                    PlanInvariants.Hold(generated.Meeting, request, plan);
+                }
+                catch (InvariantBroken broken)
+                {
+                    // The plan itself, so a failing case can be read without running it again.
+                    throw new InvariantBroken($"{strategy}: {broken.Message}\n{string.Join("\n", plan.Sessions.Select(s => $"{s.SessionId} [{string.Join(",", s.Bodies)}] {s.AllocatedMinutes}/{s.AvailableMinutes}: {Vienna2022HybridTests.Describe(s)}"))}\noverflow: {string.Join(", ", plan.Overflow.Items.Select(o => $"{o.ItemId} {o.Minutes}"))}\npins: {string.Join(", ", (request.Pins ?? []).Select(p => $"{p.Item}@{p.Session}:{p.Minutes}"))}\nbodies: {string.Join(", ", generated.Meeting.Items.Select(i => $"{i.Id}={string.Join("+", i.Numbers.Keys)}"))}");
+                }
             }
         }, iter: Iterations, writeLine: output.WriteLine);
         output.WriteLine($"{Iterations:N0} generated meetings × 3 strategies in {watch.Elapsed.TotalSeconds:0.0} s");

@@ -60,6 +60,8 @@ public enum ForecastWarningKind
     CapApproaching,
     /// <summary>The cap of a sitting in progress has been reached.</summary>
     CapReached,
+    /// <summary>A sitting is shortened (or left without interpretation) to keep within the daily interpretation quota.</summary>
+    InterpretationQuota,
 }
 
 /// <summary>A warning in plain words, with the session and item it is about.</summary>

@@ -40,10 +40,12 @@ public static class HybridTable
         md.Append(Invariant, $"{meeting.Venue}, {meeting.StartDate:d MMMM} to {meeting.EndDate:d MMMM yyyy}. ");
         md.Append(Invariant, $"The organization of work plans {Hours(first.PlannedMinutes)} ({first.PlannedMinutes:N0} minutes) of items in {meeting.Sessions.Count} sessions; ");
         md.Append(Invariant, $"as re-planned, the sessions offer {Hours(first.AvailableMinutes)} ({first.AvailableMinutes:N0} minutes).\n\n");
-        md.Append("- **compress**: every item stays in its sessions, its time scaled to the cap.\n");
-        md.Append("- **reflow**: items keep their planned minutes and flow through the capped sessions in agenda order; what does not fit overflows.\n");
+        md.Append("- **compress**: every item stays in its sessions, its time scaled to the cap (never below a floor per item).\n");
+        md.Append("- **reflow**: items keep their planned minutes; each session takes first what the organization of work planned in it, then what is due and not finished, then later items to fill it, each body's items in agenda order; what does not fit overflows.\n");
         md.Append(Invariant, $"- **fit**: reflow after compressing every item by one common factor, just enough to fit, never below a floor per item.\n\n");
-        md.Append("In every strategy the opening items stay in the first session they are planned in, and the adoption of the report is in the last session.\n\n");
+        md.Append("In every strategy an item is only placed in sessions where every body of its agenda sits, the opening and the adoption of the agenda come first, ");
+        md.Append("the adoption of the report last (in the last session of its bodies, going back into the sessions planned for it when it needs more), ");
+        md.Append("the officer's estimates are kept as given, and no session keeps time while an item that could go there overflows.\n\n");
 
         md.Append("## Totals\n\n| Strategy | Planned | Available | Allocated | Overflow | Overflowing items |\n| --- | ---: | ---: | ---: | ---: | --- |\n");
         foreach (var plan in plans)

@@ -9,6 +9,7 @@ namespace MeetingOps.Domain.Planning;
 /// </summary>
 /// <param name="PlannedMinutes">The minutes the organization of work gives the items (or their estimates).</param>
 /// <param name="AvailableMinutes">The minutes the sessions offer under their caps.</param>
+/// <param name="Warnings">What the officer must read before publishing: what is not yet placed (items and minutes), sittings shortened by the interpretation quota.</param>
 /// <param name="FitFactor">For <see cref="PlanStrategy.Fit"/>: the common factor the items were compressed by (1 when nothing needed compressing).</param>
 public sealed record Plan(
     PlanStrategy Strategy,
@@ -18,7 +19,8 @@ public sealed record Plan(
     double? FitFactor,
     IReadOnlyList<PlanSession> Sessions,
     IReadOnlyList<PlanItem> Items,
-    Overflow Overflow)
+    Overflow Overflow,
+    IReadOnlyList<ForecastWarning>? Warnings = null)
 {
     public PlanSession? FindSession(string sessionId) => Sessions.FirstOrDefault(s => s.SessionId == sessionId);
 

@@ -68,6 +68,27 @@ public static class PlanComparison
             $"Not yet placed: {Minutes(plan.Overflow.Minutes)} ({string.Join("; ", parts)}). Add a sitting, pin items or re-plan before publishing.");
     }
 
+    /// <summary>The warnings a plan carries: what is not yet placed, then each sitting the daily interpretation quota shortens.</summary>
+    internal static List<ForecastWarning> PlanWarnings(Meeting meeting, Plan plan, IReadOnlyList<Sitting> sittings)
+    {
+        var warnings = new List<ForecastWarning>();
+        if (OverflowWarning(meeting, plan) is { } overflow)
+        {
+            warnings.Add(overflow);
+        }
+        foreach (var s in sittings.Where(s => s.QuotaCut > 0))
+        {
+            var name = plan.FindSession(s.Id) is { } session ? SittingName(session) : s.Id;
+            var message = s.Available == 0
+                ? $"{Capital(name)}: no interpretation left within the daily quota; nothing can be planned in it unless the quota or another sitting of the day changes."
+                : $"{Capital(name)}: {Minutes(s.Available)} of interpretation instead of {Minutes(s.Available + s.QuotaCut)}, to keep within the daily quota.";
+            warnings.Add(new ForecastWarning(ForecastWarningKind.InterpretationQuota, s.Id, null, message));
+        }
+        return warnings;
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static (List<string> Sessions, int Minutes) Placement(Plan plan, string itemId)
     {
         var sessions = plan.Sessions.Where(s => s.Allocations.Any(a => a.ItemId == itemId && a.Minutes > 0)).Select(s => s.SessionId).ToList();

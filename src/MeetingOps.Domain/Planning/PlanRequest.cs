@@ -7,13 +7,19 @@ namespace MeetingOps.Domain.Planning;
 /// <param name="Changes">Per session id, its new format, cap and start. Sessions not named keep theirs.</param>
 /// <param name="Estimates">Per item id, the minutes it needs, instead of its share of the sessions it is planned in.</param>
 /// <param name="ExtraSessions">Sittings added to the meeting (e.g. an extra sitting), with nothing planned in them yet.</param>
-/// <param name="FloorMinutes">For <see cref="PlanStrategy.Fit"/>: no item is compressed below this (or below its planned minutes, if fewer).</param>
+/// <param name="FloorMinutes">For <see cref="PlanStrategy.Fit"/> and <see cref="PlanStrategy.Compress"/>: no item is compressed below this (or below its planned minutes, if fewer).</param>
+/// <param name="Pins">Items the officer places by hand: the strategy plans the rest around them.</param>
+/// <param name="ScaleEstimates">Whether compress and fit may scale the officer's estimates too; by default an estimate is kept as given.</param>
+/// <param name="InterpretationMinutesPerDay">The interpretation quota: at most this many minutes a day of sittings with remote interpretation (hybrid or online).</param>
 public sealed record PlanRequest(
     PlanStrategy Strategy,
     IReadOnlyDictionary<string, SessionChange>? Changes = null,
     IReadOnlyDictionary<string, int>? Estimates = null,
     IReadOnlyList<ExtraSession>? ExtraSessions = null,
-    int FloorMinutes = PlanRequest.DefaultFloorMinutes)
+    int FloorMinutes = PlanRequest.DefaultFloorMinutes,
+    IReadOnlyList<Pin>? Pins = null,
+    bool ScaleEstimates = false,
+    int? InterpretationMinutesPerDay = null)
 {
     public const int DefaultFloorMinutes = 10;
 
@@ -47,3 +53,10 @@ public sealed record ExtraSession(
 {
     public int? EffectiveCap() => CapMinutes ?? (Format == SessionFormat.Hybrid ? Session.DefaultHybridCapMinutes : null);
 }
+
+/// <summary>
+/// An item placed by hand: <paramref name="Item"/> is taken up in <paramref name="Session"/> for <paramref name="Minutes"/>
+/// (when not given, the minutes the strategy gives the item, shared among its pins without minutes). A pinned item goes
+/// only where it is pinned; every body of its agenda must sit in the session.
+/// </summary>
+public sealed record Pin(string Item, string Session, int? Minutes = null);

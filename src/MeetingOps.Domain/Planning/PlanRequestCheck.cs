@@ -122,12 +122,85 @@ internal static partial class PlanRequestCheck
             }
         }
 
+        if (request.InterpretationMinutesPerDay is < 1 or > MaxCapMinutes)
+        {
+            Add("$.interpretationMinutesPerDay", $"An interpretation quota is 1–{MaxCapMinutes} minutes a day, found {request.InterpretationMinutesPerDay}.");
+        }
+
         if (problems.Count == 0)
         {
             sittings = Sittings.Lay(meeting, request, clock);
             Overlaps(sittings, request, Add);
+            Pins(meeting, request, sittings, planned, Add);
         }
         return problems;
+    }
+
+    /// <summary>
+    /// Hand placements must name a planned item and a sitting where every body of the item's agenda sits, with minutes the
+    /// sitting has (after its cap and the interpretation quota); each is refused in words naming the pin.
+    /// </summary>
+    private static void Pins(Meeting meeting, PlanRequest request, List<Sitting> sittings, HashSet<string> planned, Action<string, string> add)
+    {
+        var pins = request.Pins ?? [];
+        var seen = new HashSet<(string, string)>();
+        var minutesIn = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < pins.Count; k++)
+        {
+            var path = $"$.pins[{k}]";
+            if (pins[k] is not { } pin || pin.Item is null || pin.Session is null)
+            {
+                add(path, "A pin names an item and a session: {\"item\": \"…\", \"session\": \"…\", \"minutes\": 30}.");
+                continue;
+            }
+            var item = meeting.FindItem(pin.Item);
+            var sitting = sittings.FirstOrDefault(s => s.Id == pin.Session);
+            if (item is null)
+            {
+                add($"{path}.item", $"This meeting has no agenda item \"{pin.Item}\".");
+            }
+            else if (!planned.Contains(pin.Item))
+            {
+                add($"{path}.item", $"{AgendaWords.CapitalLabel(meeting, item)} is not planned in any session (its sub-items are); pin those.");
+            }
+            if (sitting is null)
+            {
+                add($"{path}.session", $"This meeting has no session \"{pin.Session}\".");
+            }
+            if (item is null || sitting is null)
+            {
+                continue;
+            }
+            var when = $"{sitting.LocalStart.ToString("dddd d MMMM", System.Globalization.CultureInfo.InvariantCulture)} {(sitting.LocalStart.Hour < 13 ? "morning" : sitting.LocalStart.Hour < 18 ? "afternoon" : "evening")} ({sitting.Id})";
+            var absent = meeting.Bodies.Where(b => item.Numbers.ContainsKey(b.Id) && !sitting.Bodies.Contains(b.Id)).Select(AgendaWords.ShortName).ToList();
+            if (absent.Count > 0)
+            {
+                add($"{path}.session", $"{AgendaWords.CapitalLabel(meeting, item)} cannot be pinned to {when}: {string.Join(" and ", absent)} {(absent.Count == 1 ? "does" : "do")} not sit then.");
+            }
+            if (!seen.Add((pin.Item, pin.Session)))
+            {
+                add(path, $"{AgendaWords.CapitalLabel(meeting, item)} is pinned to {when} twice.");
+            }
+            if (pin.Minutes is { } minutes)
+            {
+                if (minutes < 1 || minutes > sitting.Available)
+                {
+                    add($"{path}.minutes", $"{when} offers {sitting.Available} minutes; a pin there is 1–{sitting.Available} minutes, found {minutes}.");
+                }
+                else
+                {
+                    minutesIn[sitting.Id] = minutesIn.GetValueOrDefault(sitting.Id) + minutes;
+                    if (minutesIn[sitting.Id] > sitting.Available)
+                    {
+                        add($"{path}.minutes", $"The pins to {when} ask {minutesIn[sitting.Id]} minutes; it offers {sitting.Available}{(sitting.QuotaCut > 0 ? " within the daily interpretation quota" : "")}.");
+                    }
+                }
+            }
+            else if (sitting.Available == 0)
+            {
+                add($"{path}.session", $"{when} has no minutes to offer{(sitting.QuotaCut > 0 ? " within the daily interpretation quota" : "")}.");
+            }
+        }
     }
 
     private static void Format(string path, SessionFormat format, Action<string, string> add)

@@ -15,8 +15,12 @@ internal sealed record Sitting(
     SessionFormat Format,
     int? Cap,
     int Length,
-    int Available)
+    int Available,
+    int QuotaCut = 0)
 {
+    /// <summary>Hybrid and online sittings use the remote interpretation platform, so they count against the daily quota.</summary>
+    public bool Interpreted => Format is SessionFormat.Hybrid or SessionFormat.Online;
+
     public bool Extra => MeetingIndex < 0;
 }
 
@@ -49,7 +53,38 @@ internal static class Sittings
             var length = (int)(clock.ToInstant(extra.LocalEnd) - start).TotalMinutes;
             result.Add((Make(extra.Id, -1, extra.LocalStart, start, extra.Bodies, extra.Format, extra.EffectiveCap(), length, clock), meeting.Sessions.Count + x));
         }
-        return result.OrderBy(r => r.Sitting.Start).ThenBy(r => r.Order).Select(r => r.Sitting).ToList();
+        var laid = result.OrderBy(r => r.Sitting.Start).ThenBy(r => r.Order).Select(r => r.Sitting).ToList();
+        return request.InterpretationMinutesPerDay is { } quota ? WithinQuota(laid, quota, clock) : laid;
+    }
+
+    /// <summary>
+    /// The daily interpretation quota, used in the order the interpreted sittings come on each day at the venue: a sitting
+    /// gets what is left of the day's quota, at most its own available minutes; the minutes cut are kept to be said.
+    /// </summary>
+    private static List<Sitting> WithinQuota(List<Sitting> sittings, int quota, VenueClock clock)
+    {
+        var used = new Dictionary<DateOnly, int>();
+        var result = new List<Sitting>(sittings.Count);
+        foreach (var s in sittings)
+        {
+            if (!s.Interpreted)
+            {
+                result.Add(s);
+                continue;
+            }
+            var day = DateOnly.FromDateTime(s.LocalStart);
+            var left = quota - used.GetValueOrDefault(day);
+            var available = Math.Max(0, Math.Min(s.Available, left));
+            used[day] = used.GetValueOrDefault(day) + available;
+            if (available == s.Available)
+            {
+                result.Add(s);
+                continue;
+            }
+            var end = s.Start.AddMinutes(available);
+            result.Add(s with { Available = available, End = end, LocalEnd = clock.ToLocal(end), QuotaCut = s.Available - available });
+        }
+        return result;
     }
 
     private static Sitting Make(string id, int meetingIndex, DateTime localStart, DateTimeOffset start, IReadOnlyList<string> bodies,

@@ -11,6 +11,9 @@ namespace MeetingOps.Domain.Schedule;
 /// <param name="CapMinutes">Their cap; a hybrid sitting defaults to 120 minutes.</param>
 /// <param name="Start">Their new start, venue time, same day (e.g. 12:00 so remote time zones can follow).</param>
 /// <param name="ExtraSessions">Sittings to add (an extra sitting); replaces any earlier extra sitting with the same id.</param>
+/// <param name="Pins">Items placed by hand; replaces the earlier pins when given ([] removes them).</param>
+/// <param name="ScaleEstimates">Whether compress and fit may scale the officer's estimates; kept from earlier when not given.</param>
+/// <param name="InterpretationMinutesPerDay">The daily interpretation quota; kept from earlier when not given, 0 removes it.</param>
 public sealed record FormatChange(
     IReadOnlyList<string> Sessions,
     PlanStrategy Strategy,
@@ -19,4 +22,7 @@ public sealed record FormatChange(
     TimeOnly? Start = null,
     int? FloorMinutes = null,
     IReadOnlyDictionary<string, int>? Estimates = null,
-    IReadOnlyList<ExtraSession>? ExtraSessions = null);
+    IReadOnlyList<ExtraSession>? ExtraSessions = null,
+    IReadOnlyList<Pin>? Pins = null,
+    bool? ScaleEstimates = null,
+    int? InterpretationMinutesPerDay = null);

@@ -65,14 +65,23 @@ public static class ScheduleRules
             entries.Add(new LogEntry(version++, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, added.Id,
                 "add", "", Name(added.Format), $"extra sitting {added.LocalStart:yyyy-MM-dd HH:mm}–{added.LocalEnd:HH:mm} of {string.Join(" and ", added.Bodies)}"));
         }
+        foreach (var pin in change.Pins ?? [])
+        {
+            if (pin?.Session is { } pinned && live.Session(pinned).Status == SessionStatus.Ended && meeting.FindSession(pinned) is not null)
+            {
+                return new Refusal(RefusalKind.Invalid, $"Session {pinned} has ended; nothing can be pinned to it (pin of \"{pin.Item}\").");
+            }
+        }
         if (entries.Count == 0)
         {
             entries.Add(new LogEntry(version, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, null,
-                "replan", Name(current?.Strategy ?? PlanStrategy.Compress), Name(change.Strategy), null));
+                "replan", Name(current?.Strategy ?? PlanStrategy.Compress), Name(change.Strategy), DescribePlan(change)));
         }
 
+        var quota = change.InterpretationMinutesPerDay is { } perDay ? (perDay == 0 ? null : perDay) : current?.InterpretationMinutesPerDay;
         var request = new PlanRequest(change.Strategy, changes, change.Estimates ?? current?.Estimates, extra,
-            change.FloorMinutes ?? current?.FloorMinutes ?? PlanRequest.DefaultFloorMinutes);
+            change.FloorMinutes ?? current?.FloorMinutes ?? PlanRequest.DefaultFloorMinutes,
+            change.Pins ?? current?.Pins, change.ScaleEstimates ?? current?.ScaleEstimates ?? false, quota);
         var problems = SchedulePlanner.Check(meeting, request);
         if (problems.Count > 0)
         {
@@ -112,6 +121,29 @@ public static class ScheduleRules
         var sessions = plan.Sessions.Select(s => new Session(s.SessionId, s.LocalStart, s.LocalEnd, s.Start, s.End, s.Bodies, s.Format, s.CapMinutes,
             s.Allocations.Select(a => new Definition.PlannedItem(a.ItemId, a.Continued)).ToList())).ToList();
         return meeting with { Sessions = sessions };
+    }
+
+    /// <summary>What a re-plan without format changes asks, in words for the log: pins, quota, scaling.</summary>
+    private static string? DescribePlan(FormatChange change)
+    {
+        var parts = new List<string>();
+        if (change.Pins is { Count: > 0 } pins)
+        {
+            parts.Add("pinned " + string.Join(", ", pins.Where(p => p is not null).Select(p => $"{p.Item} to {p.Session}{(p.Minutes is { } m ? $" ({m} minutes)" : "")}")));
+        }
+        else if (change.Pins is { Count: 0 })
+        {
+            parts.Add("pins removed");
+        }
+        if (change.InterpretationMinutesPerDay is { } quota)
+        {
+            parts.Add(quota == 0 ? "no daily interpretation quota" : $"interpretation at most {quota} minutes a day");
+        }
+        if (change.ScaleEstimates is { } scale)
+        {
+            parts.Add(scale ? "estimates may be scaled" : "estimates kept as given");
+        }
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     private static string Describe(SessionChange change, PlanStrategy strategy)

@@ -16,16 +16,27 @@ public static class ScheduleApi
         group.MapPut("/format", ChangeFormat)
             .WithSummary("Switch sessions to a format (hybrid: capped, 120 minutes by default), move their start, add sittings, and re-plan by a strategy (organizer or chair key).")
             .Accepts<FormatChange>("application/json");
+        group.MapPut("/plan", ChangePlan)
+            .WithSummary("Re-plan without changing formats: strategy, hand pins [{item, session, minutes?}], estimates, floor, scaleEstimates, interpretationMinutesPerDay (organizer or chair key); ?dryRun=true proposes and changes nothing.")
+            .Accepts<PlanChange>("application/json");
         group.MapGet("/schedule", Schedule)
             .WithSummary("The plan (sessions with allocations, overflow) and the live forecast with warnings; times in the venue's zone and as UTC instants.");
         return group;
     }
 
-    /// <summary>What the schedule looks like: the plan, what does not fit, the forecast and its warnings.</summary>
-    public sealed record ScheduleResponse(long Version, string TimeZone, Plan Plan, Forecast Forecast, Overflow Overflow, IReadOnlyList<ForecastWarning> Warnings)
+    /// <summary>
+    /// What the schedule looks like: the plan, what does not fit, the forecast and its warnings (the plan's own first: what
+    /// is not yet placed, sittings the interpretation quota shortens), and the items not yet placed in any sitting, in words.
+    /// </summary>
+    public sealed record ScheduleResponse(long Version, string TimeZone, Plan Plan, Forecast Forecast, Overflow Overflow, IReadOnlyList<ForecastWarning> Warnings,
+        IReadOnlyList<NotYetPlaced>? NotYetPlaced = null)
     {
-        public static ScheduleResponse From(ScheduleView view) => new(view.Version, view.TimeZone, view.Plan, view.Forecast, view.Plan.Overflow, view.Forecast.Warnings);
+        public static ScheduleResponse From(ScheduleView view) => new(view.Version, view.TimeZone, view.Plan, view.Forecast, view.Plan.Overflow,
+            [.. view.Plan.Warnings ?? [], .. view.Forecast.Warnings], view.Plan.Overflow.Items.Select(o => new NotYetPlaced(o.ItemId, o.Minutes, "not yet placed")).ToList());
     }
+
+    /// <summary>An item, or the part of it, that no sitting takes under the plan: the participants' schedule lists it as "not yet placed".</summary>
+    public sealed record NotYetPlaced(string ItemId, int Minutes, string Status);
 
     private const int MaxBodyBytes = 64 * 1024;
 
@@ -38,6 +49,34 @@ public static class ScheduleApi
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
         var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change);
+        if (DryRun.Read(http.Request) is { } dryRun)
+        {
+            if (!dryRun.Valid)
+            {
+                return Problems.BadRequest("dryRun is true or false.", [new("$.query.dryRun", "dryRun is true or false.")]);
+            }
+            if (dryRun.Value)
+            {
+                return await Propose(meeting, envelope, http, calls, cancellationToken);
+            }
+        }
+        var outcome = await calls.Command(headers.IdempotencyKey, () => meeting.ChangeFormat(envelope), cancellationToken);
+        if (CommandsApi.Answer(http, outcome) is { } refused)
+        {
+            return refused;
+        }
+        return TypedResults.Ok(ScheduleResponse.From(outcome.Schedule!));
+    }
+
+    private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangePlan(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    {
+        var (headers, change, malformed) = await CommandRequest.ReadAsync<PlanChange>(id, http.Request, MaxBodyBytes, "re-plan", cancellationToken);
+        if (headers is null || change is null)
+        {
+            return malformed!;
+        }
+        var meeting = grains.GetGrain<IMeetingGrain>(id);
+        var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change.ToFormatChange());
         if (DryRun.Read(http.Request) is { } dryRun)
         {
             if (!dryRun.Valid)
