@@ -39,7 +39,7 @@ public static class BareApi
         {
             return Results.NotFound();
         }
-        await hub.Clients.Group(BareHub.GroupOf(id)).SendAsync("changed", new BareChanged(id, version, meetings.Changes, meetings.Snapshot));
+        await hub.Clients.Group(BareHub.GroupOf(id)).SendAsync("changed", new BareChanged(version, id, version - 1, meetings.Changes));
         return Results.Json(new { version });
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace MeetingOps.LoadTests.BareHub;
 
-/// <summary>The "changed" push, in MeetingOps' shape: {meetingId, version, changes, snapshot}.</summary>
-public sealed record BareChanged(string MeetingId, long Version, JsonElement Changes, JsonElement Snapshot);
+/// <summary>The "changed" push, in MeetingOps' shape: {version, meetingId, since, changes} (what changed, not the snapshot).</summary>
+public sealed record BareChanged(long Version, string MeetingId, long Since, JsonElement Changes);
 
 /// <summary>Follow joins the meeting's group and returns the snapshot, as MeetingOps' hub does; nothing else.</summary>
 public sealed class BareHub(BareMeetings meetings) : Hub

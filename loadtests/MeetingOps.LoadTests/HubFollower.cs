@@ -27,6 +27,9 @@ public sealed class HubFollower(Uri hub, string meetingId, int meeting, SourceAd
     /// <summary>The last push as it arrived: the payload the bare hub is given to push.</summary>
     public JsonElement? LastPush { get; private set; }
 
+    /// <summary>The snapshot Follow answered: what the bare hub answers its own follows with.</summary>
+    public JsonElement? Followed { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
@@ -60,7 +63,7 @@ public sealed class HubFollower(Uri hub, string meetingId, int meeting, SourceAd
                 return Task.CompletedTask;
             };
             await _connection.StartAsync(cancellationToken);
-            await _connection.InvokeAsync<JsonElement>("Follow", meetingId, cancellationToken);
+            Followed = (await _connection.InvokeAsync<JsonElement>("Follow", meetingId, cancellationToken)).Clone();
             Held = true;
         }
         catch (Exception e)

@@ -226,13 +226,13 @@ public sealed class Scenario(ScenarioOptions options, TextWriter log)
 
     private static double Round(double ms) => double.IsNaN(ms) ? -1 : Math.Round(ms, 2);
 
-    /// <summary>Keeps a real MeetingOps push (changes and snapshot) for the bare hub to send.</summary>
+    /// <summary>Keeps a real MeetingOps push's changes (and the snapshot a follow answers) for the bare hub to send.</summary>
     private async Task KeepPayloadAsync(List<IFollower> followers, CancellationToken cancellationToken)
     {
-        var push = followers.OfType<HubFollower>().Select(f => f.LastPush).FirstOrDefault(p => p is not null);
-        if (push is { } p && options.Payload.Length > 0)
+        var follower = followers.OfType<HubFollower>().FirstOrDefault(f => f.LastPush is not null && f.Followed is not null);
+        if (follower is { LastPush: { } p, Followed: { } snapshot } && options.Payload.Length > 0)
         {
-            var payload = new Dictionary<string, JsonElement> { ["changes"] = p.GetProperty("changes"), ["snapshot"] = p.GetProperty("snapshot") };
+            var payload = new Dictionary<string, JsonElement> { ["changes"] = p.GetProperty("changes"), ["snapshot"] = snapshot };
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Payload))!);
             await File.WriteAllTextAsync(options.Payload, JsonSerializer.Serialize(payload), cancellationToken);
         }

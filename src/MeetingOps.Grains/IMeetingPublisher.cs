@@ -9,8 +9,11 @@ namespace MeetingOps.Grains;
 /// </summary>
 public interface IMeetingPublisher
 {
-    /// <summary>Called after a change is committed, with the changes and the snapshot at the new version. Must not throw.</summary>
-    Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot);
+    /// <summary>
+    /// Called after a change is committed, with the log entries, the snapshot at the new version and the push for
+    /// followers (what changed since the last push, see <see cref="MeetingChanges"/>). Must not throw.
+    /// </summary>
+    Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot, MeetingChanged push);
 
     /// <summary>Called when a capped sitting nears its cap (15 and 5 minutes before). Must not throw.</summary>
     Task Announced(string meetingId, CapAnnouncement announcement);
@@ -19,7 +22,7 @@ public interface IMeetingPublisher
 /// <summary>The publisher when nobody listens (grain tests, tools).</summary>
 public sealed class NoPublisher : IMeetingPublisher
 {
-    public Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot) => Task.CompletedTask;
+    public Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot, MeetingChanged push) => Task.CompletedTask;
 
     public Task Announced(string meetingId, CapAnnouncement announcement) => Task.CompletedTask;
 }

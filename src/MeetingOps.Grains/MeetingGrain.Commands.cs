@@ -153,7 +153,7 @@ public sealed partial class MeetingGrain
     {
         try
         {
-            await publisher.Published(Id, changes, snapshot);
+            await publisher.Published(Id, changes, snapshot, PushOf(changes, snapshot));
         }
         catch (Exception e)
         {

@@ -102,7 +102,7 @@ public sealed partial class MeetingGrain(
     public Task<MeetingView?> GetSnapshot()
     {
         ForgetIfUnknown();
-        return Task.FromResult(_meeting is null ? null : Snapshot());
+        return Task.FromResult(_meeting is null ? null : Seen(Snapshot()));
     }
 
     [Orleans.Concurrency.ReadOnly]

@@ -11,7 +11,7 @@ public sealed class RecordingPublisher : IMeetingPublisher
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CapAnnouncement>> _announced = new();
     private readonly ConcurrentDictionary<(string, long), TaskCompletionSource> _waiting = new();
 
-    public Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot)
+    public Task Published(string meetingId, IReadOnlyList<LogEntry> changes, MeetingView snapshot, MeetingChanged push)
     {
         _published.GetOrAdd(meetingId, _ => new()).Enqueue((changes, snapshot));
         _waiting.GetOrAdd((meetingId, snapshot.Version), _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

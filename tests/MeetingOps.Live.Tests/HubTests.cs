@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The hub with real HubConnection clients against the real server: ordering, gaps, resync, who may act, limits.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class HubTests(LiveFixture fixture)
 {
@@ -52,11 +53,11 @@ public sealed class HubTests(LiveFixture fixture)
             Assert.All(pushes, p =>
             {
                 Assert.Equal(id, p.MeetingId);
-                Assert.Equal(p.Version, p.Snapshot.Version);
-                Assert.Equal(p.Version, p.Changes[^1].Version);
+                Assert.Equal(p.Version, p.Snapshot!.Version);
+                Assert.Equal(p.Version, p.Entries[^1].Version);
             });
-            Assert.Equal(deferred.Order(), pushes.Take(deferred.Length).Select(p => p.Changes.Single().ItemId!).Order());
-            var final = pushes[^1].Snapshot;
+            Assert.Equal(deferred.Order(), pushes.Take(deferred.Length).Select(p => p.Entries.Single().ItemId!).Order());
+            var final = pushes[^1].Snapshot!;
             Assert.Equal(SessionStatus.Ended, final.Sessions.Single(s => s.Id == "2022-05-23-am").Status);
             Assert.Equal(ItemStatus.Adopted, final.Items.Single(i => i.Id == "adoption-of-agenda").Status);
             Assert.False(follower.HasPendingPush);
@@ -159,7 +160,7 @@ public sealed class HubTests(LiveFixture fixture)
         var push = await follower.NextPushAsync();
         Assert.Equal(snapshot.Version + 1, push.Version);
         Assert.Equal(chairVersion, push.Version);
-        Assert.Equal(Role.Chair, push.Changes.Single().Actor.Role);
+        Assert.Equal(Role.Chair, push.Entries.Single().Actor.Role);
     }
 
     [Fact]
@@ -218,10 +219,10 @@ public sealed class HubTests(LiveFixture fixture)
 
         Assert.Equal(version, push.Version);
         Assert.Equal(jsonPush.Version, push.Version);
-        Assert.Equal(SessionStatus.InProgress, push.Snapshot.Sessions.Single(s => s.Id == "2022-05-23-am").Status);
-        Assert.Equal(jsonPush.Snapshot.Sessions.Select(s => (s.Id, s.Status, s.StartUtc)), push.Snapshot.Sessions.Select(s => (s.Id, s.Status, s.StartUtc)));
-        Assert.Equal(jsonPush.Snapshot.Items.Select(i => (i.Id, i.Status, i.Title)), push.Snapshot.Items.Select(i => (i.Id, i.Status, i.Title)));
-        var change = push.Changes.Single();
+        Assert.Equal(SessionStatus.InProgress, push.Snapshot!.Sessions.Single(s => s.Id == "2022-05-23-am").Status);
+        Assert.Equal(jsonPush.Snapshot!.Sessions.Select(s => (s.Id, s.Status, s.StartUtc)), push.Snapshot!.Sessions.Select(s => (s.Id, s.Status, s.StartUtc)));
+        Assert.Equal(jsonPush.Snapshot!.Items.Select(i => (i.Id, i.Status, i.Title)), push.Snapshot!.Items.Select(i => (i.Id, i.Status, i.Title)));
+        var change = push.Entries.Single();
         Assert.Equal((ChangeSubject.Session, "start", "scheduled", "inProgress"), (change.Subject, change.Action, change.From, change.To));
         var refused = await chair.CommandAsync(id, "wrong-key-for-sure", "item", "opening", "open");
         Assert.Equal(403, refused.Problem!.Status);

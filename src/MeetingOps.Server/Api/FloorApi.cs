@@ -276,13 +276,13 @@ public static class FloorApi
     }
 
     /// <summary>Sends an item's floor to the meeting's followers; a page that misses one reads the floor again when it reconnects.</summary>
-    private sealed class FloorHubPublisher(IHubContext<MeetingHub> hub) : IFloorPublisher
+    private sealed class FloorHubPublisher(FollowerPushes pushes) : IFloorPublisher
     {
         public Task FloorChanged(string meetingId, FloorView view)
         {
             // Not awaited by the grain beyond the hand-over: the next floor command does not wait for slow followers.
-            _ = hub.Clients.Group(MeetingHub.GroupOf(meetingId)).SendAsync(FloorMethod, view)
-                .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            // Followers on other hosts get it relayed over Orleans, like the meeting's changes.
+            pushes.Publish(new RelayedPush(meetingId, Floor: view));
             return Task.CompletedTask;
         }
     }

@@ -77,12 +77,21 @@ public sealed class RedisGrainStateStorage(string name, string serviceId, Config
             grainState.RecordExists = false;
             return;
         }
-        var state = JsonSerializer.Deserialize<T>((string)result[1]!, Json) ?? throw new JsonException($"Stored state {stateName} of {grainId} reads as null.");
-        if (state is IAppendOnlyState log)
+        // A value that does not read is damaged, not a passing outage: said so by type (DamagedAnswer answers 500).
+        T state;
+        try
         {
-            var records = result.Skip(2).Select(r => (string)r!).ToList();
-            log.ReadRecords(records, Json);
-            log.StoredRecordCount = records.Count;
+            state = JsonSerializer.Deserialize<T>((string)result[1]!, Json) ?? throw StoredStateDamagedException.For(typeof(T), null);
+            if (state is IAppendOnlyState log)
+            {
+                var records = result.Skip(2).Select(r => (string)r!).ToList();
+                log.ReadRecords(records, Json);
+                log.StoredRecordCount = records.Count;
+            }
+        }
+        catch (JsonException e)
+        {
+            throw StoredStateDamagedException.For(typeof(T), e);
         }
         grainState.State = state;
         grainState.ETag = (string)result[0]!;

@@ -2,13 +2,6 @@ using MeetingOps.Domain;
 
 namespace MeetingOps.Server.Live;
 
-/// <summary>
-/// The push every follower of a meeting gets after each committed change ("changed"): the meeting's new version,
-/// the log entries that made it and the snapshot at that version. A follower that last saw version v applies a
-/// push of version v + 1; anything else after a gap or a reconnect means: follow again, which returns a snapshot.
-/// </summary>
-public sealed record MeetingChanged(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
-
 /// <summary>What a chair's command through the hub did: accepted (with the new version and its changes) or refused, with why.</summary>
 /// <param name="Version">The meeting's version after the command; null when refused.</param>
 /// <param name="Replayed">True when the same idempotency key was used before: the command was not applied twice.</param>

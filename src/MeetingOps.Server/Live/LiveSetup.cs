@@ -21,6 +21,7 @@ public static class LiveSetup
         ("/display/{id}", "display.html"),
         ("/follow/{id}", "follow.html"),
         ("/programme/{id}", "programme.html"),
+        ("/secretariat/{id}", "secretariat.html"),
     ];
 
     // Scripts and styles come from this host only; the hub is on this host too ('self' covers ws: and wss: to it).
@@ -55,32 +56,17 @@ public static class LiveSetup
                 o.AddFilter<HubDamagedMeeting>(); // a damaged meeting answered like REST, without another activation
             })
             .AddJsonProtocol(o => MeetingOpsJson.Configure(o.PayloadSerializerOptions))
-            .AddMessagePackProtocol()
-            .AddMeetingOpsBackplane(builder.Configuration);
+            .AddMessagePackProtocol();
+        builder.Services.AddSingleton<FollowerPushes>();
         builder.Services.RemoveAll<IMeetingPublisher>();
         builder.Services.AddSingleton<IMeetingPublisher, MeetingHubPublisher>();
-        return builder;
-    }
-
-    /// <summary>
-    /// In cluster mode (MeetingOps:Redis) the hubs of all hosts share their groups over Redis pub/sub, so a push from the
-    /// host that holds a meeting's grain reaches followers connected to any host. Channels are prefixed with the
-    /// service id, so two deployments on one Redis do not hear each other.
-    /// </summary>
-    private static ISignalRServerBuilder AddMeetingOpsBackplane(this ISignalRServerBuilder signalR, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(MeetingOpsOptions.Section).Get<MeetingOpsOptions>() ?? new MeetingOpsOptions();
-        if (!options.IsCluster)
+        var options = builder.Configuration.GetSection(MeetingOpsOptions.Section).Get<MeetingOpsOptions>() ?? new MeetingOpsOptions();
+        if (options.IsCluster)
         {
-            return signalR;
+            // Pushes reach the other hosts' followers over Orleans, one message per host (no SignalR Redis backplane).
+            builder.Services.AddHostedService<FollowersRelayService>();
         }
-        var redis = ClusterSetup.Redis(options);
-        redis.ChannelPrefix = ClusterSetup.ChannelPrefix(options);
-        return signalR.AddStackExchangeRedis(o =>
-        {
-            o.Configuration = redis;
-            o.ConnectionFactory = async log => await RedisConnections.ConnectAsync(redis, log);
-        });
+        return builder;
     }
 
     /// <summary>Maps the hub at <see cref="MeetingHub.Path"/> (origin-checked) and serves the pages and their files from wwwroot.</summary>

@@ -7,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingOps.Cluster.Tests.Infrastructure;
 
 /// <summary>A push as a .NET client reads it.</summary>
-public sealed record Changed(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
+public sealed record Changed(long Version, string MeetingId, long Since, IReadOnlyList<ViewChange> Changes);
 
 /// <summary>
-/// A follower connected to one host, as the pages are: follows meetings, applies the push of the next version,
+/// A follower connected to one host, as the pages are: follows meetings, applies a push from the version it holds,
 /// ignores older ones, resyncs (follows again) on a gap or after a reconnect. When its host dies it keeps
 /// reconnecting to the same address until the host is back.
 /// </summary>
@@ -73,10 +73,12 @@ public sealed class Follower : IAsyncDisposable
                 return;
             }
             var version = seen?.Version ?? 0;
-            gap = push.Version > version + 1;
-            if (push.Version == version + 1)
+            // Applied from the version it starts from; anything newer that does not apply is a gap: follow again.
+            var next = seen is null ? null : MeetingChanges.Apply(seen, new MeetingChanged(push.Version, push.MeetingId, push.Since, push.Changes));
+            gap = push.Version > version && next is null;
+            if (push.Version > version && next is not null)
             {
-                _meetings[push.MeetingId] = push.Snapshot;
+                _meetings[push.MeetingId] = next;
             }
         }
         if (gap)

@@ -7,7 +7,16 @@ namespace MeetingOps.Live.Tests.Infrastructure;
 
 // The hub's messages as a .NET client reads them (its own records: the wire is the contract, not the server's types).
 
-public sealed record Changed(string MeetingId, long Version, IReadOnlyList<LogEntry> Changes, MeetingView Snapshot);
+/// <summary>The "changed" push: what changed since <see cref="Since"/>, version first.</summary>
+public sealed record Changed(long Version, string MeetingId, long Since, IReadOnlyList<ViewChange> Changes)
+{
+    /// <summary>The log entries the push carries.</summary>
+    public IReadOnlyList<LogEntry> Entries => Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => c.Entry!).ToList();
+
+    /// <summary>The snapshot after this push, as the follower that read it applied it (null if it could not: a gap or a resync change).</summary>
+    [System.Text.Json.Serialization.JsonIgnore, MessagePack.IgnoreMember]
+    public MeetingView? Snapshot { get; set; }
+}
 
 public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem, long? AppliedVersion = null);
 
@@ -104,7 +113,13 @@ public sealed class Follower : IAsyncDisposable
         return follower;
     }
 
-    public async Task ResyncAsync() => Meeting = await Connection.FollowAsync(MeetingId);
+    public async Task ResyncAsync()
+    {
+        Meeting = await Connection.FollowAsync(MeetingId);
+        _read = null;
+    }
+
+    private MeetingView? _read;
 
     /// <summary>The next push as it arrives (no protocol applied), within <see cref="Hub.Wait"/>.</summary>
     public async Task<Changed> NextPushAsync()
@@ -113,6 +128,10 @@ public sealed class Follower : IAsyncDisposable
         try
         {
             var push = await _pushes.Reader.ReadAsync(timeout.Token);
+            // Each push read is applied to the snapshot of the push read before (the first: to the follower's own).
+            var from = _read ?? Meeting;
+            push.Snapshot = from is null ? null : MeetingChanges.Apply(from, push.ToWire());
+            _read = push.Snapshot ?? _read;
             Received.Add(push);
             return push;
         }
@@ -132,9 +151,9 @@ public sealed class Follower : IAsyncDisposable
             {
                 continue;
             }
-            if (push.Version == Version + 1)
+            if (MeetingChanges.Apply(Meeting!, push.ToWire()) is { } next)
             {
-                Meeting = push.Snapshot;
+                Meeting = next;
                 continue;
             }
             Resyncs++;
@@ -146,4 +165,9 @@ public sealed class Follower : IAsyncDisposable
     public bool HasPendingPush => _pushes.Reader.Count > 0;
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
+
+public static class ChangedWire
+{
+    public static MeetingChanged ToWire(this Changed push) => new(push.Version, push.MeetingId, push.Since, push.Changes);
 }

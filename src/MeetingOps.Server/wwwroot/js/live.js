@@ -1,8 +1,11 @@
 // Follows one meeting over the SignalR hub (/hubs/meetings). The contract: Follow(meetingId) returns the snapshot
-// and joins the meeting's group; every push ("changed") carries the meeting's version. A push of the next version
-// is applied; an older one is ignored; a newer one (a gap) or a reconnect means: follow again, which returns a
+// and joins the meeting's group; every push ("changed") carries the meeting's version and what changed since the
+// version before (changes.js applies it). A push from the version held is applied; an older one is ignored; one
+// from another version (a gap), a change too big to send, or a reconnect means: follow again, which returns a
 // fresh snapshot. Pushes that arrive while a snapshot is on its way wait for it and are applied after it.
+import { t } from './i18n.js';
 /* global signalR */
+import { applyChanges, entriesOf } from './changes.js';
 
 const hubPath = '/hubs/meetings';
 
@@ -47,12 +50,13 @@ export function followMeeting(meetingId, handlers) {
     if (push.version <= version) {
       return true; // already in the snapshot or applied before
     }
-    if (push.version !== version + 1) {
+    const next = applyChanges(meeting, push);
+    if (!next) {
       return false;
     }
     version = push.version;
-    meeting = push.snapshot;
-    handlers.onChange?.(meeting, push.changes);
+    meeting = next;
+    handlers.onChange?.(meeting, entriesOf(push));
     return true;
   };
 
@@ -175,7 +179,7 @@ export function followMeeting(meetingId, handlers) {
       const deadline = Date.now() + timeoutMs;
       while (connection.state !== signalR.HubConnectionState.Connected || syncing) {
         if (Date.now() > deadline) {
-          throw new Error('The connection did not come back in time.');
+          throw new Error(t('connection.notBack'));
         }
         await new Promise(resolve => setTimeout(resolve, 100));
       }

@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
 
-namespace MeetingOps.Server.Tests.Infrastructure;
+namespace MeetingOps.Tests.Shared;
 
-/// <summary>Damage done to a stopped server's embedded store, as a bad disk or a careless hand would.</summary>
+/// <summary>
+/// Damage done to a stopped server's embedded store, as a bad disk or a careless hand would. Shared by the server tests
+/// (the hub's answer) and the security suite (the storage damage cases).
+/// </summary>
 public static class StoredRows
 {
     /// <summary>Overwrites the stored state of one meeting with <paramref name="payload"/> (the server must be stopped).</summary>

@@ -1,0 +1,165 @@
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
+using MeetingOps.Grains;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MeetingOps.Server.Live;
+
+/// <summary>
+/// Pushes to a meeting's followers, on every host, without the SignalR Redis backplane. The host that holds the
+/// meeting's grain sends each push to its own connections (its SignalR groups are its own) and once to every other
+/// host's relay over Orleans (<see cref="IFollowersRelay"/>, as the Orleans GPSTracker sample does), which sends it to
+/// that host's connections. One message per host per push, instead of a Redis publish read back by every host.
+/// Pushes of one meeting leave one after another in the order the grain published them (version order), here and
+/// on each host; the grain does not wait for the fan-out, so the chair's next command is not held up by thousands of
+/// followers or by one whose network stalls. A follower that still misses a push sees the gap by version and resyncs.
+/// </summary>
+public sealed partial class FollowerPushes(IHubContext<MeetingHub> hub, ILogger<FollowerPushes> logger) : IFollowersRelay
+{
+    /// <summary>How long a push may take to be handed to every follower (or host) before the meeting's next push goes anyway.</summary>
+    public static readonly TimeSpan SendWait = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _gate = new();
+
+    /// <summary>Per meeting and target (this host, or another host), the last push queued; the next one starts when it is done. Removed when quiet.</summary>
+    private readonly Dictionary<(string Meeting, string Target), Task> _tails = [];
+
+    /// <summary>The other hosts' relays (cluster mode), kept by <see cref="FollowersRelayService"/>.</summary>
+    private volatile IReadOnlyList<FollowerHost> _others = [];
+
+    /// <summary>This host's id among the hosts (null until it registers; alone, it never does).</summary>
+    public string? HostId { get; set; }
+
+    /// <summary>The other hosts pushes go to now.</summary>
+    public IReadOnlyList<FollowerHost> Others => _others;
+
+    /// <summary>A push from a grain on this host: to this host's followers and to every other host.</summary>
+    public void Publish(RelayedPush push)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        Queue(push.MeetingId, Local, () => Send(push));
+        foreach (var host in _others)
+        {
+            // Each host has its own line per meeting: a host that is slow or gone holds up only its own followers.
+            Queue(push.MeetingId, host.HostId, () => Relay(host, push));
+        }
+    }
+
+    /// <summary>A push relayed by the host that holds the meeting's grain: to this host's followers only.</summary>
+    public Task Deliver(RelayedPush push)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        Queue(push.MeetingId, Local, () => Send(push));
+        return Task.CompletedTask;
+    }
+
+    public Task HostsChanged(IReadOnlyList<FollowerHost> hosts)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        _others = hosts.Where(h => h.HostId != HostId).ToList();
+        return Task.CompletedTask;
+    }
+
+    private const string Local = "";
+
+    private void Queue(string meetingId, string target, Func<Task> send)
+    {
+        var line = (meetingId, target);
+        Task next;
+        lock (_gate)
+        {
+            var tail = _tails.GetValueOrDefault(line) ?? Task.CompletedTask;
+            next = After(tail, send);
+            _tails[line] = next;
+        }
+        _ = next.ContinueWith(done =>
+        {
+            lock (_gate)
+            {
+                if (_tails.TryGetValue(line, out var current) && current == done)
+                {
+                    _tails.Remove(line);
+                }
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static async Task After(Task tail, Func<Task> send)
+    {
+        await tail.ConfigureAwait(false);
+        // Off the grain's turn: the fan-out runs on the thread pool while the grain goes on.
+        await Task.Run(send).ConfigureAwait(false);
+    }
+
+    /// <summary>Hands the push to another host; never throws. A host that does not answer leaves the list until it registers again.</summary>
+    private async Task Relay(FollowerHost host, RelayedPush push)
+    {
+        try
+        {
+            await host.Relay.Deliver(push).WaitAsync(SendWait).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogRelayFailed(e, push.MeetingId, Describe(push), host.HostId);
+            _others = _others.Where(h => h.HostId != host.HostId).ToList();
+        }
+    }
+
+    /// <summary>Sends to the meeting's group on this host; never throws, and never holds the meeting's next push up for long.</summary>
+    private async Task Send(RelayedPush push)
+    {
+        var (method, message) = push switch
+        {
+            { Changed: { } changed } => (MeetingHub.ChangedMethod, (object)changed),
+            { Announcement: { } a } => (MeetingHub.AnnouncedMethod, new CapWarning(push.MeetingId, a.SessionId, a.MinutesLeft, a.CapAt, a.Message)),
+            { Floor: { } floor } => (Api.FloorApi.FloorMethod, floor),
+            _ => (null, null),
+        };
+        if (method is null)
+        {
+            return;
+        }
+        Task send;
+        try
+        {
+            send = hub.Clients.Group(MeetingHub.GroupOf(push.MeetingId)).SendAsync(method, message);
+        }
+        catch (Exception e)
+        {
+            LogPushFailed(e, push.MeetingId, Describe(push));
+            return;
+        }
+        try
+        {
+            // A follower whose network stalls must not hold up the others: after a while the push finishes on its own.
+            await send.WaitAsync(SendWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogPushSlow(push.MeetingId, Describe(push), SendWait.TotalSeconds);
+            _ = send.ContinueWith(t => LogPushFailed(t.Exception!, push.MeetingId, Describe(push)),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+        catch (Exception e)
+        {
+            LogPushFailed(e, push.MeetingId, Describe(push));
+        }
+    }
+
+    private static string Describe(RelayedPush push) => push switch
+    {
+        { Changed: { } changed } => $"version {changed.Version}",
+        { Announcement: { } a } => $"the cap warning of session {a.SessionId}",
+        { Floor: { } floor } => $"the floor of item {floor.ItemId}",
+        _ => "nothing",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: pushing {What} to its followers failed; they resync by version")]
+    private partial void LogPushFailed(Exception exception, string meetingId, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: pushing {What} took longer than {Seconds} s; the next push goes on")]
+    private partial void LogPushSlow(string meetingId, string what, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: relaying {What} to host {HostId} failed; its followers resync by version")]
+    private partial void LogRelayFailed(Exception exception, string meetingId, string what, string hostId);
+}
