@@ -71,23 +71,8 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("Hear"), OneWay]
     Task Hear(SittingNews news);
 
-    /// <summary>Activates the grain so it re-arms a cap watch it holds (after a restart).</summary>
-    [Alias("Wake")]
-    Task Wake();
-
     [Alias("CapDue")]
     Task CapDue(int minutesLeft);
-}
-
-/// <summary>The sittings whose caps are being watched (a single grain, key 0), so a restarted silo wakes them.</summary>
-[Alias("MeetingOps.ICapWatchRegistryGrain")]
-public interface ICapWatchRegistryGrain : IGrainWithIntegerKey
-{
-    [Alias("Watch")]
-    Task Watch(string sessionGrainKey, bool watching);
-
-    [Alias("WakeAll")]
-    Task<int> WakeAll();
 }
 
 /// <summary>When a capped sitting reaches its cap.</summary>
@@ -143,6 +128,4 @@ public static class GrainKeys
     public static string Child(string meetingId, string childId) => $"{meetingId}/{childId}";
 
     public const long Directory = 0;
-
-    public const long CapWatchRegistry = 0;
 }

@@ -2,6 +2,7 @@ using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Planning;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MeetingOps.Grains;
 
@@ -11,19 +12,32 @@ namespace MeetingOps.Grains;
 /// warnings 15 and 5 minutes before, and at the cap it asks the meeting to end the sitting. Whether the sitting is
 /// still going is the meeting's to say: the meeting checks before it ends or announces anything.
 /// </summary>
+/// <remarks>
+/// Two clocks. An Orleans reminder (durable: the SQLite store's reminder table on one host, Redis in a cluster) ticks
+/// every <see cref="CapWatchOptions.ReminderPeriod"/> while the cap is watched: it wakes the grain after a restart or
+/// on a surviving host after a host is lost, keeps it from being collected before its cap, and ends the sitting if the
+/// cap has passed. Timers on the meeting clock give the warnings and the end on the minute while the grain is active;
+/// in tests that clock is fake, so the tests drive them (and shorten the reminder period) without waiting.
+/// </remarks>
 public sealed class SessionGrain(
     [PersistentState("sitting", StorageNames.Meetings)] IPersistentState<SittingState> state,
-    [FromKeyedServices(Clocks.Meeting)] TimeProvider time) : Grain, ISessionGrain
+    [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
+    IOptions<CapWatchOptions> options) : Grain, ISessionGrain, IRemindable
 {
+    public const string CapReminder = "cap-watch";
+
     private readonly List<ITimer> _timers = [];
-    private IGrainTimer? _keepAlive;
+    private bool? _reminding;
 
     private CapWatch? Watch => state.State.News is { Status: not SessionStatus.Ended, CapWatch: { } watch } ? watch : null;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Arm();
-        return Task.CompletedTask;
+        if (Watch is not null)
+        {
+            await KeepReminder(); // registered already, unless a write of it failed: then now
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -46,7 +60,6 @@ public sealed class SessionGrain(
         {
             return; // nothing to keep: a sitting this grain never watched, still not started or over
         }
-        var watchedBefore = Watch is not null;
         state.State.News = news;
         try
         {
@@ -57,14 +70,24 @@ public sealed class SessionGrain(
             state.State.News = heard; // the meeting tells it again when it next activates
             throw;
         }
-        if (watchedBefore != (Watch is not null))
-        {
-            await GrainFactory.GetGrain<ICapWatchRegistryGrain>(GrainKeys.CapWatchRegistry).Watch(this.GetPrimaryKeyString(), Watch is not null);
-        }
         Arm();
+        await KeepReminder();
     }
 
-    public Task Wake() => Task.CompletedTask;
+    /// <summary>The reminder's tick: the grain is awake (its timers armed on activation); end the sitting if its cap has passed.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != CapReminder)
+        {
+            return;
+        }
+        if (Watch is null)
+        {
+            await KeepReminder(); // nothing watched any more: the reminder goes
+            return;
+        }
+        await CapDue(0);
+    }
 
     /// <summary>A timer says the cap (0) or a warning (15, 5) is due; check against the clock and the state before acting.</summary>
     public async Task CapDue(int minutesLeft)
@@ -84,10 +107,27 @@ public sealed class SessionGrain(
         }
     }
 
-    /// <summary>
-    /// Timers on the meeting clock (so tests drive them) for the cap and its warnings, plus a grain timer that keeps
-    /// the activation alive while the sitting is watched: an idle sitting must not be collected before its cap.
-    /// </summary>
+    /// <summary>A reminder while the cap is watched, none otherwise.</summary>
+    private async Task KeepReminder()
+    {
+        var watching = Watch is not null;
+        if (_reminding == watching)
+        {
+            return;
+        }
+        if (watching)
+        {
+            var period = options.Value.ReminderPeriod;
+            await this.RegisterOrUpdateReminder(CapReminder, period, period);
+        }
+        else if (await this.GetReminder(CapReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        _reminding = watching;
+    }
+
+    /// <summary>Timers on the meeting clock (so tests drive them) for the cap and its warnings, given on the minute.</summary>
     private void Arm()
     {
         Disarm();
@@ -107,8 +147,6 @@ public sealed class SessionGrain(
             var left = minutes;
             _timers.Add(time.CreateTimer(_ => _ = self.CapDue(left), null, due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
-        _keepAlive = this.RegisterGrainTimer(static (grain, _) => grain.CapDue(0), this,
-            new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true, Interleave = false });
     }
 
     private void Disarm()
@@ -118,8 +156,6 @@ public sealed class SessionGrain(
             timer.Dispose();
         }
         _timers.Clear();
-        _keepAlive?.Dispose();
-        _keepAlive = null;
     }
 }
 

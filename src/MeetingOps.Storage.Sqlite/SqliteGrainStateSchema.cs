@@ -17,6 +17,8 @@ internal static class SqliteGrainStateSchema
     //   each, numbered from 0 per grain. A write inserts only the new ones, in the transaction that replaces the head
     //   row, so a write does not grow with the history. A version 1 file gets the table when it is opened; a meeting
     //   whose history is still inline in its head row is read from there and moved out by its next write.
+    // reminders (version 2): Orleans reminders of the single-process host (SqliteReminderTable), so a capped
+    //   sitting's reminder survives a restart like the sitting's state; etag from the same counter.
     private const string CreateTables = """
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
@@ -40,6 +42,16 @@ internal static class SqliteGrainStateSchema
             seq        INTEGER NOT NULL,
             payload    TEXT NOT NULL,
             PRIMARY KEY (state_name, grain_id, seq)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS reminders (
+            grain_id      TEXT NOT NULL,
+            reminder_name TEXT NOT NULL,
+            grain_hash    INTEGER NOT NULL,
+            start_at      TEXT NOT NULL,
+            period_ms     INTEGER NOT NULL,
+            etag          INTEGER NOT NULL,
+            PRIMARY KEY (grain_id, reminder_name)
         ) STRICT, WITHOUT ROWID;
         """;
 

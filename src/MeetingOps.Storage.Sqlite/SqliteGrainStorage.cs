@@ -37,6 +37,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     /// <summary>What the store has learned about its rows and writes since start.</summary>
     public SqliteStoreHealth Health { get; } = new();
 
+    /// <summary>The file and its one connection, shared with the reminder table of the same store.</summary>
+    internal SqliteStateDatabase Database => _database;
+
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => _database.DatabasePath;
 

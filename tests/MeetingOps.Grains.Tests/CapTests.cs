@@ -3,6 +3,8 @@ using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using MeetingOps.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace MeetingOps.Grains.Tests;
 
@@ -75,6 +77,22 @@ public class CapTests(ClusterFixture fixture)
 
         Assert.Equal(4, (await Meeting.GetSnapshot())!.Version);
         Assert.DoesNotContain((await Meeting.GetLog(0))!, e => e.Actor.Role == Role.System);
+    }
+
+    [Fact]
+    public async Task A_watched_sitting_keeps_one_reminder_in_the_store_and_ending_it_removes_the_reminder()
+    {
+        var chair = await StartCappedSittingWithItemOpen();
+        var sitting = fixture.Grains.GetGrain<ISessionGrain>(GrainKeys.Child(_id, "2022-05-23-am"));
+        var reminders = ((InProcessSiloHandle)fixture.Cluster.GetActiveSilos().First()).SiloHost.Services.GetRequiredService<IReminderTable>();
+        async Task<IReadOnlyList<string>> Names() => (await reminders.ReadRows(sitting.GetGrainId())).Reminders.Select(r => r.ReminderName).ToList();
+        Assert.IsType<MeetingOps.Storage.Sqlite.SqliteReminderTable>(reminders);
+        Assert.Equal([SessionGrain.CapReminder], await Names());
+
+        await Meeting.Execute(new CommandEnvelope(chair, null, null, null, null, new SessionCommand("2022-05-23-am", SessionAction.End)));
+        await fixture.SessionAt(_id, "2022-05-23-am", 4);
+
+        Assert.Empty(await Names());
     }
 
     [Fact]

@@ -89,7 +89,12 @@ public sealed class ClusterFixture : IAsyncLifetime
                     SerializerOptions = MeetingOpsJson.Options,
                 })));
             siloBuilder.Services.AddMeetingOpsSerialization();
-            siloBuilder.AddCapWatchWakeUp();
+            // Reminders in the same SQLite file, as on the embedded host, ticking every second here: the cap tests move
+            // a fake clock, and a sitting woken by its reminder after a restart must not take a real minute.
+            siloBuilder.UseSqliteReminderService(static services =>
+                (SqliteGrainStorage)((FaultInjectingStorage)services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.Meetings)).Inner);
+            siloBuilder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            siloBuilder.Services.Configure<CapWatchOptions>(o => o.ReminderPeriod = TimeSpan.FromSeconds(1));
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Meeting, Clock);
             siloBuilder.Services.AddSingleton<IMeetingPublisher>(Published);
             siloBuilder.Services.AddSingleton<IOrganizerCredential>(new FixedOrganizer());

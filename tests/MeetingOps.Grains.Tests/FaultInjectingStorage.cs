@@ -23,6 +23,9 @@ public sealed class FaultInjectingStorage(IGrainStorage inner) : IGrainStorage
     /// <summary>The next write of the grain whose key is <paramref name="grainKey"/> is stored, then reported as failed.</summary>
     public static void LandNextWriteButFail(string grainKey) => LandedFailures[grainKey] = true;
 
+    /// <summary>The real storage underneath.</summary>
+    public IGrainStorage Inner => inner;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -68,7 +68,6 @@ public static class ClusterSetup
             o.ConfigurationOptions = redis;
             o.CreateMultiplexer = async c => (await RedisConnections.ConnectAsync(c.ConfigurationOptions!), false);
         });
-        silo.AddDurableCapWatch();
         silo.AddDashboard();
     }
 

@@ -37,13 +37,14 @@ public static class SiloSetup
                     return;
                 }
                 silo.UseLocalhostClustering(siloPort: options.SiloPort, gatewayPort: options.GatewayPort);
-                silo.AddCapWatchWakeUp();
                 silo.AddSqliteGrainStorage(StorageNames.Meetings, storage =>
                 {
                     storage.DatabasePath = Path.Combine(options.DataDirectoryFullPath, DatabaseFileName);
                     storage.SerializerOptions = MeetingOpsJson.Options;
                     storage.MaxPageCount = options.DatabaseMaxMegabytes * 256; // SQLite's default page of 4 KB
                 });
+                // A capped sitting's reminder in the same file, so it survives a restart like the sitting's state.
+                silo.UseSqliteReminderService(StorageNames.Meetings);
             });
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
