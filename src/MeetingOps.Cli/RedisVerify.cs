@@ -7,8 +7,10 @@ namespace MeetingOps.Cli;
 /// <summary>
 /// <c>meetingops verify --redis</c>: the cluster mode's counterpart of the SQLite verify. Orleans' Redis grain storage
 /// keeps each grain's state as a hash at <c>{service id}/state/{grain id}/{state name}</c> with the fields <c>etag</c> and
-/// <c>data</c>, where data is the JSON the server's JsonGrainStateSerializer writes (the same JSON as the SQLite store),
-/// so each meeting is read and replayed with the same checks. Keys are found with SCAN in pages (never KEYS, which
+/// <c>data</c>, where data is the same JSON as the SQLite store writes (the server's RedisGrainStateStorage; earlier
+/// builds wrote it through Orleans' Redis storage at the same keys); a meeting's history records are a list at
+/// <c>{service id}/log/{grain id}/meeting</c> (none for a meeting still stored whole), so each meeting is read and
+/// replayed with the same checks. Keys are found with SCAN in pages (never KEYS, which
 /// blocks a live Redis) and read one at a time, so memory stays flat however many meetings there are.
 /// </summary>
 public static class RedisVerify
@@ -90,7 +92,7 @@ public static class RedisVerify
                         var (grainId, stateName) = Split(name[prefix.Length..]);
                         var isMeeting = stateName == "meeting";
                         var what = isMeeting ? $"meeting {IdOf(grainId)}" : $"{stateName} {grainId}";
-                        var (problem, summary) = await ReadAsync(database, key, isMeeting);
+                        var (problem, summary) = await ReadAsync(database, key, isMeeting ? $"{serviceId}/log/{grainId}/{stateName}" : null);
                         if (isMeeting)
                         {
                             meetings++;
@@ -133,14 +135,21 @@ public static class RedisVerify
     }
 
     /// <summary>Reads one grain state's hash as the storage provider does, then checks its JSON (and replays a meeting).</summary>
-    private static async Task<(string? Problem, string Summary)> ReadAsync(IDatabase database, RedisKey key, bool isMeeting)
+    private static async Task<(string? Problem, string Summary)> ReadAsync(IDatabase database, RedisKey key, string? recordsKey)
     {
+        var isMeeting = recordsKey is not null;
         var type = await database.KeyTypeAsync(key);
         if (type != RedisType.Hash)
         {
             return type == RedisType.None ? (null, "deleted while verify ran") : ($"it is a Redis {type}, not the hash the grain storage writes", "");
         }
-        var data = await database.HashGetAsync(key, "data");
+        // The head and a meeting's records in one MULTI/EXEC, so they are of one moment (the server writes both in one script).
+        var read = database.CreateTransaction();
+        var dataRead = read.HashGetAsync(key, "data");
+        var recordsRead = isMeeting ? read.ListRangeAsync(recordsKey) : Task.FromResult(Array.Empty<RedisValue>());
+        await read.ExecuteAsync();
+        var data = await dataRead;
+        var records = (await recordsRead).Select(r => (string)r!).ToList();
         if (data.IsNull)
         {
             return ("its hash has no data field", "");
@@ -160,7 +169,7 @@ public static class RedisVerify
         {
             return ("its stored state is not UTF-8 text", "");
         }
-        var problem = isMeeting ? StoreCommands.VerifyMeeting(payload, out var summary) : StoreCommands.VerifyJson(payload, out summary);
+        var problem = isMeeting ? StoreCommands.VerifyMeeting(payload, records, out var summary) : StoreCommands.VerifyJson(payload, out summary);
         return (problem, summary);
     }
 

@@ -210,13 +210,17 @@ public static class StoreCommands
             }
 
             var meetings = 0;
+            // A meeting's history is in grain_log beside its head row (schema 2); a file from before has it inline.
+            var hasLog = Count(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'grain_log';") > 0;
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT state_name, grain_id, payload FROM grain_state ORDER BY state_name, grain_id;";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var (stateName, grainId, payload) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-                var problem = stateName == "meeting" ? VerifyMeeting(payload, out var summary) : VerifyJson(payload, out summary);
+                var problem = stateName == "meeting"
+                    ? VerifyMeeting(payload, hasLog ? Records(connection, stateName, grainId) : [], out var summary)
+                    : VerifyJson(payload, out summary);
                 if (stateName == "meeting")
                 {
                     meetings++;
@@ -254,8 +258,11 @@ public static class StoreCommands
         return CommandLine.Ok;
     }
 
-    /// <summary>Reads a meeting as the meeting grain does on activation: its definition checked, its schedule planned, its log replayed.</summary>
-    internal static string? VerifyMeeting(string payload, out string summary)
+    /// <summary>
+    /// Reads a meeting as the meeting grain does on activation: its head and its history records (none for a row that
+    /// still has its history inline), its definition checked, its schedule planned, its log replayed.
+    /// </summary>
+    internal static string? VerifyMeeting(string payload, IReadOnlyList<string> records, out string summary)
     {
         summary = "";
         MeetingState? state;
@@ -266,6 +273,14 @@ public static class StoreCommands
         catch (JsonException e)
         {
             return $"its stored state does not read ({e.Message})";
+        }
+        try
+        {
+            state?.ReadRecords(records, MeetingOpsJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return $"its stored history does not read ({e.Message})";
         }
         if (state?.Definition is not { } definition)
         {
@@ -305,6 +320,22 @@ public static class StoreCommands
         }
         summary = string.Create(CultureInfo.InvariantCulture, $"version {state.Version}, {state.Log.Count} log entr{(state.Log.Count == 1 ? "y" : "ies")} replayed");
         return null;
+    }
+
+    /// <summary>A meeting's history records as stored beside its head row, in order.</summary>
+    private static List<string> Records(SqliteConnection connection, string stateName, string grainId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM grain_log WHERE state_name = $state AND grain_id = $grain ORDER BY seq;";
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId);
+        using var reader = command.ExecuteReader();
+        var records = new List<string>();
+        while (reader.Read())
+        {
+            records.Add(reader.GetString(0));
+        }
+        return records;
     }
 
     internal static string? VerifyJson(string payload, out string summary)

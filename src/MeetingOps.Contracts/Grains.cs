@@ -42,7 +42,7 @@ public interface IMeetingGrain : IGrainWithStringKey
 
     /// <summary>
     /// A capped sitting reached its cap: MeetingOps ends it (continuing the item under consideration) by itself.
-    /// One-way: the session grain that asks is itself one of the grains the ending drives, so it must not wait.
+    /// One-way: the session grain that asks hears of the ending from the meeting, so neither waits for the other.
     /// </summary>
     [Alias("EndAtCap"), OneWay]
     Task EndAtCap(string sessionId);
@@ -52,31 +52,24 @@ public interface IMeetingGrain : IGrainWithStringKey
     Task AnnounceCap(string sessionId, int minutesLeft);
 }
 
-/// <summary>One agenda item of one meeting (key: "{meetingId}/{itemId}"). Owns the item's status and its history.</summary>
-[Alias("MeetingOps.IAgendaItemGrain")]
-public interface IAgendaItemGrain : IGrainWithStringKey
-{
-    /// <summary>Applies one change; a change at or below the last applied version is ignored, so re-driving is safe.</summary>
-    [Alias("Apply")]
-    Task Apply(LogEntry change);
-
-    [Alias("GetState")]
-    Task<AgendaItemRecord> GetState();
-}
-
-/// <summary>One sitting of one meeting (key: "{meetingId}/{sessionId}"). Owns the sitting's status and its history.</summary>
+/// <summary>
+/// One sitting of one meeting (key: "{meetingId}/{sessionId}"): the sitting's clock and cap. It knows when its sitting
+/// was booked and started, and watches its cap (warnings 15 and 5 minutes before, the end at the cap). It learns where
+/// its sitting stands from the meeting, one-way and by version; the meeting decides the sitting's status and never
+/// waits for this grain.
+/// </summary>
 [Alias("MeetingOps.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
-    [Alias("Apply")]
-    Task Apply(LogEntry change);
-
     [Alias("GetState")]
     Task<SessionRecord> GetState();
 
-    /// <summary>Watch this sitting's cap: end it at <see cref="CapWatch.CapAt"/>, warn 15 and 5 minutes before; null stops watching. Idempotent.</summary>
-    [Alias("WatchCap")]
-    Task WatchCap(CapWatch? watch);
+    /// <summary>
+    /// Where the sitting stands as of meeting version <see cref="SittingNews.Version"/>. One-way; news older than what
+    /// the grain has is ignored, the same news again changes nothing.
+    /// </summary>
+    [Alias("Hear"), OneWay]
+    Task Hear(SittingNews news);
 
     /// <summary>Activates the grain so it re-arms a cap watch it holds (after a restart).</summary>
     [Alias("Wake")]
@@ -121,23 +114,28 @@ public interface IMeetingDirectoryGrain : IGrainWithIntegerKey
     Task Remove(string meetingId);
 }
 
-/// <summary>An agenda item grain's state as others may read it.</summary>
-[GenerateSerializer, Immutable, Alias("MeetingOps.AgendaItemRecord")]
-public sealed record AgendaItemRecord(
-    [property: Id(0)] ItemStatus Status,
-    [property: Id(1)] string? SessionId,
-    [property: Id(2)] long LastVersion,
-    [property: Id(3)] IReadOnlyList<LogEntry> History);
+/// <summary>
+/// What the meeting tells a session grain about its sitting, as of meeting version <see cref="Version"/>: its status,
+/// when it started, its booked slot, and the cap to watch (null: none, or no longer).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MeetingOps.SittingNews")]
+public sealed record SittingNews(
+    [property: Id(0)] long Version,
+    [property: Id(1)] SessionStatus Status,
+    [property: Id(2)] DateTimeOffset? StartedAt,
+    [property: Id(3)] DateTimeOffset BookedStart,
+    [property: Id(4)] DateTimeOffset BookedEnd,
+    [property: Id(5)] CapWatch? CapWatch);
 
-/// <summary>A session grain's state as others may read it.</summary>
+/// <summary>A session grain's state as others may read it: the last news it heard (null: none yet).</summary>
 [GenerateSerializer, Immutable, Alias("MeetingOps.SessionRecord")]
 public sealed record SessionRecord(
-    [property: Id(0)] SessionStatus Status,
-    [property: Id(1)] DateTimeOffset? StartedAt,
-    [property: Id(2)] DateTimeOffset? EndedAt,
-    [property: Id(3)] long LastVersion,
-    [property: Id(4)] IReadOnlyList<LogEntry> History,
-    [property: Id(5)] CapWatch? CapWatch);
+    [property: Id(0)] SittingNews? News)
+{
+    public long Version => News?.Version ?? 0;
+
+    public CapWatch? CapWatch => News?.CapWatch;
+}
 
 /// <summary>Grain keys in one place, so every caller builds them the same way.</summary>
 public static class GrainKeys

@@ -34,10 +34,10 @@ public sealed partial class MeetingGrain
             var s = state.State;
             var entry = new LogEntry(s.Version + 1, time.GetUtcNow(), "archive-" + Guid.NewGuid().ToString("N"), new Actor(Role.Organizer),
                 ChangeSubject.Amendment, null, null, "archive", MeetingStatuses.Live, MeetingStatuses.Archived);
-            var version = s.Version;
+            var (version, records) = (s.Version, s.RecordCount);
             s.Archived = true;
             s.Version = entry.Version;
-            s.Log.Add(entry);
+            s.Commit(null, null, [entry]);
             try
             {
                 await state.WriteStateAsync();
@@ -46,7 +46,7 @@ public sealed partial class MeetingGrain
             {
                 s.Archived = false;
                 s.Version = version;
-                s.Log.RemoveAt(s.Log.Count - 1);
+                s.DropUnstored(records);
                 DeactivateOnIdle();
                 throw;
             }

@@ -6,7 +6,7 @@ using Orleans.Storage;
 
 namespace MeetingOps.Grains;
 
-/// <summary>Commands: who is acting, idempotency, expected version, commit, drive the intent, publish.</summary>
+/// <summary>Commands: who is acting, idempotency, expected version, commit, publish.</summary>
 public sealed partial class MeetingGrain
 {
     /// <summary>What a command decided: the changes to commit, the schedule to store with them (if it changed), or why not.</summary>
@@ -58,13 +58,10 @@ public sealed partial class MeetingGrain
         return await Run(actor, idempotencyKey, expectedVersion, fingerprint, decide);
     }
 
-    /// <summary>Every command, the chair's or MeetingOps' own: idempotency, expected version, decide, commit, drive, publish.</summary>
+    /// <summary>Every command, the chair's or MeetingOps' own: idempotency, expected version, decide, commit, publish.</summary>
     private async Task<CommandOutcome> Run(Actor actor, string? idempotencyKey, long? expectedVersion, string fingerprint,
         Func<Actor, MeetingRules.Context, Decided> decide)
     {
-        // An earlier command's changes must reach their grains before anything new is decided.
-        await DriveIntent();
-
         var commandId = idempotencyKey ?? Guid.NewGuid().ToString("N");
         if (state.State.Commands.TryGetValue(commandId, out var earlier))
         {
@@ -88,22 +85,23 @@ public sealed partial class MeetingGrain
         }
 
         await Commit(decided, commandId, fingerprint);
-        // Committed is decided: followers hear of it now (the snapshot is the meeting's own), while the intent is driven.
+        // Committed is decided: followers hear of it now, and a watched sitting learns of it without being waited for.
         var snapshot = Snapshot();
         await Publish(decided.Changes, snapshot);
-        await DriveIntent(throwOnFailure: false);
+        TellSittings(decided.Changes);
         return new CommandOutcome(snapshot, decided.Changes, Replayed: false, null);
     }
 
-    /// <summary>The commit point: the changes, the new version, the intent, the idempotency record (and a new schedule) in one write.</summary>
+    /// <summary>
+    /// The commit point: the changes, the new version, the idempotency record (and a new schedule) in one write: the
+    /// head and one new record (<see cref="MeetingState"/>), whatever the meeting's history.
+    /// </summary>
     private async Task Commit(Decided decided, string commandId, string fingerprint)
     {
         var s = state.State;
-        var (version, logCount, pending, schedule) = (s.Version, s.Log.Count, s.Pending, s.Schedule);
+        var (version, records, schedule) = (s.Version, s.RecordCount, s.Schedule);
         s.Version = decided.Changes[^1].Version;
-        s.Log.AddRange(decided.Changes);
-        s.Pending = [.. decided.Changes];
-        s.Commands[commandId] = fingerprint;
+        s.Commit(commandId, fingerprint, decided.Changes);
         s.Schedule = decided.Schedule ?? s.Schedule;
         try
         {
@@ -115,9 +113,7 @@ public sealed partial class MeetingGrain
             // landed (a timeout after the store took it), so memory may now be behind storage: this activation steps
             // down and the next call reads the stored state afresh (a retry with the same key is then replayed).
             s.Version = version;
-            s.Log.RemoveRange(logCount, s.Log.Count - logCount);
-            s.Pending = pending;
-            s.Commands.Remove(commandId);
+            s.DropUnstored(records);
             s.Schedule = schedule;
             DeactivateOnIdle();
             throw;
@@ -130,7 +126,6 @@ public sealed partial class MeetingGrain
             ? LiveState.Initial(_meeting!).Apply(Corrections.Effective(state.State.Log)) // as if the slip never happened
             : _live!.Apply(decided.Changes);
         _snapshot = null;
-        _intentDriven = false;
     }
 
     /// <summary>
@@ -150,52 +145,6 @@ public sealed partial class MeetingGrain
             throw new InconsistentStateException(
                 $"Meeting \"{Id}\" moved on in storage (version {state.State.Version}; this activation held {version}); try again.",
                 state.Etag ?? "", etag ?? "");
-        }
-    }
-
-    /// <summary>Applies the committed intent to the session and agenda item grains. Each apply is idempotent by version.</summary>
-    private async Task DriveIntent(bool throwOnFailure = true)
-    {
-        if (_intentDriven || state.State.Pending.Count == 0)
-        {
-            _intentDriven = true;
-            return;
-        }
-        try
-        {
-            foreach (var change in state.State.Pending)
-            {
-                await Drive(change);
-            }
-            _intentDriven = true;
-        }
-        catch (Exception e) when (!throwOnFailure)
-        {
-            // Committed but not yet everywhere: the log is the record, and the healing timer finishes the job.
-            LogIntentStalled(e, Id, state.State.Version);
-            StartHealing();
-        }
-    }
-
-    private async Task Drive(LogEntry change)
-    {
-        if (change.Subject == ChangeSubject.Item)
-        {
-            await GrainFactory.GetGrain<IAgendaItemGrain>(GrainKeys.Child(Id, change.ItemId!)).Apply(change);
-            return;
-        }
-        if (change.SessionId is null)
-        {
-            return;
-        }
-        var session = GrainFactory.GetGrain<ISessionGrain>(GrainKeys.Child(Id, change.SessionId));
-        if (change.Subject == ChangeSubject.Session)
-        {
-            await session.Apply(change);
-        }
-        if (CapWatchAfter(change, out var watch))
-        {
-            await session.WatchCap(watch);
         }
     }
 

@@ -39,8 +39,8 @@ public sealed partial class MeetingGrain
     /// <summary>A draft takes the definition as it is, gaps and all; publishing checks it.</summary>
     private async Task<WorkspaceOutcome> ReplaceDraft(MeetingDefinition definition)
     {
-        var (before, version) = (state.State.Definition, state.State.Version);
-        state.State.Definition = definition;
+        var (records, version) = (state.State.RecordCount, state.State.Version);
+        state.State.Define(definition);
         state.State.Version = version + 1;
         try
         {
@@ -48,7 +48,8 @@ public sealed partial class MeetingGrain
         }
         catch
         {
-            (state.State.Definition, state.State.Version) = (before, version);
+            state.State.DropUnstored(records);
+            state.State.Version = version;
             throw;
         }
         return new WorkspaceOutcome(WorkspaceView(), null, null, [], null);
@@ -66,8 +67,6 @@ public sealed partial class MeetingGrain
         {
             return new WorkspaceOutcome(WorkspaceView(), Snapshot(), null, [], null);
         }
-        // An earlier command's changes must reach their grains before the record is judged.
-        await DriveIntent();
         if (DefinitionAmendments.Protect(amendments, _live!, state.State.Log) is { } conflict)
         {
             return WorkspaceOutcome.Refused(conflict);
@@ -89,31 +88,26 @@ public sealed partial class MeetingGrain
         var commandId = "amend-" + Guid.NewGuid().ToString("N");
         var entries = DefinitionAmendments.Entries(amendments, new Actor(Role.Organizer, name), time.GetUtcNow(), commandId, state.State.Version + 1);
         var s = state.State;
-        var (before, version, logCount, pending) = (s.Definition, s.Version, s.Log.Count, s.Pending);
-        s.Definition = request.Definition;
+        var (records, version) = (s.RecordCount, s.Version);
+        s.Define(request.Definition, entries);
         s.Version = entries[^1].Version;
-        s.Log.AddRange(entries);
-        s.Pending = [.. entries];
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            s.Definition = before;
+            s.DropUnstored(records);
             s.Version = version;
-            s.Log.RemoveRange(logCount, s.Log.Count - logCount);
-            s.Pending = pending;
             DeactivateOnIdle();
             throw;
         }
         _defined = meeting;
         Replan(s.Schedule);
         _live = LiveState.Initial(_meeting!).Apply(s.Log);
-        _intentDriven = false;
         var snapshot = Snapshot();
         await Publish(entries, snapshot);
-        await DriveIntent(throwOnFailure: false);
+        TellSittings(entries);
         // The list shows the title, dates and bodies: say them again (idempotent).
         s.Listed = false;
         await Heal();

@@ -26,14 +26,15 @@ public sealed partial class MeetingGrain
                 : WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists."));
         }
         var chairKey = request.ChairKey ?? Keys.NewKey();
-        state.State = new MeetingState
+        var draft = new MeetingState
         {
-            Definition = request.Definition,
             ChairKeyHash = Keys.Hash(chairKey),
             CreatedAt = time.GetUtcNow(),
             Draft = true,
             Warnings = [.. request.Warnings],
         };
+        draft.Define(request.Definition);
+        state.State = draft;
         try
         {
             await state.WriteStateAsync();

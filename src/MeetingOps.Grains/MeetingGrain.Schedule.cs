@@ -70,33 +70,6 @@ public sealed partial class MeetingGrain
         }
     }
 
-    /// <summary>
-    /// What a change means for a sitting's cap watch: watch from when a capped sitting starts (or when a sitting in
-    /// progress gets a new cap), stop when it ends or loses its cap. Recomputed from the meeting, so re-driving is safe.
-    /// </summary>
-    private bool CapWatchAfter(LogEntry change, out CapWatch? watch)
-    {
-        watch = null;
-        var sitting = _live!.Session(change.SessionId!);
-        var concerns = change.Subject == ChangeSubject.Session || sitting.IsSitting;
-        if (!concerns)
-        {
-            return false;
-        }
-        if (sitting.Status == SessionStatus.Ended || change.Subject == ChangeSubject.Session && change.SessionStatusAfter() == SessionStatus.Ended)
-        {
-            return true;
-        }
-        var session = _meeting!.FindSession(change.SessionId!);
-        if (session is { CapMinutes: { } cap } && sitting.StartedAt is { } started)
-        {
-            var capAt = CapEnd(session, started, cap);
-            // A sitting put back in progress by an undo after its cap (the cap's own end undone) is the chair's to end.
-            watch = Corrections.IsUndo(change) && capAt <= time.GetUtcNow() ? null : new CapWatch(Id, session.Id, capAt, cap);
-        }
-        return true;
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: ending session {SessionId} at its cap was refused: {Reason}")]
     private partial void LogCapRefused(string meetingId, string sessionId, string reason);
 }

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace MeetingOps.Grains;
 
 /// <summary>
-/// One meeting. Every command goes through here, one at a time: check who is acting, check the Idempotency-Key
-/// and the expected version, let the domain rules decide, then commit the changes to the log in one write (the
-/// commit point, with the intent) and drive them to the session and agenda item grains that own those statuses.
-/// A crash after the commit is healed by re-driving the intent: each step applies once, by version.
+/// One meeting, the one writer of its agenda and sitting statuses. Every command goes through here, one at a time:
+/// check who is acting, check the Idempotency-Key and the expected version, let the domain rules decide, commit the
+/// changes in one write (the head and one new record, see <see cref="MeetingState"/>), answer and publish. No other
+/// grain is written or waited for: a session grain that watches its sitting's cap hears of it one-way, by version.
 /// This file: lifecycle, creation and reads. Commands: MeetingGrain.Commands.cs. Schedule and caps: MeetingGrain.Schedule.cs.
 /// </summary>
 public sealed partial class MeetingGrain(
@@ -33,7 +33,6 @@ public sealed partial class MeetingGrain(
     private Plan? _plan;
     private LiveState? _live;
     private MeetingView? _snapshot;
-    private bool _intentDriven;
     private IGrainTimer? _healing;
 
     private string Id => this.GetPrimaryKeyString();
@@ -51,6 +50,7 @@ public sealed partial class MeetingGrain(
             _defined = result.Meeting;
             Replan(state.State.Schedule);
             _live = LiveState.Initial(_meeting!).Apply(Corrections.Effective(state.State.Log));
+            TellSittings();
             await Heal();
         }
     }
@@ -79,12 +79,9 @@ public sealed partial class MeetingGrain(
         }
 
         var chairKey = request.ChairKey ?? Keys.NewKey();
-        state.State = new MeetingState
-        {
-            Definition = request.Definition,
-            ChairKeyHash = Keys.Hash(chairKey),
-            CreatedAt = time.GetUtcNow(),
-        };
+        var created = new MeetingState { ChairKeyHash = Keys.Hash(chairKey), CreatedAt = time.GetUtcNow() };
+        created.Define(request.Definition);
+        state.State = created;
         try
         {
             await state.WriteStateAsync();
@@ -135,12 +132,11 @@ public sealed partial class MeetingGrain(
             with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log), Announcements = CurrentAnnouncements(now) };
     }
 
-    /// <summary>Finishes what a crash or a failed write left undone: the intent and the directory listing.</summary>
+    /// <summary>Finishes what a crash or a failed write left undone at creation: the directory listing.</summary>
     private async Task Heal()
     {
         try
         {
-            await DriveIntent();
             if (!state.State.Listed && _meeting is not null && !state.State.Archived)
             {
                 await GrainFactory.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).Register(MeetingViews.Summary(Id, _meeting));
@@ -152,7 +148,7 @@ public sealed partial class MeetingGrain(
         }
         catch (Exception e)
         {
-            LogIntentStalled(e, Id, state.State.Version);
+            LogListingStalled(e, Id);
             StartHealing();
         }
     }
@@ -164,6 +160,6 @@ public sealed partial class MeetingGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Meeting {MeetingId} is stored but its definition no longer reads: {Problems}")]
     private partial void LogUnreadable(string meetingId, string problems);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId} at version {Version}: committed changes have not reached every grain yet; retrying")]
-    private partial void LogIntentStalled(Exception exception, string meetingId, long version);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Meeting {MeetingId}: listing it in the directory failed; retrying")]
+    private partial void LogListingStalled(Exception exception, string meetingId);
 }

@@ -1,14 +1,25 @@
-using MeetingOps.Contracts;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Definition;
 using MeetingOps.Domain.Planning;
+using MeetingOps.Storage;
 
 namespace MeetingOps.Grains;
 
-/// <summary>What the meeting grain keeps on disk. Plain settable properties: the storage writes it as JSON.</summary>
-public sealed class MeetingState
+/// <summary>
+/// What the meeting grain keeps on disk: a small head (this object's JSON: keys, version, flags, the schedule) and its
+/// history as append-only records (<see cref="IAppendOnlyState"/>): a definition (at creation, and again with each
+/// edit of a draft or amendment of a live meeting), and one record per committed change with its log entries and, for
+/// a command sent with an Idempotency-Key, what it asked for. A write stores the head plus the records not yet stored,
+/// so a chair's command writes the head and one record whatever the meeting's history (docs/storage.md).
+/// </summary>
+public sealed class MeetingState : IAppendOnlyState
 {
-    public MeetingDefinition? Definition { get; set; }
+    private readonly List<MeetingRecord> _records = [];
+    private readonly List<LogEntry> _log = [];
+    private readonly Dictionary<string, string> _commands = new(StringComparer.Ordinal);
+    private MeetingDefinition? _definition;
 
     public string? ChairKeyHash { get; set; }
 
@@ -16,18 +27,6 @@ public sealed class MeetingState
 
     /// <summary>The meeting's version: the version of the last change, strictly increasing.</summary>
     public long Version { get; set; }
-
-    /// <summary>The audit log: every change, in version order.</summary>
-    public List<LogEntry> Log { get; set; } = [];
-
-    /// <summary>
-    /// The intent: changes already logged (committed) that the session and item grains may not have applied yet.
-    /// Re-driven on activation and before the next command; each step is idempotent by version.
-    /// </summary>
-    public List<LogEntry> Pending { get; set; } = [];
-
-    /// <summary>Idempotency: each command id (the Idempotency-Key) and what it asked for.</summary>
-    public Dictionary<string, string> Commands { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The secretariat's schedule changes so far (formats, caps, starts, extra sittings, strategy); null when none.</summary>
     public PlanRequest? Schedule { get; set; }
@@ -43,29 +42,138 @@ public sealed class MeetingState
 
     /// <summary>Archived: off the list, no more commands, its records still served (MeetingGrain.Archive.cs).</summary>
     public bool Archived { get; set; }
-}
 
-/// <summary>What an agenda item or session grain keeps: its status, the last version applied and its history.</summary>
-public sealed class ChildState
-{
-    public string Status { get; set; } = "";
+    /// <summary>The meeting as last defined (the latest definition record).</summary>
+    [JsonIgnore]
+    public MeetingDefinition? Definition => _definition;
 
-    public string? SessionId { get; set; }
+    /// <summary>The audit log: every change, in version order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<LogEntry> Log => _log;
 
-    public DateTimeOffset? StartedAt { get; set; }
+    /// <summary>Idempotency: each command id (the Idempotency-Key) and what it asked for.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> Commands => _commands;
 
-    public DateTimeOffset? EndedAt { get; set; }
+    [JsonIgnore]
+    public int RecordCount => _records.Count;
 
-    public long LastVersion { get; set; }
+    [JsonIgnore]
+    public int StoredRecordCount { get; set; }
 
-    public List<LogEntry> History { get; set; } = [];
+    // Rows written before the history had records of its own held it inline under these names. They are read once
+    // (see ReadRecords), turned into records, and never written again (null is left out of the JSON).
+    [JsonPropertyName("definition"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MeetingDefinition? InlineDefinition { get; set; }
 
-    /// <summary>For a capped sitting in progress: when MeetingOps ends it by itself.</summary>
-    public CapWatch? CapWatch { get; set; }
+    [JsonPropertyName("log"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<LogEntry>? InlineLog { get; set; }
 
-    /// <summary>A copy to put back when a write fails, so memory never holds what storage refused.</summary>
-    public ChildState Copy() => new()
+    [JsonPropertyName("commands"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, string>? InlineCommands { get; set; }
+
+    /// <summary>The old layout's copy of changes for the session and item grains: nothing reads it any more.</summary>
+    [JsonPropertyName("pending"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? InlinePending { get; set; }
+
+    /// <summary>A new definition: at creation, a draft's edit, or a live meeting's amendment (with its log entries).</summary>
+    public void Define(MeetingDefinition definition, IReadOnlyList<LogEntry>? changes = null) =>
+        Add(new MeetingRecord(definition, null, null, changes is null || changes.Count == 0 ? null : [.. changes]));
+
+    /// <summary>A committed change: its log entries and, when it has an id worth remembering, what it asked for.</summary>
+    public void Commit(string? commandId, string? fingerprint, IReadOnlyList<LogEntry> changes) =>
+        Add(new MeetingRecord(null, commandId, fingerprint, [.. changes]));
+
+    /// <summary>
+    /// Takes back the records of a write that failed, so memory holds only what is known to be stored. A write can fail
+    /// after it landed (its answer lost): then memory is behind storage and the ETag the grain holds is stale, so no
+    /// later write from this memory can land; the grain steps down and the next activation reads what is stored.
+    /// </summary>
+    public void DropUnstored(int keep)
     {
-        Status = Status, SessionId = SessionId, StartedAt = StartedAt, EndedAt = EndedAt, LastVersion = LastVersion, History = [.. History], CapWatch = CapWatch,
-    };
+        if (keep >= _records.Count)
+        {
+            return;
+        }
+        StoredRecordCount = Math.Min(StoredRecordCount, keep);
+        _records.RemoveRange(keep, _records.Count - keep);
+        Rebuild();
+    }
+
+    public string WriteRecord(int index, JsonSerializerOptions options) => JsonSerializer.Serialize(_records[index], options);
+
+    public void ReadRecords(IReadOnlyList<string> records, JsonSerializerOptions options)
+    {
+        _records.Clear();
+        foreach (var json in records)
+        {
+            _records.Add(JsonSerializer.Deserialize<MeetingRecord>(json, options) ?? throw new JsonException("A meeting record reads as null."));
+        }
+        if (records.Count == 0 && InlineDefinition is { } definition)
+        {
+            // A row from before: its history becomes records, not stored yet, so its next write moves them out of the head.
+            _records.Add(new MeetingRecord(definition, null, null, null));
+            var inline = InlineLog ?? [];
+            var i = 0;
+            while (i < inline.Count)
+            {
+                var id = inline[i].CommandId;
+                var end = i;
+                while (end < inline.Count && inline[end].CommandId == id)
+                {
+                    end++;
+                }
+                var fingerprint = InlineCommands is not null && InlineCommands.TryGetValue(id, out var f) ? f : null;
+                _records.Add(new MeetingRecord(null, fingerprint is null ? null : id, fingerprint, inline.GetRange(i, end - i)));
+                i = end;
+            }
+            // Commands remembered without entries of their own (none are written so, but nothing is dropped).
+            foreach (var (id, fingerprint) in InlineCommands ?? [])
+            {
+                if (!inline.Any(e => e.CommandId == id))
+                {
+                    _records.Add(new MeetingRecord(null, id, fingerprint, null));
+                }
+            }
+        }
+        (InlineDefinition, InlineLog, InlineCommands, InlinePending) = (null, null, null, null);
+        Rebuild();
+    }
+
+    private void Add(MeetingRecord record)
+    {
+        _records.Add(record);
+        Fold(record);
+    }
+
+    private void Rebuild()
+    {
+        _definition = null;
+        _log.Clear();
+        _commands.Clear();
+        foreach (var record in _records)
+        {
+            Fold(record);
+        }
+    }
+
+    private void Fold(MeetingRecord record)
+    {
+        _definition = record.Definition ?? _definition;
+        _log.AddRange(record.Changes ?? []);
+        if (record.CommandId is { } id)
+        {
+            _commands[id] = record.Fingerprint ?? "";
+        }
+    }
 }
+
+/// <summary>
+/// One record of a meeting's history: a definition (the first record, and any later edit or amendment), the log
+/// entries of one committed change, and for a command with an Idempotency-Key its id and what it asked for.
+/// </summary>
+public sealed record MeetingRecord(
+    MeetingDefinition? Definition,
+    string? CommandId,
+    string? Fingerprint,
+    IReadOnlyList<LogEntry>? Changes);

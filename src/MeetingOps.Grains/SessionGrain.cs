@@ -6,16 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingOps.Grains;
 
 /// <summary>
-/// One sitting: applies the changes its meeting drives, once each, and watches its cap. A capped sitting is
-/// ended by MeetingOps when the cap is reached, with warnings 15 and 5 minutes before. The watch is kept in the
-/// grain's state and re-armed on activation, and the cap watch registry wakes the grain after a restart.
+/// One sitting: its clock and its cap. The meeting tells it, one-way and by version, where the sitting stands (its
+/// status, when it started, its booked slot, the cap to watch); it keeps that in its own state and watches the cap:
+/// warnings 15 and 5 minutes before, and at the cap it asks the meeting to end the sitting. Whether the sitting is
+/// still going is the meeting's to say: the meeting checks before it ends or announces anything.
 /// </summary>
 public sealed class SessionGrain(
-    [PersistentState("session", StorageNames.Meetings)] IPersistentState<ChildState> state,
+    [PersistentState("sitting", StorageNames.Meetings)] IPersistentState<SittingState> state,
     [FromKeyedServices(Clocks.Meeting)] TimeProvider time) : Grain, ISessionGrain
 {
     private readonly List<ITimer> _timers = [];
     private IGrainTimer? _keepAlive;
+
+    private CapWatch? Watch => state.State.News is { Status: not SessionStatus.Ended, CapWatch: { } watch } ? watch : null;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -29,47 +32,35 @@ public sealed class SessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Apply(LogEntry change)
+    public Task<SessionRecord> GetState() => Task.FromResult(new SessionRecord(state.State.News));
+
+    public async Task Hear(SittingNews news)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        if (change.Version <= state.State.LastVersion || change.Subject != ChangeSubject.Session)
+        ArgumentNullException.ThrowIfNull(news);
+        var heard = state.State.News;
+        if (heard is not null && news.Version <= heard.Version)
         {
-            return;
+            return; // older news (overtaken on the way), or the same version told again when the meeting re-activated
         }
-        var session = Current().Apply(change);
-        var previous = state.State.Copy();
-        state.State.Status = MeetingOpsJson.Name(session.Status);
-        state.State.StartedAt = session.StartedAt;
-        state.State.EndedAt = session.EndedAt;
-        state.State.LastVersion = change.Version;
-        state.State.History.Add(change);
+        if (heard is null && news.CapWatch is null && news.Status != SessionStatus.InProgress && news.Status != SessionStatus.Suspended)
+        {
+            return; // nothing to keep: a sitting this grain never watched, still not started or over
+        }
+        var watchedBefore = Watch is not null;
+        state.State.News = news;
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            state.State = previous;
+            state.State.News = heard; // the meeting tells it again when it next activates
             throw;
         }
-        Arm();
-    }
-
-    public Task<SessionRecord> GetState()
-    {
-        var s = Current();
-        return Task.FromResult(new SessionRecord(s.Status, s.StartedAt, s.EndedAt, state.State.LastVersion, state.State.History.ToList(), state.State.CapWatch));
-    }
-
-    public async Task WatchCap(CapWatch? watch)
-    {
-        if (watch == state.State.CapWatch || (watch is not null && Current().Status == SessionStatus.Ended))
+        if (watchedBefore != (Watch is not null))
         {
-            return;
+            await GrainFactory.GetGrain<ICapWatchRegistryGrain>(GrainKeys.CapWatchRegistry).Watch(this.GetPrimaryKeyString(), Watch is not null);
         }
-        state.State.CapWatch = watch;
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICapWatchRegistryGrain>(GrainKeys.CapWatchRegistry).Watch(this.GetPrimaryKeyString(), watch is not null);
         Arm();
     }
 
@@ -78,7 +69,7 @@ public sealed class SessionGrain(
     /// <summary>A timer says the cap (0) or a warning (15, 5) is due; check against the clock and the state before acting.</summary>
     public async Task CapDue(int minutesLeft)
     {
-        if (state.State.CapWatch is not { } watch || Current().Status == SessionStatus.Ended)
+        if (Watch is not { } watch)
         {
             return;
         }
@@ -100,7 +91,7 @@ public sealed class SessionGrain(
     private void Arm()
     {
         Disarm();
-        if (state.State.CapWatch is not { } watch || Current().Status == SessionStatus.Ended)
+        if (Watch is not { } watch)
         {
             return;
         }
@@ -130,8 +121,10 @@ public sealed class SessionGrain(
         _keepAlive?.Dispose();
         _keepAlive = null;
     }
+}
 
-    private SessionState Current() => state.State.Status.Length == 0
-        ? SessionState.Initial
-        : new SessionState(Enum.Parse<SessionStatus>(state.State.Status, ignoreCase: true), state.State.StartedAt, state.State.EndedAt);
+/// <summary>What a session grain keeps: the last news of its sitting the meeting gave it (null: none yet).</summary>
+public sealed class SittingState
+{
+    public SittingNews? News { get; set; }
 }

@@ -6,13 +6,17 @@ namespace MeetingOps.Storage.Sqlite;
 internal static class SqliteGrainStateSchema
 {
     /// <summary>Stored in PRAGMA user_version, so a later layout change can tell which layout a file has.</summary>
-    private const long CurrentVersion = 1;
+    private const long CurrentVersion = 2;
 
     // grain_state: one row per (state name, grain id). etag is an integer, handed to Orleans as its
     //   decimal string. WITHOUT ROWID because every access is by the primary key.
     // etag_sequence: a single counter every write draws its new etag from. A per-row "stored + 1" would
     //   restart at 1 after a clear deletes the row, so a stale activation still holding "1" from before
     //   the clear would pass the check (ABA); a counter that never goes back rules that out.
+    // grain_log (version 2): the records of an append-only state (IAppendOnlyState, a meeting's history), one row
+    //   each, numbered from 0 per grain. A write inserts only the new ones, in the transaction that replaces the head
+    //   row, so a write does not grow with the history. A version 1 file gets the table when it is opened; a meeting
+    //   whose history is still inline in its head row is read from there and moved out by its next write.
     private const string CreateTables = """
         CREATE TABLE IF NOT EXISTS grain_state (
             state_name TEXT NOT NULL,
@@ -29,6 +33,14 @@ internal static class SqliteGrainStateSchema
         ) STRICT;
 
         INSERT OR IGNORE INTO etag_sequence (id, last_etag) VALUES (1, 0);
+
+        CREATE TABLE IF NOT EXISTS grain_log (
+            state_name TEXT NOT NULL,
+            grain_id   TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            payload    TEXT NOT NULL,
+            PRIMARY KEY (state_name, grain_id, seq)
+        ) STRICT, WITHOUT ROWID;
         """;
 
     public static void Ensure(SqliteConnection connection, string databasePath)

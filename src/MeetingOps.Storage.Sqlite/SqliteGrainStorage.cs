@@ -50,7 +50,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         SqliteGrainStateTable.StoredRow? row;
         try
         {
-            row = await _database.RunAsync(c => SqliteGrainStateTable.Read(c, stateName, id), cancellationToken);
+            var appendOnly = typeof(IAppendOnlyState).IsAssignableFrom(typeof(T));
+            row = await _database.RunAsync(c => SqliteGrainStateTable.Read(c, stateName, id, appendOnly), cancellationToken);
         }
         catch (SqliteException exception) when (SqliteStoreChecks.IsDamage(exception))
         {
@@ -69,6 +70,20 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         // Deserialize before touching grainState: on failure the grain keeps no etag, so it cannot
         // overwrite the unreadable row by accident (a write without the stored etag is refused).
         var state = Deserialize<T>(row.Payload, stateName, id);
+        if (state is IAppendOnlyState log)
+        {
+            try
+            {
+                log.ReadRecords(row.Records, _serializerOptions);
+            }
+            catch (JsonException exception)
+            {
+                // A record that does not read is a damaged row like a head that does not: the same answer, the same marker.
+                Health.RecordDamaged(stateName, id, exception.Message);
+                throw new SqliteGrainStateUnreadableException(stateName, id, DatabasePath, typeof(T), exception);
+            }
+            log.StoredRecordCount = row.Records.Count;
+        }
         grainState.State = state;
         grainState.ETag = row.ETag;
         grainState.RecordExists = true;
@@ -84,12 +99,16 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         var expected = grainState.ETag;
         // Serialized outside the connection gate: it can be the slowest part and needs no database.
         var payload = JsonSerializer.Serialize(grainState.State, _serializerOptions);
+        // An append-only state (a meeting): only the records not stored yet go with the head, never the whole history.
+        var log = grainState.State as IAppendOnlyState;
+        var appended = log is null ? null : new SqliteGrainStateTable.Appended(log.StoredRecordCount,
+            [.. Enumerable.Range(log.StoredRecordCount, log.RecordCount - log.StoredRecordCount).Select(i => log.WriteRecord(i, _serializerOptions))]);
         var now = DateTimeOffset.UtcNow;
         SqliteGrainStateTable.ChangeOutcome outcome;
         try
         {
             outcome = await _database.RunAsync(
-                c => SqliteGrainStateTable.Write(c, stateName, id, expected, payload, now), cancellationToken);
+                c => SqliteGrainStateTable.Write(c, stateName, id, expected, payload, now, appended), cancellationToken);
         }
         catch (Exception exception) when (SqliteStoreHealth.IsStoreFailure(exception))
         {
@@ -100,9 +119,17 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         Health.RecordWriteSuccess();
         if (!outcome.Applied)
         {
-            throw Conflict("write", stateName, id, outcome.StoredETag, expected);
+            throw outcome.StoredRecords is { } records
+                ? new InconsistentStateException(
+                    $"SQLite grain storage '{_name}' refused to write state '{stateName}' of grain '{id}' in '{DatabasePath}': "
+                    + $"{records} records are stored, the grain believed {appended!.StoredCount}.", outcome.StoredETag!, expected!)
+                : Conflict("write", stateName, id, outcome.StoredETag, expected);
         }
 
+        if (log is not null)
+        {
+            log.StoredRecordCount = log.RecordCount;
+        }
         _database.NoteWritten();
 
         grainState.ETag = outcome.NewETag;

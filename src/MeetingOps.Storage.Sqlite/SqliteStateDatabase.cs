@@ -75,6 +75,11 @@ internal sealed class SqliteStateDatabase : IAsyncDisposable, IDisposable
                 $"the database file is {what}, but {SqliteStoreMarker.PathFor(DatabasePath)} records that it held meeting state ({held} row(s) when last counted). The meetings are not in it.");
         }
 
+        if (SqliteWalCheck.Damage(DatabasePath) is { } walDamage)
+        {
+            throw new SqliteStoreRefusedException(DatabasePath, walDamage);
+        }
+
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,

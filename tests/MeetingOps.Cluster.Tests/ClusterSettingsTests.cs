@@ -3,6 +3,7 @@ using MeetingOps.Cluster.Tests.Infrastructure;
 namespace MeetingOps.Cluster.Tests;
 
 /// <summary>Cluster settings that cannot work stop the host at start with a message naming the setting.</summary>
+[Trait("Category", "Slow")]
 public sealed class ClusterSettingsTests
 {
     [Theory]

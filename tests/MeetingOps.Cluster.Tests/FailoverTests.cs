@@ -9,6 +9,7 @@ namespace MeetingOps.Cluster.Tests;
 /// The cluster under failure, on loopback: three hosts on a real redis-server (appendfsync always), a chair script
 /// issuing commands with idempotency keys across several meetings, and a SignalR follower on every host.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ClusterCollection.Name)]
 public sealed class FailoverTests(ClusterFixture fixture, ITestOutputHelper output)
 {

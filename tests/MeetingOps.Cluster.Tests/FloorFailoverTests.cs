@@ -13,6 +13,7 @@ namespace MeetingOps.Cluster.Tests;
 /// and the floor is read from the others after each kill: whichever held it has been killed by the end, and the list
 /// and the running timer must read the same from the survivors every time.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(ClusterCollection.Name)]
 public sealed class FloorFailoverTests(ClusterFixture fixture, ITestOutputHelper output) : IDisposable
 {

@@ -7,6 +7,7 @@ using MeetingOps.Tests.Shared;
 namespace MeetingOps.Cluster.Tests;
 
 /// <summary>deploy/local-cluster.sh as the README, the load tests and an operator use it: start 2, status, stop.</summary>
+[Trait("Category", "Slow")]
 public sealed class LocalClusterScriptTests(ITestOutputHelper output)
 {
     private static readonly string Script = Path.Combine(RepoFiles.Root, "deploy", "local-cluster.sh");

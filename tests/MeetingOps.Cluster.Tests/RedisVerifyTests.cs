@@ -8,6 +8,7 @@ namespace MeetingOps.Cluster.Tests;
 /// <c>meetingops verify --redis</c> against the grain state a real cluster-mode host wrote to a real redis-server:
 /// every meeting read and replayed, and a meeting whose stored value was damaged named as DAMAGED with exit code 1.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class RedisVerifyTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);

@@ -3,6 +3,7 @@ using MeetingOps.Cluster.Tests.Infrastructure;
 namespace MeetingOps.Cluster.Tests;
 
 /// <summary>MeetingOps:Role=Web: a host with the API, the hub and the pages and no silo, an Orleans client of the cluster.</summary>
+[Trait("Category", "Slow")]
 [Collection(ClusterCollection.Name)]
 public sealed class WebRoleTests(ClusterFixture fixture)
 {

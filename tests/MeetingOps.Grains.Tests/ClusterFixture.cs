@@ -37,6 +37,25 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// The session grain's record once it has heard of meeting version <paramref name="version"/> or later. The meeting
+    /// tells it one-way after answering, so a test that reads it (or moves the clock past its cap) right after a command
+    /// waits here; after 5 s it answers what the grain has, and the test's assertion says what was missing.
+    /// </summary>
+    public async Task<SessionRecord> SessionAt(string meetingId, string sessionId, long version)
+    {
+        var session = Grains.GetGrain<ISessionGrain>(GrainKeys.Child(meetingId, sessionId));
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = await session.GetState();
+            if (record.Version >= version || attempt == 500)
+            {
+                return record;
+            }
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Stops the silo and starts a new one on the same storage, as a host restart would.</summary>
     public async Task RestartSilo()
     {

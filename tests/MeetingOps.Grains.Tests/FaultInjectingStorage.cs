@@ -12,6 +12,10 @@ public sealed class FaultInjectingStorage(IGrainStorage inner) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, int> FailuresToInject = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, bool> LandedFailures = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, int> Writes = new(StringComparer.Ordinal);
+
+    /// <summary>How many writes the grain whose key is <paramref name="grainKey"/> has asked storage for so far.</summary>
+    public static int WritesOf(string grainKey) => Writes.GetValueOrDefault(grainKey);
 
     /// <summary>Fails the next <paramref name="count"/> writes of the grain whose key is <paramref name="grainKey"/>.</summary>
     public static void FailNextWrites(string grainKey, int count = 1) => FailuresToInject[grainKey] = count;
@@ -24,6 +28,7 @@ public sealed class FaultInjectingStorage(IGrainStorage inner) : IGrainStorage
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = grainId.Key.ToString()!;
+        Writes.AddOrUpdate(key, 1, static (_, n) => n + 1);
         if (FailuresToInject.TryGetValue(key, out var left) && left > 0)
         {
             FailuresToInject[key] = left - 1;

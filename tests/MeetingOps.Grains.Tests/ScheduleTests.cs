@@ -83,7 +83,7 @@ public class ScheduleTests(ClusterFixture fixture)
 
         var outcome = await Change(chair, new FormatChange(["2022-05-23-am"], PlanStrategy.Compress, SessionFormat.Hybrid, CapMinutes: 90));
         Assert.Null(outcome.Refusal);
-        var watch = (await fixture.Grains.GetGrain<ISessionGrain>(GrainKeys.Child(_id, "2022-05-23-am")).GetState()).CapWatch;
+        var watch = (await fixture.SessionAt(_id, "2022-05-23-am", outcome.Snapshot!.Version)).CapWatch;
         Assert.Equal(started.AddMinutes(90), watch!.CapAt);
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(90));

@@ -12,6 +12,7 @@ namespace MeetingOps.Live.Tests;
 /// no trace in the report, the console survives its server being killed, it fits the podium laptop, operates parallel
 /// sittings, names who presides, defers and reopens with a confirmation.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed partial class ChairConsoleTests(LiveFixture fixture)
 {

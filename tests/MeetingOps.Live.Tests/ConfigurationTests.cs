@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The hub's settings: stateful reconnect, and MeetingOps:AllowedOrigins checked at start and on every browser connection.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class ConfigurationTests(LiveFixture fixture)
 {

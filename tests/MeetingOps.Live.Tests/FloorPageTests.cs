@@ -14,6 +14,7 @@ namespace MeetingOps.Live.Tests;
 /// the chair gives the floor from the console (a point of order first), the room display shows speaker and timer,
 /// and the report names the speakers.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class FloorPageTests(LiveFixture fixture)
 {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The hub with real HubConnection clients against the real server: ordering, gaps, resync, who may act, limits.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class HubTests(LiveFixture fixture)
 {

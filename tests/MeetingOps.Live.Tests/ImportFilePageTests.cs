@@ -13,6 +13,7 @@ namespace MeetingOps.Live.Tests;
 /// page, on the office laptop and on a phone: the file is sent as it is, previewed with what the importer was unsure
 /// of, and the meeting created from it; a damaged file shows the server's reason in words and the page carries on.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class ImportFilePageTests(LiveFixture fixture)
 {

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The secretariat imports an agenda document from the home page, previews it, then creates the meeting.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class ImportPageTests(LiveFixture fixture)
 {

@@ -4,6 +4,7 @@ using MeetingOps.Live.Tests.Infrastructure;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The hub's Act record carries the off-day confirmation; Command (without one) is refused with the same code as REST.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class OffDayHubTests(LiveFixture fixture)
 {

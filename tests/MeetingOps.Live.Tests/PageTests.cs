@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The pages in headless Chromium against the real server: chair console, room display, participant view.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class PageTests(LiveFixture fixture)
 {

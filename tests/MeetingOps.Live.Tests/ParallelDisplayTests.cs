@@ -8,6 +8,7 @@ namespace MeetingOps.Live.Tests;
 /// Parallel sittings on the room display, in headless Chromium: a WG.3-only and a WG.2-only sitting at once (the 2022
 /// sample's Monday afternoon and Wednesday morning) show side by side on the unfiltered display; ?body= shows one.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class ParallelDisplayTests(LiveFixture fixture)
 {

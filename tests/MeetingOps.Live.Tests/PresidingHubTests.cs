@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>Who presides, named with a command through the hub, is who the report says opened the meeting.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class PresidingHubTests(LiveFixture fixture)
 {

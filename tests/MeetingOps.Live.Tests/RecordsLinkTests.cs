@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>The participant view links to the calendar (all sittings or one body's), the report section and the log as CSV.</summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class RecordsLinkTests(LiveFixture fixture)
 {

@@ -11,6 +11,7 @@ namespace MeetingOps.Live.Tests;
 /// The secretariat's work as participants see it: announcements on the display and the follow page, the programme of
 /// the day and its print, an archived meeting's pages, and a live amendment showing without a reload.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
 public sealed class WorkspacePageTests(LiveFixture fixture)
 {

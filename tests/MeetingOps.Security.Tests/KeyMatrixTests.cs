@@ -10,6 +10,7 @@ namespace MeetingOps.Security.Tests;
 /// address so the failed-key limit never answers in the key check's place. Each must be refused 401 (with the Bearer
 /// challenge) or 403, and the meeting must be exactly as it was.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed class KeyMatrixTests(SecurityFixture fixture)
 {

@@ -10,6 +10,7 @@ namespace MeetingOps.Security.Tests;
 /// runs with the repo's own log configuration (appsettings.json, console), every byte of which the test counts. Meanwhile
 /// a bystander at another address reads the list of meetings, as pages and tools do.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed class LogFloodTests(SecurityFixture fixture, ITestOutputHelper output)
 {

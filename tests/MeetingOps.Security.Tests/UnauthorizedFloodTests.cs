@@ -11,6 +11,7 @@ namespace MeetingOps.Security.Tests;
 /// take over after its burst: REST answers 429 problems with Retry-After, the hub answers 429 refusals as replies
 /// (a thrown error would reach the caller as an exception and the host's log as an error).
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed class UnauthorizedFloodTests(SecurityFixture fixture)
 {

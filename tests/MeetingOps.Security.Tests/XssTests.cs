@@ -13,6 +13,7 @@ namespace MeetingOps.Security.Tests;
 /// Policy then stopped its script), so the test does not lean on the CSP alone. No dialog may open, and the payload
 /// must be on the page as text. The Markdown report and the CSV log are checked as text too.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SecurityCollection.Name)]
 public sealed partial class XssTests(SecurityFixture fixture)
 {

@@ -6,6 +6,7 @@ namespace MeetingOps.Server.Tests;
 /// kill -9 and restart on the same data directory: every acknowledged command survives, exactly; the meeting
 /// carries on from where it stood; the generated organizer key survives too. Each test runs its own server.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CrashSafetyTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MeetingOps.Server.Tests.Infrastructure;
+using MeetingOps.Tests.Shared;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -10,6 +11,7 @@ namespace MeetingOps.Server.Tests;
 /// and what to do, as REST answers it, the damage is logged once, and later calls are answered before they reach
 /// Orleans, so a console or room screen retrying over the hub does not log a failed activation per call.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DamagedMeetingHubTests
 {
     [Fact]

@@ -39,6 +39,10 @@ public sealed class DefinitionErrorTests(SharedServer shared)
         ["session time with an offset"] = (() => Break(d => d["sessions"]![0]!["start"] = "2022-05-23T10:00Z"), "$.sessions[0].start", ["local time"]),
         ["duplicate item id"] = (() => Break(d => d["items"]![2]!["id"] = "transfer-of-sentenced-persons"), "$.items[2].id", ["used twice"]),
         ["no bodies"] = (() => Break(d => d["bodies"] = new JsonArray()), "$.bodies", ["At least one body"]),
+        ["unknown language code in an item's titles"] = (() => Break(d => d["items"]![1]!["titles"] = new JsonObject { ["de"] = "Titel" }),
+            "$.items[1].titles.de", ["not an official language code"]),
+        ["English given again in a body's names"] = (() => Break(d => d["bodies"]![0]!["names"] = new JsonObject { ["en"] = "Working Group" }),
+            "$.bodies[0].names.en", ["English text is the title or name itself"]),
         ["JSON null"] = (() => "null", "$", ["null"]),
         ["a JSON array, not an object"] = (() => "[]", "$", []),
     };

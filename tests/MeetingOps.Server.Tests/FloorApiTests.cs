@@ -11,6 +11,7 @@ namespace MeetingOps.Server.Tests;
 /// The floor over real HTTP on the 2022 sample with its 20 delegations: keys, the list of speakers, the 429 for a
 /// flood, the report's UN wording and the CSV; and the floor after a killed host comes back.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(SharedServerCollection.Name)]
 public sealed class FloorApiTests(SharedServer shared)
 {
@@ -186,6 +187,7 @@ public sealed class FloorApiTests(SharedServer shared)
 }
 
 /// <summary>The floor after the host is killed and started again on the same SQLite file: exactly as it was, timer included.</summary>
+[Trait("Category", "Slow")]
 public sealed class FloorRestartTests
 {
     [Fact]

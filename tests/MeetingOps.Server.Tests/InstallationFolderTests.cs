@@ -7,6 +7,7 @@ namespace MeetingOps.Server.Tests;
 /// A server started from a folder that is not its own (a service manager's working directory, an operator's home)
 /// serves its pages and reads its own settings; it answered 503 "page missing" for every page before.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class InstallationFolderTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using MeetingOps.Server.Tests.Infrastructure;
 namespace MeetingOps.Server.Tests;
 
 /// <summary>Bad MeetingOps options stop the server at start with a message naming the setting.</summary>
+[Trait("Category", "Slow")]
 public sealed class OptionsValidationTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);

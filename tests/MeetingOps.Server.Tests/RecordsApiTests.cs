@@ -6,6 +6,7 @@ using MeetingOps.Server.Tests.Infrastructure;
 namespace MeetingOps.Server.Tests;
 
 /// <summary>The records over real HTTP: the report section, the log as CSV and the calendar, after a first day run by a chair.</summary>
+[Trait("Category", "Slow")]
 [Collection(SharedServerCollection.Name)]
 public sealed class RecordsApiTests(SharedServer shared)
 {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace MeetingOps.Tests.Shared;

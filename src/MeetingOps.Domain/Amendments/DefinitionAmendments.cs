@@ -14,7 +14,7 @@ public sealed record Amendment(string Action, string? ItemId, string? SessionId,
 /// record allows it: an item or sitting with history cannot be taken out (it can be withdrawn or cancelled instead),
 /// and a sitting in progress cannot be moved. Pure: the meeting grain logs what this decides.
 /// </summary>
-public static class DefinitionAmendments
+public static partial class DefinitionAmendments
 {
     public const string ItemAdded = "item added";
     public const string ItemRemoved = "item removed";
@@ -47,6 +47,7 @@ public static class DefinitionAmendments
         Bodies(before.Bodies, after.Bodies, changes);
         Items(before.Items, after.Items, changes);
         Sessions(before.Sessions, after.Sessions, changes);
+        Translations(before, after, changes);
         return changes;
     }
 

@@ -53,6 +53,16 @@ public static partial class DefinitionValidator
 
         private void Add(string path, string message) => Problems.Add(new DefinitionProblem(path, message));
 
+        /// <summary>Checks a title or name given per language (codes from <see cref="Languages"/>); the trimmed copy, or null when none.</summary>
+        private Dictionary<string, string>? OtherLanguages(string path, IReadOnlyDictionary<string, string>? texts, int max)
+        {
+            foreach (var (at, message) in Languages.Problems(path, texts, max))
+            {
+                Add(at, message);
+            }
+            return Languages.Trimmed(texts);
+        }
+
         public Meeting? Meeting(MeetingDefinition d)
         {
             Text("$.title", d.Title, required: true);
@@ -171,7 +181,8 @@ public static partial class DefinitionValidator
                 {
                     Text($"{path}.officers.viceChairs[{v}]", viceChairs[v], required: false);
                 }
-                result.Add(new Body(b.Id ?? "", b.Name?.Trim() ?? "", b.Symbol?.Trim(), b.Meeting?.Trim(), Officers(b.Officers)));
+                var names = OtherLanguages($"{path}.names", b.Names, MaxTextLength);
+                result.Add(new Body(b.Id ?? "", b.Name?.Trim() ?? "", b.Symbol?.Trim(), b.Meeting?.Trim(), Officers(b.Officers), names));
                 _numbersByBody[b.Id ?? ""] = new Dictionary<string, string>(StringComparer.Ordinal);
             }
             return result;
@@ -297,11 +308,13 @@ public static partial class DefinitionValidator
                     Add($"{docPath}.symbols", "A document needs at least one symbol, e.g. \"CTOC/COP/WG.3/2022/2\".");
                 }
                 Text($"{docPath}.title", doc.Title, required: false, max: 2000);
-                documents.Add(new Document((doc.Symbols ?? []).Select(s => s?.Trim() ?? "").ToList(), doc.Title?.Trim(), doc.Date));
+                var documentTitles = OtherLanguages($"{docPath}.titles", doc.Titles, 2000);
+                documents.Add(new Document((doc.Symbols ?? []).Select(s => s?.Trim() ?? "").ToList(), doc.Title?.Trim(), doc.Date, documentTitles));
             }
 
             var adoptable = d.Adoptable ?? d.Kind is ItemKind.Agenda or ItemKind.Report;
-            var item = new AgendaItem(d.Id ?? "", numbers, d.Title?.Trim() ?? "", d.Kind, adoptable, parent?.Id, annotation, documents);
+            var titles = OtherLanguages($"{path}.titles", d.Titles, MaxTextLength);
+            var item = new AgendaItem(d.Id ?? "", numbers, d.Title?.Trim() ?? "", d.Kind, adoptable, parent?.Id, annotation, documents, titles);
             if (d.Id is not null)
             {
                 _items.TryAdd(d.Id, item);

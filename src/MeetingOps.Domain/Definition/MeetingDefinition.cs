@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MeetingOps.Domain.Definition;
 
 // The meeting definition: the JSON a secretariat (or the importer) hands in to create a meeting.
@@ -31,7 +33,9 @@ public sealed record MeetingDefinition(
 /// <param name="Id">Short stable id used in this definition and the API, e.g. "wg3".</param>
 /// <param name="Symbol">Document symbol stem, e.g. "CTOC/COP/WG.3".</param>
 /// <param name="Meeting">Which meeting of the body this is, as the document says it, e.g. "thirteenth".</param>
-public sealed record BodyDefinition(string Id, string Name, string? Symbol = null, string? Meeting = null, BodyOfficers? Officers = null);
+/// <param name="Names">The body's name in the other official languages, by language code ("fr", "es", ...); <see cref="Name"/> is the English.</param>
+public sealed record BodyDefinition(string Id, string Name, string? Symbol = null, string? Meeting = null, BodyOfficers? Officers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Names = null);
 
 /// <summary>A body's officers for this meeting, as elected: the Chair, the Vice-Chairs and the Rapporteur.</summary>
 public sealed record BodyOfficers(string? Chair = null, IReadOnlyList<string>? ViceChairs = null, string? Rapporteur = null);
@@ -42,6 +46,7 @@ public sealed record BodyOfficers(string? Chair = null, IReadOnlyList<string>? V
 /// </summary>
 /// <param name="Annotation">The annotation paragraphs per body id (a joint item may carry a note on each agenda).</param>
 /// <param name="Adoptable">Whether the body adopts something under this item; defaults from <see cref="Kind"/>.</param>
+/// <param name="Titles">The title in the other official languages, by language code ("fr", "es", ...); <see cref="Title"/> is the English.</param>
 public sealed record ItemDefinition(
     string Id,
     IReadOnlyDictionary<string, string> Numbers,
@@ -50,10 +55,13 @@ public sealed record ItemDefinition(
     bool? Adoptable = null,
     IReadOnlyDictionary<string, string>? Annotation = null,
     IReadOnlyList<DocumentReference>? Documents = null,
-    IReadOnlyList<ItemDefinition>? SubItems = null);
+    IReadOnlyList<ItemDefinition>? SubItems = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Titles = null);
 
 /// <summary>A document: one or more symbols (a document issued for two bodies carries both) and its title.</summary>
-public sealed record DocumentReference(IReadOnlyList<string> Symbols, string? Title = null, DateOnly? Date = null);
+/// <param name="Titles">The title in the other official languages, by language code; <see cref="Title"/> is the English.</param>
+public sealed record DocumentReference(IReadOnlyList<string> Symbols, string? Title = null, DateOnly? Date = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Titles = null);
 
 /// <summary>
 /// One sitting in the organization of work. Start and end are local times at the venue

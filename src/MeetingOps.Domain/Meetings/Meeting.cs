@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MeetingOps.Domain;
 
 /// <summary>
@@ -28,7 +30,9 @@ public sealed record Meeting(
     public IEnumerable<AgendaItem> AgendaOf(string bodyId) => Items.Where(i => i.Numbers.ContainsKey(bodyId));
 }
 
-public sealed record Body(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null);
+/// <param name="Names">The name in the other official languages, by language code; <see cref="Name"/> is the English.</param>
+public sealed record Body(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Names = null);
 
 /// <summary>An agenda item; joint when it has a number on more than one body's agenda.</summary>
 public sealed record AgendaItem(
@@ -39,7 +43,8 @@ public sealed record AgendaItem(
     bool Adoptable,
     string? ParentId,
     IReadOnlyDictionary<string, string> Annotation,
-    IReadOnlyList<Document> Documents)
+    IReadOnlyList<Document> Documents,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Titles = null)
 {
     public bool IsJoint => Numbers.Count > 1;
 
@@ -50,7 +55,8 @@ public sealed record AgendaItem(
     public string Label => $"item {Numbers.Values.First()}";
 }
 
-public sealed record Document(IReadOnlyList<string> Symbols, string? Title, DateOnly? Date);
+public sealed record Document(IReadOnlyList<string> Symbols, string? Title, DateOnly? Date,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Titles = null);
 
 /// <summary>A sitting: when (local at the venue and as UTC instants), who sits, how, and what is planned.</summary>
 public sealed record Session(

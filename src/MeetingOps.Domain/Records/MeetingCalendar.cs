@@ -24,8 +24,10 @@ public static class MeetingCalendar
     /// <param name="bodyId">Only the sittings of this body (it must be one of the meeting's bodies); null for all.</param>
     /// <param name="generatedAt">When the file is written (DTSTAMP).</param>
     /// <param name="followUrl">The participant view, linked from every event, when known.</param>
-    public static string Write(MeetingView view, IEnumerable<LogEntry> log, string? bodyId, DateTimeOffset generatedAt, Uri? followUrl = null)
+    /// <param name="language">The viewer's language ("fr"): the events' words, item titles and body names in it, English where the definition has none.</param>
+    public static string Write(MeetingView view, IEnumerable<LogEntry> log, string? bodyId, DateTimeOffset generatedAt, Uri? followUrl = null, string? language = null)
     {
+        var words = CalendarWords.For(language);
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(log);
         log = Corrections.Effective(log.ToList()); // as if the slips never happened
@@ -35,7 +37,7 @@ public static class MeetingCalendar
         }
         var entries = log.Where(e => e.Version <= view.Version).OrderBy(e => e.Version).ToList();
         var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = "PUBLISH" };
-        var name = bodyId is null ? view.Title : $"{view.Title}: {view.Bodies.First(b => b.Id == bodyId).Name}";
+        var name = bodyId is null ? view.Title : $"{view.Title}: {words.Name(view.Bodies.First(b => b.Id == bodyId))}";
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", view.TimeZone);
         // Ical.Net describes the zone from the given day up to about a year from the clock's today and throws when the
@@ -54,8 +56,8 @@ public static class MeetingCalendar
                 DtEnd = Local(session.End, view.TimeZone),
                 DtStamp = stamp,
                 Sequence = changes.Count,
-                Summary = Summary(view, session, bodyId),
-                Description = Description(view, session, bodyId, followUrl),
+                Summary = Summary(view, session, bodyId, words),
+                Description = Description(view, session, bodyId, followUrl, words),
                 Location = view.Venue,
                 Status = "CONFIRMED",
                 Url = followUrl,
@@ -63,6 +65,14 @@ public static class MeetingCalendar
             if (changes.Count > 0)
             {
                 e.LastModified = new CalDateTime(changes[^1].UtcDateTime, CalDateTime.UtcTzId);
+            }
+            if (!words.IsEnglish)
+            {
+                // Calendar apps pick fonts, hyphenation and reading direction from the language of the text.
+                foreach (var property in e.Properties.Where(p => p.Name is "SUMMARY" or "DESCRIPTION"))
+                {
+                    property.Parameters.Add(new CalendarParameter("LANGUAGE", words.Language));
+                }
             }
             calendar.Events.Add(e);
         }
@@ -89,56 +99,58 @@ public static class MeetingCalendar
         new(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, timeZone);
 
     /// <summary>"Working Group on International Cooperation: items 2 (continued)"; a joint sitting names both bodies by their short names.</summary>
-    private static string Summary(MeetingView view, SessionView session, string? bodyId)
+    private static string Summary(MeetingView view, SessionView session, string? bodyId, CalendarWords words)
     {
         var seated = view.Bodies.Where(b => session.Bodies.Contains(b.Id)).ToList();
-        var who = bodyId is not null ? view.Bodies.First(b => b.Id == bodyId).Name
-            : seated.Count == 1 ? seated[0].Name
-            : "Joint meeting of " + ReportEnglish.List(seated.Select(BodyNames.Short).ToList());
+        var who = bodyId is not null ? words.Name(view.Bodies.First(b => b.Id == bodyId))
+            : seated.Count == 1 ? words.Name(seated[0])
+            : words.JointOf + words.List(seated.Select(BodyNames.Short).ToList());
         var numbers = session.Planned.Select(p => view.Items.FirstOrDefault(i => i.Id == p.Item))
             .OfType<ItemView>()
             .Where(i => OnAgendaOf(i, bodyId))
             .Select(i => BodyNames.ItemNumber(view.Bodies, i.Numbers, Among(session, bodyId)))
             .ToList();
-        return numbers.Count == 0 ? who : $"{who}: {(numbers.Count == 1 ? "item" : "items")} {ReportEnglish.List(numbers)}";
+        return numbers.Count == 0 ? who : $"{who}: {(numbers.Count == 1 ? words.Item : words.Items)} {words.List(numbers)}";
     }
 
-    private static string Description(MeetingView view, SessionView session, string? bodyId, Uri? followUrl)
+    private static string Description(MeetingView view, SessionView session, string? bodyId, Uri? followUrl, CalendarWords words)
     {
         var text = new StringBuilder();
         text.Append(view.Title).Append('\n');
-        var seated = view.Bodies.Where(b => session.Bodies.Contains(b.Id)).Select(b => b.Name).ToList();
-        text.Append(seated.Count == 1 ? $"Meeting of the {seated[0]}" : $"Joint meeting of the {string.Join(" and the ", seated)}").Append('\n');
+        var seated = view.Bodies.Where(b => session.Bodies.Contains(b.Id)).Select(words.Name).ToList();
+        text.Append(seated.Count == 1
+            ? string.Format(CultureInfo.InvariantCulture, words.MeetingOf, seated[0])
+            : string.Format(CultureInfo.InvariantCulture, words.JointMeetingOf, string.Join(words.JointJoiner, seated))).Append('\n');
         var format = session.Format switch
         {
-            SessionFormat.Hybrid => "Hybrid",
-            SessionFormat.Online => "Online",
-            _ => "In person",
+            SessionFormat.Hybrid => words.Hybrid,
+            SessionFormat.Online => words.Online,
+            _ => words.InPerson,
         };
         text.Append(format);
         if (session.CapMinutes is { } cap)
         {
-            text.Append(CultureInfo.InvariantCulture, $", capped at {cap} minutes");
+            text.Append(string.Format(CultureInfo.InvariantCulture, words.CappedAt, cap));
         }
         text.Append('\n');
         var planned = session.Planned.Where(p => view.Items.FirstOrDefault(i => i.Id == p.Item) is not { } item || OnAgendaOf(item, bodyId)).ToList();
         if (planned.Count == 0)
         {
-            text.Append("No items planned yet.\n");
+            text.Append(words.NoItems).Append('\n');
         }
         else
         {
-            text.Append("Planned items:\n");
+            text.Append(words.PlannedItems).Append('\n');
             foreach (var p in planned)
             {
                 var item = view.Items.FirstOrDefault(i => i.Id == p.Item);
-                var label = item is null ? p.Item : $"{BodyNames.ItemNumber(view.Bodies, item.Numbers, Among(session, bodyId))}. {item.Title}";
-                text.Append(label).Append(p.Continued ? " (continued)" : "").Append('\n');
+                var label = item is null ? p.Item : $"{BodyNames.ItemNumber(view.Bodies, item.Numbers, Among(session, bodyId))}. {words.Title(item)}";
+                text.Append(label).Append(p.Continued ? words.Continued : "").Append('\n');
             }
         }
         if (followUrl is not null)
         {
-            text.Append("Follow the meeting live: ").Append(followUrl).Append('\n');
+            text.Append(words.FollowLive).Append(followUrl).Append('\n');
         }
         return text.ToString().TrimEnd('\n');
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MeetingOps.Domain;
 
 // The snapshot of a meeting as the API and screens see it. Records of plain values, so the same shape
@@ -21,7 +23,9 @@ public sealed record MeetingView(
     string? Undo = null,
     IReadOnlyList<Announcement>? Announcements = null);
 
-public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null);
+/// <param name="Names">The name in the other official languages (language code → name); pages fall back to <see cref="Name"/>, the English.</param>
+public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Names = null);
 
 public sealed record ItemView(
     string Id,
@@ -34,7 +38,8 @@ public sealed record ItemView(
     string? ParentId,
     string? SessionId,
     IReadOnlyList<Document> Documents,
-    IReadOnlyList<string>? Allowed = null);
+    IReadOnlyList<string>? Allowed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Titles = null);
 
 /// <param name="Start">Local time at the venue (no offset), as in the organization of work.</param>
 /// <param name="StartUtc">The same instant in UTC, for anyone converting to their own time zone.</param>

@@ -16,13 +16,13 @@ public static class MeetingViews
         var items = meeting.Items.Select(i =>
         {
             var state = live.Item(i.Id);
-            return new ItemView(i.Id, i.Numbers, i.Title, i.Kind, state.Status, i.IsJoint, i.Adoptable, i.ParentId, state.SessionId, i.Documents);
+            return new ItemView(i.Id, i.Numbers, i.Title, i.Kind, state.Status, i.IsJoint, i.Adoptable, i.ParentId, state.SessionId, i.Documents, Titles: i.Titles);
         }).ToList();
         // The current sitting: the one in progress (or suspended) that started last; the current item is the one open in it.
         var current = sessions.Where(s => s.Status is SessionStatus.InProgress or SessionStatus.Suspended)
                               .OrderByDescending(s => s.StartedAt).FirstOrDefault();
         return ChairOptions.Add(meeting, live, new MeetingView(id, meeting.Title, meeting.Venue, meeting.TimeZone, version, meeting.StartDate, meeting.EndDate, meeting.ParentBody,
-            meeting.Bodies.Select(b => new BodyView(b.Id, b.Name, b.Symbol, b.Meeting, b.Officers)).ToList(),
+            meeting.Bodies.Select(b => new BodyView(b.Id, b.Name, b.Symbol, b.Meeting, b.Officers, b.Names)).ToList(),
             items, sessions, current?.Id, current?.CurrentItemId));
     }
 

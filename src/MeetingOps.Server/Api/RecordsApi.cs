@@ -21,7 +21,7 @@ public static class RecordsApi
         group.MapGet("/report", Report)
             .WithSummary("The report's organization-of-work section, from the audit log: Markdown, or the facts with ?format=json.");
         group.MapGet("/calendar.ics", Calendar)
-            .WithSummary("The sittings as an iCalendar file (venue time zone, stable UIDs, SEQUENCE raised by re-plans); ?body= for one body's sittings.");
+            .WithSummary("The sittings as an iCalendar file (venue time zone, stable UIDs, SEQUENCE raised by re-plans); ?body= for one body's sittings; ?lang=ar|zh|en|fr|ru|es for the viewer's language (titles in English where there is none in it).");
         return group;
     }
 
@@ -63,8 +63,12 @@ public static class RecordsApi
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Calendar(
         string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
-        CancellationToken cancellationToken, string? body = null)
+        CancellationToken cancellationToken, string? body = null, string? lang = null)
     {
+        if (lang is not null && !Domain.Definition.Languages.Official.Contains(lang, StringComparer.Ordinal))
+        {
+            return Problems.BadRequest($"?lang= is one of {string.Join(", ", Domain.Definition.Languages.Official)}, not \"{lang}\".");
+        }
         if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
@@ -76,7 +80,7 @@ public static class RecordsApi
         }
         var follow = PublicLinks.Follow(request, id);
         response.Headers.ContentDisposition = $"attachment; filename=\"meeting-{id}{(body is null ? "" : "-" + body)}.ics\"";
-        return TypedResults.Text(MeetingCalendar.Write(view, log, body, time.GetUtcNow(), follow), MeetingCalendar.ContentType, Encoding.UTF8);
+        return TypedResults.Text(MeetingCalendar.Write(view, log, body, time.GetUtcNow(), follow, lang), MeetingCalendar.ContentType, Encoding.UTF8);
     }
 
     /// <summary>The log as CSV, with a UTF-8 byte order mark so spreadsheet apps read names with accents right.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using MeetingOps.Grains;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime.Hosting;
 using StackExchange.Redis;
 
 namespace MeetingOps.Server.Hosting;
@@ -59,12 +60,9 @@ public static class ClusterSetup
             o.ConfigurationOptions = redis;
             o.CreateMultiplexer = async c => (await RedisConnections.ConnectAsync(c.ConfigurationOptions!), false);
         });
-        silo.AddRedisGrainStorage(StorageNames.Meetings, (Orleans.Persistence.RedisStorageOptions o) =>
-        {
-            o.ConfigurationOptions = redis;
-            o.CreateMultiplexer = async c => (await RedisConnections.ConnectAsync(c.ConfigurationOptions!), false);
-            o.GrainStorageSerializer = new JsonGrainStateSerializer();
-        });
+        // MeetingOps' own Redis storage rather than Orleans': a meeting's write appends its new history record instead of
+        // rewriting the whole state (RedisGrainStateStorage, docs/storage.md).
+        silo.Services.AddGrainStorage(StorageNames.Meetings, (_, name) => new RedisGrainStateStorage(name, options.ServiceId, redis));
         silo.UseRedisReminderService(o =>
         {
             o.ConfigurationOptions = redis;

@@ -10,7 +10,7 @@ namespace MeetingOps.Server.Hosting;
 /// forever. Logged at Error once per damaged row, however many requests hit it; /health/ready says unhealthy meanwhile
 /// (<see cref="StorageCheck"/>).
 /// </summary>
-public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogger<DamagedAnswer> logger) : IExceptionHandler
+public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogger<DamagedAnswer> logger, DamagedMeetings damagedMeetings) : IExceptionHandler
 {
     /// <summary>Rows already logged; bounded, so a store with every row damaged cannot grow it without end.</summary>
     private readonly ConcurrentDictionary<string, bool> _logged = new(StringComparer.Ordinal);
@@ -18,8 +18,19 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (Find(exception) is not { } damaged || httpContext.Response.HasStarted)
+        if (httpContext.Response.HasStarted)
         {
+            return false;
+        }
+        if (Find(exception) is not { } damaged)
+        {
+            // Cluster mode: a meeting's value in Redis that does not read; the request's path names the meeting.
+            var segments = httpContext.Request.Path.Value?.Split('/', 5) ?? [];
+            if (segments is ["", "api", "meetings", var requested, ..] && Api.MeetingsApi.IsMeetingId(requested)
+                && RecognizeStoredDamage(exception, requested) is { } row)
+            {
+                return await WriteAsync(problems, httpContext, requested, row, exception);
+            }
             return false;
         }
         var meetingId = MeetingOf(damaged.GrainId);
@@ -37,10 +48,32 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
         }
     }
 
+    /// <summary>
+    /// A failure that is a meeting's stored value in Redis not reading (<see cref="StoredStateDamagedException"/>):
+    /// remembered (readiness, later requests), logged at Error once, and the row to name; null for any other failure.
+    /// </summary>
+    public string? RecognizeStoredDamage(Exception exception, string meetingId)
+    {
+        if (!StoredStateDamagedException.IsIn(exception))
+        {
+            return null;
+        }
+        var row = $"meeting / meeting/{meetingId} in Redis";
+        if (damagedMeetings.Add(meetingId, row))
+        {
+            LogDamaged($"meeting/{meetingId}", "Redis", StoredStateDamagedException.Describe(exception));
+        }
+        return row;
+    }
+
     /// <summary>The row of a meeting's own state as the store names it, when the store already knows it damaged; else null.</summary>
     public static string? KnownDamagedRow(IServiceProvider services, string meetingId)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService<DamagedMeetings>()?.RowOf(meetingId) is { } redisRow)
+        {
+            return redisRow;
+        }
         if (services.GetKeyedService<Orleans.Storage.IGrainStorage>(MeetingOps.Grains.StorageNames.Meetings) is SqliteGrainStorage storage
             && storage.Health.DamagedRows.Count > 0)
         {
@@ -58,10 +91,13 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
     }
 
     /// <summary>What a request for a damaged meeting is told, over REST and the hub: which meeting, and what to do.</summary>
-    public static string Detail(string meetingId, string row) =>
-        $"The stored state of meeting \"{meetingId}\" ({row}) cannot be read: the row in the server's " +
-        "database is damaged. Trying again will not help. The operator should run `meetingops verify <data directory>` and restore " +
-        "the last backup with `meetingops restore` (README, \"Backups and recovery\").";
+    public static string Detail(string meetingId, string row) => row.EndsWith(" in Redis", StringComparison.Ordinal)
+        ? $"The stored state of meeting \"{meetingId}\" ({row}) cannot be read: its value in Redis is damaged. Trying again will " +
+          "not help. The operator should run `meetingops verify --redis <connection>` and restore Redis from the last good AOF/RDB " +
+          "backup (README, \"Backups and recovery\")."
+        : $"The stored state of meeting \"{meetingId}\" ({row}) cannot be read: the row in the server's " +
+          "database is damaged. Trying again will not help. The operator should run `meetingops verify <data directory>` and restore " +
+          "the last backup with `meetingops restore` (README, \"Backups and recovery\").";
 
     /// <summary>
     /// Answers a request for a meeting already known damaged before it reaches the silo: each attempt to activate the

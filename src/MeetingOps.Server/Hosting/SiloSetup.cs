@@ -30,6 +30,7 @@ public static class SiloSetup
             builder.UseOrleans(silo =>
             {
                 silo.AddMeetingOpsTracing(builder.Configuration);
+                silo.BoundDirectoryCache(); // random ids from outside must not fill it
                 if (options.IsCluster)
                 {
                     silo.UseMeetingOpsCluster(options);

@@ -18,6 +18,7 @@ public static class Transient
     {
         null => false,
         _ when DamagedAnswer.Find(exception) is not null => false, // a damaged stored row does not pass: answered 500, never retried
+        _ when StoredStateDamagedException.IsIn(exception) => false, // nor does a damaged value in Redis
         TimeoutRejectedException or TimeoutException or BrokenCircuitException => true,
         OrleansException => true, // silo unavailable, message rejected, gateway gone, storage etag race (InconsistentStateException)
         RedisException => true,   // connection lost, timeout, LOADING after a restart
@@ -32,6 +33,10 @@ public static class Transient
     /// </summary>
     public static bool DependencyDown(Exception? exception)
     {
+        if (StoredStateDamagedException.IsIn(exception))
+        {
+            return false; // Redis answered; the value it holds is damaged
+        }
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is RedisConnectionException ||

@@ -31,6 +31,7 @@ public static class WebSetup
         builder.Services.ConfigureHttpJsonOptions(o => MeetingOpsJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DamagedAnswer>(); // before the 503 answer: a damaged row is not an outage
+        builder.Services.AddSingleton<DamagedMeetings>();
         builder.Services.AddOpenApi();
         // Startup: the silo has joined (web-only: a grain call answers). Ready: a grain call round-trips; in a cluster also
         // Redis answers and this silo is an active member.
@@ -47,6 +48,7 @@ public static class WebSetup
         {
             builder.Services.AddSingleton<RedisReachable>();
             health.AddCheck<RedisReachable>("redis", tags: ["ready"]);
+            health.AddCheck<DamagedStateCheck>("stored state", tags: ["ready"]);
         }
         // A definition is the largest thing anyone sends; leave room for it and nothing much more.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefinitionReader.MaxBytes + 64 * 1024);

@@ -38,6 +38,11 @@ public sealed class HubDamagedMeeting(IServiceProvider services) : IHubFilter
             var (damagedMeeting, damagedRow) = DamagedAnswer.Describe(damaged);
             return Answer(method, damagedMeeting, damagedRow);
         }
+        catch (Exception e) when (meetingId is not null
+            && services.GetServices<IExceptionHandler>().OfType<DamagedAnswer>().FirstOrDefault()?.RecognizeStoredDamage(e, meetingId) is { } redisRow)
+        {
+            return Answer(method, meetingId, redisRow); // cluster mode: the meeting's value in Redis does not read
+        }
     }
 
     /// <summary>A command gets a refusal (a reply, like any other); a follow, whose answer is a snapshot, gets a HubException with the same words.</summary>

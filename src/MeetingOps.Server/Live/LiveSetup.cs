@@ -21,6 +21,7 @@ public static class LiveSetup
         ("/display/{id}", "display.html"),
         ("/follow/{id}", "follow.html"),
         ("/programme/{id}", "programme.html"),
+        ("/secretariat/{id}", "secretariat.html"),
     ];
 
     // Scripts and styles come from this host only; the hub is on this host too ('self' covers ws: and wss: to it).

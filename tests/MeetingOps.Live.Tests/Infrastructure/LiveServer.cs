@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,49 +8,31 @@ using MeetingOps.Tests.Shared;
 namespace MeetingOps.Live.Tests.Infrastructure;
 
 /// <summary>
-/// The real MeetingOps server as a child process (<c>dotnet MeetingOps.Server.dll --urls http://127.0.0.1:port</c>,
-/// working directory the server project, so its wwwroot is served), on a fresh data directory and free loopback ports.
+/// The live suite's server: the one launcher (<see cref="ServerLauncher"/>) in the Development environment with the
+/// client limits raised, keeping its loopback ports across restarts so open pages reconnect to the same address.
 /// </summary>
 public sealed class LiveServer : IAsyncDisposable
 {
     public const string OrganizerKey = "live-tests-organizer-key-0123456789";
 
-    private readonly StringBuilder _output = new();
-    private readonly Lock _gate = new();
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"meetingops-live-tests-{Guid.NewGuid():N}");
-    private Process? _process;
-    private int[]? _ports;
-    private IReadOnlyDictionary<string, string> _environment = new Dictionary<string, string>();
+    private readonly ServerLauncher _launcher;
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+    private LiveServer(IReadOnlyDictionary<string, string>? environment) =>
+        _launcher = new ServerLauncher(new ServerSettings { OrganizerKey = OrganizerKey, Variables = environment ?? new Dictionary<string, string>() });
+
+    public Uri BaseAddress => _launcher.BaseAddress;
 
     public HttpClient Http { get; private set; } = new();
 
-    public static string Configuration { get; } =
-        typeof(LiveServer).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    public static string ServerProjectDirectory => Path.Combine(RepoFiles.Root, "src", "MeetingOps.Server");
-
-    public static string ServerDll => Path.Combine(ServerProjectDirectory, "bin", Configuration, "net10.0", "MeetingOps.Server.dll");
-
-    public string Output
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _launcher.Output;
 
     public static async Task<LiveServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = new LiveServer();
+        var server = new LiveServer(environment);
         try
         {
-            server.Start(environment ?? new Dictionary<string, string>());
-            await server.WaitReadyAsync(TimeSpan.FromSeconds(60));
+            server.Start();
+            await server._launcher.WaitReadyAsync(TimeSpan.FromSeconds(60));
             return server;
         }
         catch
@@ -66,91 +45,16 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>Starts a server expected to refuse to start; returns its exit code and everything it wrote.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        await using var server = new LiveServer();
-        server.Start(environment);
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await server._process!.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The server did not exit within {timeout.TotalSeconds:0} s.\n{server.Output}");
-        }
-        server._process.WaitForExit(); // drains the redirected output
-        return (server._process.ExitCode, server.Output);
+        await using var server = new LiveServer(environment);
+        server.Start();
+        var exitCode = await server._launcher.WaitForExitAsync(timeout);
+        return (exitCode, server.Output);
     }
 
-    private void Start(IReadOnlyDictionary<string, string> environment)
+    private void Start()
     {
-        if (!File.Exists(ServerDll))
-        {
-            throw new FileNotFoundException($"The server build output {ServerDll} does not exist; build src/MeetingOps.Server first.", ServerDll);
-        }
-        Directory.CreateDirectory(_dataDirectory);
-        _environment = environment;
-        var ports = _ports ??= FreePorts.Take(3);
-        BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
-        var start = new ProcessStartInfo(ChildProcesses.DotnetHost())
-        {
-            WorkingDirectory = ServerProjectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ServerDll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{ports[0]}");
-        foreach (var name in start.Environment.Keys.Where(n =>
-                     n.StartsWith("MeetingOps", StringComparison.OrdinalIgnoreCase) || n.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) ||
-                     n.Equals("DOTNET_URLS", StringComparison.OrdinalIgnoreCase) || n.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["MeetingOps__DataDirectory"] = _dataDirectory;
-        start.Environment["MeetingOps__OrganizerKey"] = OrganizerKey;
-        start.Environment["MeetingOps__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
-        start.Environment["MeetingOps__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture);
-        foreach (var (name, value) in OneAddressLimits.Environment.Concat(environment))
-        {
-            start.Environment[name] = value;
-        }
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
+        _launcher.Start();
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-    }
-
-    private async Task WaitReadyAsync(TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        while (clock.Elapsed < timeout)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was ready.\n{Output}");
-            }
-            try
-            {
-                using var response = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100); // bounded readiness polling of a process we do not control
-        }
-        throw new TimeoutException($"The server was not ready within {timeout.TotalSeconds:0} s.\n{Output}");
     }
 
     /// <summary>Creates a meeting from one of the repo's samples; returns its id and chair key.</summary>
@@ -234,53 +138,23 @@ public sealed class LiveServer : IAsyncDisposable
 
     public static JsonSerializerOptions Json { get; } = MeetingOps.Domain.MeetingOpsJson.Options;
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_gate)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
     /// <summary>The server process's id (to kill it as an operator would).</summary>
-    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The server is not started.");
+    public int ProcessId => _launcher.ProcessId;
 
     /// <summary>Kills the server process at once (<c>kill -9</c>): no shutdown, no goodbye to its connections.</summary>
-    public async Task KillAsync()
-    {
-        using (var kill = Process.Start("kill", ["-9", ProcessId.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-        await _process!.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        _process.Dispose();
-        _process = null;
-    }
+    public Task KillAsync() => _launcher.KillHardAsync();
 
     /// <summary>Starts the server again on the same ports and the same data directory (after <see cref="KillAsync"/>).</summary>
     public async Task RestartAsync()
     {
         Http.Dispose();
-        Start(_environment);
-        await WaitReadyAsync(TimeSpan.FromSeconds(60));
+        Start();
+        await _launcher.WaitReadyAsync(TimeSpan.FromSeconds(60));
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await ChildProcesses.KillAsync(_process);
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // a temp folder left behind is harmless
-        }
+        await _launcher.DisposeAsync();
     }
-
-
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using MeetingOps.Tests.Shared;
 
 namespace MeetingOps.Server.Tests.Infrastructure;
@@ -10,11 +9,11 @@ public static class RepoPaths
     public static string RepoRoot => RepoFiles.Root;
 
     /// <summary>The build configuration of this test assembly (Debug, Release…), so the server started is the one built with it.</summary>
-    public static string Configuration { get; } = FindConfiguration();
+    public static string Configuration => ServerBuild.Configuration;
 
-    public static string ServerProjectDirectory => Path.Combine(RepoRoot, "src", "MeetingOps.Server");
+    public static string ServerProjectDirectory => ServerBuild.ServerProjectDirectory;
 
-    public static string ServerDll => Path.Combine(ServerProjectDirectory, "bin", Configuration, "net10.0", "MeetingOps.Server.dll");
+    public static string ServerDll => ServerBuild.ServerDll;
 
     public static string SamplesDirectory => RepoFiles.SamplesFolder;
 
@@ -26,17 +25,5 @@ public static class RepoPaths
             throw new FileNotFoundException($"The sample meeting definition {path} does not exist.", path);
         }
         return path;
-    }
-
-    private static string FindConfiguration()
-    {
-        // The SDK stamps $(Configuration) into the assembly; the bin path (bin/<Configuration>/net10.0/) says the same.
-        var stamped = typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration;
-        if (!string.IsNullOrWhiteSpace(stamped))
-        {
-            return stamped;
-        }
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return framework.Parent?.Name ?? "Debug";
     }
 }

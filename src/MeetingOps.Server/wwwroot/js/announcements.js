@@ -4,6 +4,7 @@
 // served). It rides on the page's own connection (window.meetingOpsLive, set by live.js) and reads the snapshot the
 // server sends; the server drops expired announcements from snapshots, and this page also hides one whose time is up
 // between two pushes (a snapshot is not re-sent when nothing but the clock changed).
+import { t } from './i18n.js';
 import { venueTimeOf, h, fill } from './meeting.js';
 
 const page = document.body.classList.contains('page-display') ? 'display'
@@ -21,7 +22,7 @@ function container() {
   let element = document.getElementById('notices');
   if (element) return element;
   if (page === 'display') {
-    element = h('section', { id: 'notices', class: 'display-notices', 'aria-label': 'Announcements', 'aria-live': 'polite', hidden: true });
+    element = h('section', { id: 'notices', class: 'display-notices', 'aria-label': t('common.announcements'), 'aria-live': 'polite', hidden: true });
     document.querySelector('main.display')?.append(element);
   } else if (page === 'follow') {
     element = h('section', { id: 'notices', class: 'notices', 'aria-labelledby': 'notices-heading', 'aria-live': 'polite', hidden: true });
@@ -39,7 +40,7 @@ function archivedNote(meeting) {
   }
   if (!note) {
     note = h('p', { id: 'archived-note', class: 'archived-note', role: 'status' },
-      'This meeting is archived: nothing more will change. Its agenda, report and log are kept as they stand.');
+      t('common.archived'));
     // On the display it joins the bodies' names in the header (the page is exactly one screen high); elsewhere it
     // stands above the page's content.
     const head = page === 'display' ? document.querySelector('.display-bodies') : null;
@@ -60,14 +61,14 @@ function render(meeting) {
   if (key === shown) return;
   shown = key;
   element.hidden = notices.length === 0;
-  const until = a => a.until ? ` (until ${venueTimeOf(a.until, meeting.timeZone)})` : '';
+  const until = a => a.until ? ` ${t('common.until', { time: venueTimeOf(a.until, meeting.timeZone) })}` : '';
   if (page === 'display') {
     fill(element, notices.map(a => h('p', { class: 'display-notice', dataset: { announcement: a.id } }, a.text)));
   } else {
     fill(element,
-      h('h3', { id: 'notices-heading', class: 'eyebrow' }, 'Announcements'),
+      h('h3', { id: 'notices-heading', class: 'eyebrow' }, t('common.announcements')),
       h('ul', { class: 'notice-list' }, notices.map(a => h('li', { class: 'notice', dataset: { announcement: a.id } },
-        a.text, h('span', { class: 'muted' }, `${until(a)} — ${a.by === 'chair' ? 'the Chair' : 'the Secretariat'}`)))));
+        a.text, h('span', { class: 'muted' }, `${until(a)} — ${a.by === 'chair' ? t('common.byChair') : t('common.bySecretariat')}`)))));
   }
 }
 

@@ -6,9 +6,10 @@
 // so it applies at most once; the chair sees that it is held, and can cancel it.
 /* global signalR */
 import { followMeeting, newIdempotencyKey, serverMessage } from './live.js';
+import { t, list } from './i18n.js';
 import {
   meetingIdFromPath, itemById, sessionById, itemLabel, groupedNumbers, sessionWhen, sessionBodies, bodyShortName,
-  itemStatusPill, sessionStatusPill, h, fill, capLeft, duration, formatWords, venueTimeOf, venueClock, zoneCity,
+  itemStatusPill, sessionStatusPill, h, fill, capLeft, duration, formatWords, venueTimeOf, venueClock, zoneCity, titleNodes, bodyName,
 } from './meeting.js';
 
 const meetingId = meetingIdFromPath();
@@ -34,10 +35,10 @@ let openedAt = {}; // itemId -> when it was last taken up, from the log as corre
 let schedule = null;
 let scheduleTimer = null;
 
-const actionWords = {
-  open: 'taken up', continue: 'continued', conclude: 'concluded', adopt: 'adopted', defer: 'deferred', reopen: 'reopened',
-  start: 'started', suspend: 'suspended', resume: 'resumed', end: 'ended', undo: 'undone',
-};
+const actionWords = Object.fromEntries(['open', 'continue', 'conclude', 'adopt', 'defer', 'reopen', 'start', 'suspend', 'resume', 'end', 'undo']
+  .map(action => [action, t(`chair.done.${action}`)]));
+// An item's status in the words of the action that led to it ("It was adopted").
+const statusWords = { ...actionWords, continued: actionWords.continue, concluded: actionWords.conclude, adopted: actionWords.adopt, deferred: actionWords.defer };
 
 // --- the key and who presides -----------------------------------------------------------------------------------
 
@@ -66,7 +67,7 @@ function askForName() {
 function usePresiding(name) {
   presiding = name;
   sessionStorage.setItem(nameKey, name);
-  $('presiding').textContent = `Presiding: ${name}`;
+  $('presiding').textContent = t('chair.presiding', { name });
 }
 
 function showConsole() {
@@ -89,7 +90,7 @@ $('key-form').addEventListener('submit', event => {
     sessionStorage.setItem(keyName, key);
     usePresiding(name);
     showConsole();
-    say(`Key kept for this tab; ${name} presides. The key is checked with your first action.`);
+    say(t('chair.keyKept', { name }));
   }
 });
 
@@ -99,7 +100,7 @@ $('name-form').addEventListener('submit', event => {
   if (name) {
     usePresiding(name);
     showConsole();
-    say(`${name} presides from now on.`);
+    say(t('chair.presidesNow', { name }));
   }
 });
 
@@ -121,13 +122,13 @@ function say(text, kind = 'info') {
 
 function describe(meeting, entry) {
   if (entry.action === 'undo') {
-    return `Correction: the change of v${entry.corrects} undone`;
+    return t('chair.correction', { version: entry.corrects });
   }
   if (entry.subject === 'item') {
     const item = itemById(meeting, entry.itemId);
     return `${item ? itemLabel(meeting, item) : entry.itemId} ${actionWords[entry.action] ?? entry.action}${entry.note ? ` (${entry.note})` : ''}`;
   }
-  return `Session ${entry.sessionId} ${actionWords[entry.action] ?? entry.action}`;
+  return t('chair.sessionDone', { session: entry.sessionId, done: actionWords[entry.action] ?? entry.action });
 }
 
 /** The sittings a chair can operate now: in progress or suspended. */
@@ -157,7 +158,7 @@ function render() {
   if (!meeting) {
     return;
   }
-  document.title = `Chair console · ${meeting.title}`;
+  document.title = `${t('chair.pageTitle')} · ${meeting.title}`;
   $('meeting-title').textContent = meeting.title;
   const session = sitting(meeting);
   document.body.dataset.sitting = session?.id ?? ''; // the list of speakers (floor.js) follows the sitting operated here
@@ -180,11 +181,11 @@ function renderPicker(meeting, session) {
     fill($('sitting-picker'));
     return;
   }
-  const select = h('select', { id: 'operate-session', 'aria-label': 'Sitting this console operates' },
+  const select = h('select', { id: 'operate-session', 'aria-label': t('chair.operates') },
     list.map(s => h('option', { value: s.id, selected: s.id === session.id }, sittingName(meeting, s))));
   select.addEventListener('change', () => { operate(select.value); armed = null; render(); });
   fill($('sitting-picker'), h('div', { class: 'field field-inline' },
-    h('label', { for: 'operate-session' }, `${list.length} sittings in progress; this console operates`), select));
+    h('label', { for: 'operate-session' }, t('chair.operatesOf', { count: list.length })), select));
 }
 
 /** The confirmation step of an action that is hard to take back: the first press arms it, the second runs it. */
@@ -207,28 +208,28 @@ function startControls(meeting, inProgress) {
   if (!chosenStart || !startable.some(s => s.id === chosenStart)) {
     chosenStart = [...startable].sort((a, b) => a.startUtc.localeCompare(b.startUtc))[0].id;
   }
-  const select = h('select', { id: 'start-session', 'aria-label': 'Session to start' },
+  const select = h('select', { id: 'start-session', 'aria-label': t('chair.sessionToStart') },
     startable.map(s => h('option', { value: s.id, selected: s.id === chosenStart }, `${sessionWhen(s)} · ${s.id}`)));
   select.addEventListener('change', () => { chosenStart = select.value; render(); });
   const chosen = sessionById(meeting, chosenStart);
   const button = h('button', {
     id: 'do-start', class: inProgress ? 'button' : 'button button-primary', type: 'button',
     onclick: () => startSitting(chosenStart, false),
-  }, inProgress ? 'Start this sitting too' : 'Start sitting');
+  }, inProgress ? t('chair.startToo') : t('chair.start'));
   // The server's question when the sitting is planned for another day; a second, deliberate press confirms it.
   const confirm = offDay?.sessionId === chosenStart
-    ? h('button', { id: 'do-start-confirm', class: 'button button-danger', type: 'button', onclick: () => startSitting(offDay.sessionId, true) }, 'Yes, start it today')
+    ? h('button', { id: 'do-start-confirm', class: 'button button-danger', type: 'button', onclick: () => startSitting(offDay.sessionId, true) }, t('chair.startToday'))
     : null;
   const controls = [
-    h('p', { class: 'muted' }, `${inProgress ? '' : 'Next: '}${sessionWhen(chosen)}, ${sessionBodies(meeting, chosen).map(b => b.name).join(' and ')}`),
-    h('div', { class: 'field' }, h('label', { for: 'start-session' }, 'Session'), select),
+    h('p', { class: 'muted' }, `${inProgress ? '' : `${t('chair.nextColon')} `}${sessionWhen(chosen)}, ${list(sessionBodies(meeting, chosen).map(bodyName))}`),
+    h('div', { class: 'field' }, h('label', { for: 'start-session' }, t('chair.session')), select),
     confirm ? h('p', { class: 'hint', id: 'start-question' }, offDay.question) : null,
     h('div', { class: 'actions' }, button, confirm),
   ];
   // While a sitting runs, starting another (a parallel sitting of another body) is one step further away.
   return inProgress
     ? h('details', { id: 'start-other', class: 'start-other', open: $('start-other')?.open ?? false },
-      h('summary', {}, 'Start another sitting'), controls)
+      h('summary', {}, t('chair.startAnother')), controls)
     : controls;
 }
 
@@ -237,7 +238,7 @@ function renderSitting(meeting, session) {
   if (!session) {
     fill($('sitting-status'));
     const controls = startControls(meeting, false);
-    fill($('sitting'), h('p', { class: 'lead' }, controls ? 'No sitting in progress.' : 'No sitting in progress, and none is left to start.'), controls);
+    fill($('sitting'), h('p', { class: 'lead' }, controls ? t('chair.noSitting') : t('chair.noneLeft')), controls);
     fill(actions);
     return;
   }
@@ -245,24 +246,24 @@ function renderSitting(meeting, session) {
   const left = capLeft(session);
   fill($('sitting'),
     h('p', { class: 'sitting-line' }, h('strong', {}, sessionWhen(session)), ' · ',
-      `${sessionBodies(meeting, session).map(b => b.name).join(' and ')} · ${formatWords[session.format] ?? session.format} · ${session.id}`),
+      `${list(sessionBodies(meeting, session).map(bodyName))} · ${formatWords[session.format] ?? session.format} · ${session.id}`),
     left === null ? null : h('p', { id: 'cap' }));
   renderCap(session);
   const buttons = [];
   if (allows(session, 'suspend')) {
-    buttons.push(h('button', { id: 'do-suspend', class: 'button', type: 'button', onclick: () => command(`Suspend session ${session.id}`, 'session', session.id, 'suspend') }, 'Suspend'));
+    buttons.push(h('button', { id: 'do-suspend', class: 'button', type: 'button', onclick: () => command(t('chair.suspendSession', { session: session.id }), 'session', session.id, 'suspend') }, t('chair.suspend')));
   }
   if (allows(session, 'resume')) {
-    buttons.push(h('button', { id: 'do-resume', class: 'button button-primary', type: 'button', onclick: () => command(`Resume session ${session.id}`, 'session', session.id, 'resume') }, 'Resume'));
+    buttons.push(h('button', { id: 'do-resume', class: 'button button-primary', type: 'button', onclick: () => command(t('chair.resumeSession', { session: session.id }), 'session', session.id, 'resume') }, t('chair.resume')));
   }
   if (allows(session, 'end')) {
     const id = `end:${session.id}`;
     const sure = confirming(id);
     buttons.push(h('button', {
       id: 'do-end', class: sure ? 'button button-danger' : 'button button-quiet', type: 'button',
-      onclick: () => sure ? (armed = null, command(`End session ${session.id}`, 'session', session.id, 'end'))
-        : arm(id, `End session ${session.id}? Press "Confirm: end the sitting" to end it.`),
-    }, sure ? 'Confirm: end the sitting' : 'End sitting'));
+      onclick: () => sure ? (armed = null, command(t('chair.endSession', { session: session.id }), 'session', session.id, 'end'))
+        : arm(id, t('chair.endQuestion', { session: session.id })),
+    }, sure ? t('chair.confirmEnd') : t('chair.end')));
   }
   const more = startControls(meeting, true);
   fill(actions, buttons, more);
@@ -276,22 +277,22 @@ function renderCap(session) {
   }
   element.className = left < 15 * 60000 ? 'cap cap-warning' : 'cap';
   element.textContent = left >= 0
-    ? `Time left under the ${session.capMinutes}-minute cap: ${duration(left)}`
-    : `Over the ${session.capMinutes}-minute cap by ${duration(-left)}`;
+    ? `${t('display.leftUnderCap', { count: session.capMinutes })}: ${duration(left)}`
+    : `${t('display.overCap', { count: session.capMinutes })} ${duration(-left)}`;
 }
 
 function renderCurrent(meeting, session) {
   const item = session ? itemById(meeting, session.currentItemId) : null;
   for (const [button, action] of [['do-continue', 'continue'], ['do-conclude', 'conclude'], ['do-adopt', 'adopt']]) {
     $(button).disabled = !allows(item, action);
-    $(button).title = !item ? 'No item is under consideration.' : allows(item, action) ? '' : `${itemLabel(meeting, item)} cannot be ${actionWords[action]} now.`;
+    $(button).title = !item ? t('floor.noItem') : allows(item, action) ? '' : t('chair.cannot', { label: itemLabel(meeting, item), done: actionWords[action] });
   }
   if (item && !item.adoptable) {
-    $('do-adopt').title = 'Nothing is adopted under this item; conclude it instead.';
+    $('do-adopt').title = t('chair.notAdoptable');
   }
   const deferId = item ? `defer:${item.id}` : null;
   $('do-defer').hidden = !allows(item, 'defer');
-  $('do-defer').textContent = item && confirming(deferId) ? `Confirm: defer ${itemLabel(meeting, item)}` : 'Defer…';
+  $('do-defer').textContent = item && confirming(deferId) ? t('chair.confirmDefer', { label: itemLabel(meeting, item) }) : t('chair.deferEllipsis');
   $('do-defer').className = item && confirming(deferId) ? 'button button-danger' : 'button button-quiet';
   // Rebuilt only when the item changes: the chair's eyes (and a screen reader) stay on the same text between pushes.
   const shown = item ? `${item.id}\n${item.title}\n${JSON.stringify(item.numbers)}` : `none\n${Boolean(session)}`;
@@ -300,23 +301,23 @@ function renderCurrent(meeting, session) {
   }
   $('current').dataset.shown = shown;
   if (!item) {
-    fill($('current'), h('p', { class: 'lead muted' }, session ? 'No item is under consideration.' : 'No sitting in progress.'));
+    fill($('current'), h('p', { class: 'lead muted' }, session ? t('floor.noItem') : t('chair.noSitting')));
     return;
   }
   fill($('current'),
     h('p', { class: 'item-numbers' }, groupedNumbers(meeting, item).map(g => h('span', { class: 'number-chip' },
-      meeting.bodies.length > 1 ? `${g.shorts.join(' + ')} · item ${g.number}` : `Item ${g.number}`))),
-    h('p', { class: 'item-title-large', id: 'current-title' }, item.title));
+      meeting.bodies.length > 1 ? `${g.shorts.join(' + ')} · ${t('item.number', { number: g.number })}` : t('item.label', { number: g.number })))),
+    h('p', { class: 'item-title-large', id: 'current-title' }, titleNodes(item)));
 }
 
 function renderNext(meeting, session) {
   const next = session ? itemById(meeting, session.nextItemId) : null;
   const current = session ? itemById(meeting, session.currentItemId) : null;
   // Why there is no next item, in words; whether there is one is the server's answer (nextItemId).
-  const why = !session ? 'Start a sitting first.'
-    : session.status !== 'inProgress' ? 'The sitting is suspended; resume it first.'
-      : current ? `Continue or conclude ${itemLabel(meeting, current)} first.`
-        : !next ? 'Nothing more is planned for this sitting.' : null;
+  const why = !session ? t('chair.startFirst')
+    : session.status !== 'inProgress' ? t('chair.resumeFirst')
+      : current ? t('chair.concludeFirst', { label: itemLabel(meeting, current) })
+        : !next ? t('display.nothingMore') : null;
   $('do-next').disabled = !next;
   $('do-next').title = why ?? '';
   if (!next) {
@@ -324,8 +325,8 @@ function renderNext(meeting, session) {
     return;
   }
   fill($('next'),
-    h('p', { class: 'next-label' }, `Next: ${itemLabel(meeting, next)}`),
-    h('p', { class: 'next-title', id: 'next-title' }, next.title));
+    h('p', { class: 'next-label' }, `${t('chair.nextColon')} ${itemLabel(meeting, next)}`),
+    h('p', { class: 'next-title', id: 'next-title' }, titleNodes(next)));
 }
 
 function plannedMinutes(sessionId, itemId) {
@@ -336,7 +337,7 @@ function plannedMinutes(sessionId, itemId) {
 function renderPlan(meeting, session) {
   const list = $('plan');
   if (!session) {
-    fill(list, h('li', { class: 'muted' }, 'No sitting in progress.'));
+    fill(list, h('li', { class: 'muted' }, t('chair.noSitting')));
     return;
   }
   const free = session.status === 'inProgress' && !session.currentItemId;
@@ -349,11 +350,11 @@ function renderPlan(meeting, session) {
     const label = itemLabel(meeting, item);
     const buttons = [];
     if (free && allows(item, 'open')) {
-      buttons.push(h('button', { class: 'button button-small plan-open', type: 'button', onclick: () => command(`Take up ${label}`, 'item', item.id, 'open', session.id) }, 'Take up'));
+      buttons.push(h('button', { class: 'button button-small plan-open', type: 'button', onclick: () => command(t('chair.takeUpLabel', { label }), 'item', item.id, 'open', session.id) }, t('chair.takeUp')));
     }
-    for (const [action, verb, question] of [
-      ['reopen', 'Reopen', `Reopen ${label}? It was ${actionWords[item.status] ?? item.status}; it will be under consideration again.`],
-      ['defer', 'Defer', `Defer ${label} to a later meeting? It will not be considered at this one.`]]) {
+    for (const [action, question] of [
+      ['reopen', t('chair.reopenQuestion', { label, was: statusWords[item.status] ?? item.status })],
+      ['defer', t('chair.deferQuestion', { label })]]) {
       if (action === 'defer' && item.id === session.currentItemId) {
         continue; // the current item's Defer is next to its other actions
       }
@@ -362,24 +363,24 @@ function renderPlan(meeting, session) {
         const sure = confirming(id);
         buttons.push(h('button', {
           class: `button button-small plan-${action}${sure ? ' button-danger' : ''}`, type: 'button',
-          onclick: () => sure ? (armed = null, command(`${verb} ${label}`, 'item', item.id, action, action === 'reopen' ? session.id : null)) : arm(id, question),
-        }, sure ? `Confirm: ${verb.toLowerCase()}` : `${verb}…`));
+          onclick: () => sure ? (armed = null, command(t(`chair.verbLabel.${action}`, { label }), 'item', item.id, action, action === 'reopen' ? session.id : null)) : arm(id, question),
+        }, sure ? t(`chair.confirmVerb.${action}`) : t(`chair.verbEllipsis.${action}`)));
       }
     }
     return h('li', { class: item.id === session.currentItemId ? 'plan-item is-current' : 'plan-item', dataset: { item: item.id } },
       h('div', { class: 'plan-text' },
-        h('span', { class: 'plan-number' }, label, planned.continued ? ' (continued)' : ''),
-        h('span', { class: 'plan-title' }, item.title),
-        minutes === null ? null : h('span', { class: 'plan-minutes' }, `${minutes} min planned`)),
+        h('span', { class: 'plan-number' }, label, planned.continued ? ` ${t('item.continued')}` : ''),
+        h('span', { class: 'plan-title' }, titleNodes(item)),
+        minutes === null ? null : h('span', { class: 'plan-minutes' }, t('chair.minutesPlanned', { count: minutes }))),
       h('div', { class: 'plan-side' }, itemStatusPill(item.status), buttons));
   }));
 }
 
 function renderUndo(meeting) {
   const words = meeting.undo;
-  $('undo-text').textContent = words ?? 'Nothing to undo.';
+  $('undo-text').textContent = words ?? t('chair.nothingToUndo');
   $('do-undo').disabled = !words;
-  $('do-undo').title = words ?? 'Nothing to undo.';
+  $('do-undo').title = words ?? t('chair.nothingToUndo');
 }
 
 function renderPending() {
@@ -390,8 +391,8 @@ function renderPending() {
   }
   box.hidden = false;
   $('pending-text').textContent = pending.state === 'held'
-    ? `${pending.label}: will be sent when the connection is back.`
-    : `${pending.label}: sending…`;
+    ? t('chair.heldText', { label: pending.label })
+    : t('chair.sendingText', { label: pending.label });
   $('cancel-pending').hidden = pending.state !== 'held';
 }
 
@@ -411,7 +412,7 @@ function renderClocks() {
   $('venue-clock').textContent = `${zoneCity(meeting.timeZone)} ${venueClock(meeting.timeZone, new Date(), true)}`;
   const session = sitting(meeting);
   const since = session?.currentItemId ? openedAt[session.currentItemId] : null;
-  $('current-elapsed').textContent = since ? `for ${duration(Date.now() - new Date(since).getTime())} (since ${venueTimeOf(since, meeting.timeZone)})` : '';
+  $('current-elapsed').textContent = since ? t('chair.elapsed', { time: duration(Date.now() - new Date(since).getTime()), since: venueTimeOf(since, meeting.timeZone) }) : '';
   if (session) {
     renderCap(session);
   }
@@ -432,9 +433,9 @@ function renderForecast(meeting, session) {
   if (projected) {
     const over = projected.minutesOver;
     lines.push(h('p', { class: over > 0 ? 'forecast-line is-over' : 'forecast-line' },
-      `Projected to end ${venueTimeOf(projected.projectedEnd, zone)}`,
-      over > 0 ? ` — ${over} min over` : over < 0 ? ` — ${-over} min to spare` : ' — on time',
-      projected.capAt ? ` · cap at ${venueTimeOf(projected.capAt, zone)}` : ''));
+      t('chair.projected', { time: venueTimeOf(projected.projectedEnd, zone) }),
+      over > 0 ? ` — ${t('chair.minutesOver', { count: over })}` : over < 0 ? ` — ${t('chair.minutesToSpare', { count: -over })}` : ` — ${t('chair.onTime')}`,
+      projected.capAt ? ` · ${t('chair.capAt', { time: venueTimeOf(projected.capAt, zone) })}` : ''));
     const items = forecast.items
       .filter(i => i.segments.some(seg => seg.sessionId === session.id) && i.projectedStart)
       .slice(0, 5);
@@ -442,17 +443,17 @@ function renderForecast(meeting, session) {
       lines.push(h('ul', { class: 'forecast-items' }, items.map(i => {
         const item = itemById(meeting, i.itemId);
         return h('li', {}, h('span', { class: 'forecast-time' }, venueTimeOf(i.projectedStart, zone)), ' ',
-          item ? itemLabel(meeting, item) : i.itemId, i.unplacedMinutes > 0 ? ` (${i.unplacedMinutes} min without a sitting)` : '');
+          item ? itemLabel(meeting, item) : i.itemId, i.unplacedMinutes > 0 ? ` ${t('chair.unplaced', { count: i.unplacedMinutes })}` : '');
       })));
     }
   } else {
-    lines.push(h('p', { class: 'muted' }, 'No sitting in progress.'));
+    lines.push(h('p', { class: 'muted' }, t('chair.noSitting')));
   }
   fill($('forecast'), lines);
   const warnings = (schedule.warnings ?? forecast.warnings ?? [])
     .filter(w => !session || !w.sessionId || w.sessionId === session.id);
   fill($('warnings'), warnings.slice(0, 6).map(w => h('li', { class: `warning warning-${w.kind}` }, w.message)),
-    warnings.length > 6 ? h('li', { class: 'muted' }, `${warnings.length - 6} more warnings`) : null);
+    warnings.length > 6 ? h('li', { class: 'muted' }, t('chair.moreWarnings', { count: warnings.length - 6 })) : null);
 }
 
 /** Fetches the schedule a moment after a change (several changes in a row make one request). */
@@ -501,7 +502,7 @@ function startSitting(id, confirmed) {
       meetingId, kind: 'session', id, action: 'start', chairKey, idempotencyKey: key, actorName: presiding, confirm: 'offDay',
     })
     : key => live.connection.invoke('CommandAs', meetingId, chairKey, 'session', id, 'start', key, null, null, presiding);
-  run(`Start session ${id}`, send, reply => {
+  run(t('chair.startSession', { session: id }), send, reply => {
     if (reply.accepted) {
       operate(id);
       offDay = null;
@@ -530,11 +531,11 @@ function run(label, send, then = null, undo = null) {
   }
   if (pending?.state === 'sending' && queued.length < mostQueued) {
     queued.push({ label, send, then, undo });
-    say(`${label} will be sent once "${pending.label}" is answered.`, 'info');
+    say(t('chair.queuedAfter', { label, pending: pending.label }), 'info');
     return;
   }
   if (pending) {
-    say(`Not sent: "${pending.label}" is still ${pending.state === 'held' ? 'waiting for the connection (cancel it first)' : 'on its way'}.`, 'error');
+    say(pending.state === 'held' ? t('chair.stillHeld', { pending: pending.label }) : t('chair.stillSending', { pending: pending.label }), 'error');
     return;
   }
   pending = { key: newIdempotencyKey(), label, send, then, undo, state: 'held', answered: false };
@@ -547,7 +548,7 @@ function run(label, send, then = null, undo = null) {
 
 function hold() {
   pending.state = 'held';
-  say(`${pending.label} will be sent when the connection is back (cancel to drop it).`, 'warning');
+  say(t('chair.held', { label: pending.label }), 'warning');
   render();
 }
 
@@ -558,7 +559,7 @@ async function attempt() {
   // Every command has a visible outcome within seconds: no answer yet is said too.
   const slow = setTimeout(() => {
     if (pending === command && command.state === 'sending') {
-      say(`${command.label}: no answer from the server yet…`, 'warning');
+      say(t('chair.noAnswer', { label: command.label }), 'warning');
     }
   }, 3000);
   let reply;
@@ -569,9 +570,9 @@ async function attempt() {
     const message = serverMessage(error);
     if (message) {
       pending = null;
-      say(`Not done: ${message}`, 'error');
+      say(t('chair.notDone', { message }), 'error');
       render();
-      dropQueued(`"${command.label}" was not done`);
+      dropQueued(t('chair.wasNotDone', { label: command.label }));
     } else if (pending === command) {
       // The connection broke on the way: it may or may not have arrived. Sent again under the same key, it applies once.
       hold();
@@ -593,7 +594,7 @@ async function attempt() {
   if (reply.accepted) {
     sendQueued();
   } else {
-    dropQueued(`"${command.label}" was refused`);
+    dropQueued(t('chair.wasRefused', { label: command.label }));
   }
 }
 
@@ -610,7 +611,7 @@ function dropQueued(why) {
   if (queued.length > 0) {
     // Added to the refusal already shown, which says why.
     const labels = queued.splice(0).map(c => c.label).join(', ');
-    say(`${$('message').textContent} Not sent after it: ${labels} (${why}).`, 'error');
+    say(`${$('message').textContent} ${t('chair.notSentAfter', { labels, why })}`, 'error');
   }
 }
 
@@ -623,7 +624,7 @@ function sendHeld() {
 
 $('cancel-pending').addEventListener('click', () => {
   if (pending?.state === 'held') {
-    say(`Cancelled: ${pending.label} was not sent.`, 'info');
+    say(t('chair.cancelled', { label: pending.label }), 'info');
     queued.length = 0;
     pending = null;
     render();
@@ -636,18 +637,19 @@ function handleReply(command, reply) {
     if (problem.status === 401 || problem.status === 403) {
       sessionStorage.removeItem(keyName);
       chairKey = null;
-      askForKey(`${problem.detail} Enter the chair key again.`);
+      askForKey(`${problem.detail} ${t('chair.enterKeyAgain')}`);
       return;
     }
     if (problem.code === 'offDay') {
-      say(`${problem.detail.split(' To start')[0]} Press "Yes, start it today" to start it.`, 'warning');
+      say(`${problem.detail.split(' To start')[0]} ${t('chair.pressStartToday')}`, 'warning');
       return;
     }
-    say(`Not done: ${problem.detail}`, 'error');
+    say(t('chair.notDone', { message: problem.detail }), 'error');
     return;
   }
   const words = reply.applied.map(entry => describe(live.meeting, entry)).join('; ');
-  say(command.undo ? `${reply.replayed ? 'Already done' : 'Done'} — ${command.undo}.` : `${reply.replayed ? 'Already done' : 'Done'}: ${words}.`, 'success');
+  const done = reply.replayed ? t('chair.alreadyDone') : t('chair.doneWord');
+  say(command.undo ? `${done} — ${command.undo}.` : `${done}: ${words}.`, 'success');
 }
 
 function perform(button) {
@@ -662,15 +664,15 @@ $('do-next').addEventListener('click', () => {
   const session = sitting(live.meeting);
   const next = session ? itemById(live.meeting, session.nextItemId) : null;
   if (next) {
-    command(`Take up ${itemLabel(live.meeting, next)}`, 'item', next.id, 'open', session.id);
+    command(t('chair.takeUpLabel', { label: itemLabel(live.meeting, next) }), 'item', next.id, 'open', session.id);
   }
 });
-for (const [button, action, verb] of [['do-continue', 'continue', 'Continue'], ['do-conclude', 'conclude', 'Conclude'], ['do-adopt', 'adopt', 'Adopt']]) {
+for (const [button, action] of [['do-continue', 'continue'], ['do-conclude', 'conclude'], ['do-adopt', 'adopt']]) {
   $(button).addEventListener('click', () => {
     const session = sitting(live.meeting);
     const item = session ? itemById(live.meeting, session.currentItemId) : null;
     if (item) {
-      command(`${verb} ${itemLabel(live.meeting, item)}`, 'item', item.id, action);
+      command(t(`chair.verbLabel.${action}`, { label: itemLabel(live.meeting, item) }), 'item', item.id, action);
     }
   });
 }
@@ -684,9 +686,9 @@ $('do-defer').addEventListener('click', () => {
   const id = `defer:${item.id}`;
   if (confirming(id)) {
     armed = null;
-    command(`Defer ${itemLabel(meeting, item)}`, 'item', item.id, 'defer');
+    command(t('chair.verbLabel.defer', { label: itemLabel(meeting, item) }), 'item', item.id, 'defer');
   } else {
-    arm(id, `Defer ${itemLabel(meeting, item)} to a later meeting? Press "Confirm" to defer it.`);
+    arm(id, t('chair.deferPress', { label: itemLabel(meeting, item) }));
   }
 });
 $('do-undo').addEventListener('click', () => {
@@ -717,7 +719,7 @@ document.addEventListener('keydown', event => {
 // --- the connection ---------------------------------------------------------------------------------------------
 
 function showStatus(status) {
-  const words = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline — retrying' };
+  const words = Object.fromEntries(['connecting', 'live', 'reconnecting', 'offline'].map(s => [s, t(`connection.${s}`)]));
   const element = $('connection');
   element.textContent = words[status] ?? status;
   element.className = `connection connection-${status}`;
@@ -727,7 +729,7 @@ function showStatus(status) {
 }
 
 if (!meetingId) {
-  say('This address names no meeting.', 'error');
+  say(t('common.noMeeting'), 'error');
 } else {
   if (presiding) {
     usePresiding(presiding);

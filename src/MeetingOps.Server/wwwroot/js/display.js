@@ -1,7 +1,9 @@
 // The room display: what is under consideration now, in large type, for one body (?body=wg3) or the meeting's
 // current sitting; the venue clock; time left under a cap; the next item. No interaction; it recovers by itself.
 import { followMeeting } from './live.js';
+import { t, requested } from './i18n.js';
 import {
+  titleNodes, bodyName, symbolNode,
   meetingIdFromPath, itemById, itemNumbers, groupedNumbers, currentSession, nextScheduledSession, nextItem, sessionBodies, bodyById,
   itemLabel, formatWords, venueClock, venueTime, venueDate, capLeft, duration, zoneCity, h, fill,
 } from './meeting.js';
@@ -12,6 +14,13 @@ const $ = id => document.getElementById(id);
 const requestedBody = new URLSearchParams(location.search).get('body');
 let live = null;
 let announcementTimer = null;
+// ?lang=en,fr: the room screen of a body that works in two languages shows the current item's title in each.
+const titleLanguages = requested.length > 1 ? requested.slice(0, 3) : [null];
+
+/** The title in each of the screen's languages, one line each, marked with its language. */
+function titleLines(item) {
+  return titleLanguages.map(code => h('span', { class: 'display-title-line', dataset: { lang: code ?? '' } }, code ? titleNodes(item, code) : titleNodes(item)));
+}
 
 function bodyFilter(meeting) {
   return requestedBody && bodyById(meeting, requestedBody) ? requestedBody : null;
@@ -28,10 +37,10 @@ function render() {
   document.body.classList.toggle('is-parallel', sittings.length > 1);
   $('sittings').hidden = sittings.length <= 1;
   if (sittings.length > 1) {
-    document.title = `${meeting.bodies.map(b => b.name).join(' · ')} · Room display`;
-    fill($('bodies'), h('span', { class: 'display-body' }, `${sittings.length} sittings in progress`));
+    document.title = `${meeting.bodies.map(b => bodyName(b)).join(' · ')} · ${t('display.pageTitle')}`;
+    fill($('bodies'), h('span', { class: 'display-body' }, t('display.sittingsInProgress', { count: sittings.length })));
     $('sitting').textContent = meeting.venue;
-    $('clock-zone').textContent = `${zoneCity(meeting.timeZone)} time`;
+    $('clock-zone').textContent = t('time.cityTime', { city: zoneCity(meeting.timeZone) });
     renderSittings($('sittings'), meeting, sittings);
     $('cap-box').hidden = true;
     renderClock();
@@ -39,28 +48,28 @@ function render() {
   }
   const session = currentSession(meeting, bodyId);
   const bodies = bodyId ? [bodyById(meeting, bodyId)] : session ? sessionBodies(meeting, session) : meeting.bodies;
-  document.title = `${bodies.map(b => b.name).join(' · ')} · Room display`;
-  fill($('bodies'), bodies.map(b => h('span', { class: 'display-body' }, b.name)));
-  $('clock-zone').textContent = `${zoneCity(meeting.timeZone)} time`;
+  document.title = `${bodies.map(b => bodyName(b)).join(' · ')} · ${t('display.pageTitle')}`;
+  fill($('bodies'), bodies.map(b => h('span', { class: 'display-body' }, bodyName(b))));
+  $('clock-zone').textContent = t('time.cityTime', { city: zoneCity(meeting.timeZone) });
 
   if (!session) {
     const next = nextScheduledSession(meeting, bodyId);
-    $('sitting').textContent = 'No sitting in progress';
-    $('now-label').textContent = next ? 'Next sitting' : 'The meeting has no sitting left';
+    $('sitting').textContent = t('follow.noSitting');
+    $('now-label').textContent = next ? t('display.nextSitting') : t('display.noSittingLeft');
     fill($('numbers'));
     $('title').textContent = next ? `${venueDate(next.start)}, ${venueTime(next.start)}` : '';
     const first = next ? itemById(meeting, next.planned[0]?.item) : null;
-    fill($('next'), first ? [h('span', { class: 'display-next-number' }, itemLabel(meeting, first)), ' ', first.title] : '—');
+    fill($('next'), first ? [h('span', { class: 'display-next-number' }, itemLabel(meeting, first)), ' ', titleNodes(first)] : '—');
     $('cap-box').hidden = true;
     return;
   }
 
   $('sitting').textContent = session.status === 'suspended'
-    ? 'Sitting suspended'
-    : `Sitting ${venueTime(session.start)}–${venueTime(session.end)}${session.format === 'inPerson' ? '' : ` · ${formatWords[session.format] ?? session.format}`}`;
+    ? t('display.suspended')
+    : `${t('display.sitting', { time: `${venueTime(session.start)}–${venueTime(session.end)}` })}${session.format === 'inPerson' ? '' : ` · ${formatWords[session.format] ?? session.format}`}`;
   document.body.classList.toggle('is-suspended', session.status === 'suspended');
   const item = itemById(meeting, session.currentItemId);
-  $('now-label').textContent = item ? 'Under consideration' : 'Under consideration: no item at the moment';
+  $('now-label').textContent = item ? t('display.underConsideration') : t('display.noItem');
   if (item) {
     // A display for one body shows that body's number; an item not on its agenda (the other body's, in a joint
     // sitting) shows with the other body's name, so the room knows whose item it is.
@@ -69,16 +78,19 @@ function render() {
     const withBody = meeting.bodies.length > 1 && own.length === 0;
     fill($('numbers'), groups.map(g => h('span', { class: 'display-number' },
       withBody ? g.shorts.map(short => h('span', { class: 'display-number-body' }, short)) : null,
-      h('span', { class: 'display-number-value' }, `Item ${g.number}`))));
-    $('title').textContent = item.title;
+      h('span', { class: 'display-number-value' }, t('item.label', { number: g.number })))));
+    fill($('title'), titleLines(item));
+    // The item's documents by symbol, so the room sees a paper issued late as soon as the secretariat adds it.
+    fill($('documents'), (item.documents ?? []).map((d, i) => [i > 0 ? ' · ' : null, d.symbols.map((symbol, j) => [j > 0 ? ' – ' : null, symbolNode(symbol)])]));
   } else {
     fill($('numbers'));
     $('title').textContent = '';
+    $('documents').textContent = '';
   }
   const next = nextItem(meeting, session);
   fill($('next'), next
-    ? [h('span', { class: 'display-next-number' }, itemLabel(meeting, next.item)), ' ', next.item.title, next.item.status === 'continued' ? ' (continued)' : '']
-    : 'Nothing more is planned for this sitting.');
+    ? [h('span', { class: 'display-next-number' }, itemLabel(meeting, next.item)), ' ', titleNodes(next.item), next.item.status === 'continued' ? ` ${t('item.continued')}` : '']
+    : t('display.nothingMore'));
   renderClock();
 }
 
@@ -96,7 +108,7 @@ function renderClock() {
   const left = capLeft(session);
   $('cap-box').hidden = left === null;
   if (left !== null) {
-    $('cap-label').textContent = left >= 0 ? `Time left under the ${session.capMinutes}-minute cap` : `Over the ${session.capMinutes}-minute cap by`;
+    $('cap-label').textContent = left >= 0 ? t('display.leftUnderCap', { count: session.capMinutes }) : t('display.overCap', { count: session.capMinutes });
     $('cap').textContent = duration(Math.abs(left));
     $('cap-box').classList.toggle('is-warning', left < 15 * 60000);
   }
@@ -118,7 +130,7 @@ function announce(warning) {
 }
 
 if (!meetingId) {
-  $('bodies').textContent = 'This address names no meeting.';
+  $('bodies').textContent = t('common.noMeeting');
 } else {
   live = followMeeting(meetingId, {
     onSnapshot: render,

@@ -5,6 +5,7 @@
 // statement timer runs here from the server's numbers, so every screen shows the same seconds. It rides on the
 // page's own connection (window.meetingOpsLive, set by live.js) rather than opening a second one.
 import { newIdempotencyKey } from './live.js';
+import { t } from './i18n.js';
 import { meetingIdFromPath, currentSession } from './meeting.js';
 
 const section = document.getElementById('floor');
@@ -12,7 +13,8 @@ const mode = section?.dataset.floor;
 const meetingId = meetingIdFromPath();
 const api = `/api/meetings/${encodeURIComponent(meetingId)}`;
 const delegationStore = `meetingops:delegation:${meetingId}`;
-const kindWords = { statement: 'Statement', pointOfOrder: 'Point of order', rightOfReply: 'Right of reply' };
+const kindWords = Object.fromEntries(['statement', 'pointOfOrder', 'rightOfReply'].map(kind => [kind, t(`floor.kind.${kind}`)]));
+const kindLower = Object.fromEntries(['statement', 'pointOfOrder', 'rightOfReply'].map(kind => [kind, t(`floor.kindLower.${kind}`)]));
 
 let itemId = null;
 let view = null;
@@ -51,8 +53,8 @@ function timerBox() {
   if (left === null) return null;
   const state = left <= 0 ? 'up' : left <= 30 ? 'warning' : 'running';
   return el('p', { class: `floor-timer floor-timer-${state}`, 'data-timer': state, role: 'timer' },
-    left <= 0 ? `Time is up${left < -1 ? ` (+${clock(-left)})` : ''}` : clock(left),
-    view.speaking.paused ? el('span', { class: 'floor-paused' }, ' paused') : null);
+    left <= 0 ? `${t('floor.timeUp')}${left < -1 ? ` (+${clock(-left)})` : ''}` : clock(left),
+    view.speaking.paused ? el('span', { class: 'floor-paused' }, ` ${t('floor.paused')}`) : null);
 }
 
 function render() {
@@ -60,7 +62,7 @@ function render() {
   section.hidden = !itemId && mode !== 'chair';
   const body = document.createElement('div');
   if (!view) {
-    body.append(el('p', { class: 'muted' }, itemId ? 'Loading the list of speakers…' : 'No item is under consideration.'));
+    body.append(el('p', { class: 'muted' }, itemId ? t('floor.loading') : t('floor.noItem')));
   } else if (mode === 'display') {
     renderDisplay(body);
   } else if (mode === 'follow') {
@@ -76,19 +78,19 @@ function renderDisplay(body) {
   body.className = 'floor-display-grid';
   body.append(
     el('div', {},
-      el('p', { class: 'display-label' }, s && s.kind !== 'statement' ? kindWords[s.kind] : 'Has the floor'),
+      el('p', { class: 'display-label' }, s && s.kind !== 'statement' ? kindWords[s.kind] : t('floor.hasTheFloor')),
       el('p', { id: 'floor-speaker', class: 'floor-speaker' }, s ? s.name : '—')),
     el('div', {}, timerBox()),
     el('div', {},
-      el('p', { class: 'display-label' }, 'Next speakers'),
+      el('p', { class: 'display-label' }, t('floor.nextSpeakers')),
       el('p', { id: 'floor-next', class: 'floor-next' }, view.queue.slice(0, 2).map(q => q.name).join(' · ') || '—')));
 }
 
 function renderFollow(body) {
   const s = view.speaking;
-  body.append(el('h2', { id: 'floor-heading' }, 'List of speakers', view.closed ? el('span', { class: 'floor-closed' }, ' — closed') : null));
+  body.append(el('h2', { id: 'floor-heading' }, t('floor.list'), view.closed ? el('span', { class: 'floor-closed' }, ` — ${t('floor.closed')}`) : null));
   if (s) {
-    body.append(el('p', { class: 'floor-now' }, 'Has the floor: ', el('strong', { id: 'floor-speaker' }, s.name)),
+    body.append(el('p', { class: 'floor-now' }, `${t('floor.hasTheFloorColon')} `, el('strong', { id: 'floor-speaker' }, s.name)),
       s.delegation === delegation?.id ? timerBox() : null);
   }
   const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
@@ -96,16 +98,16 @@ function renderFollow(body) {
     const own = q.delegation === delegation?.id;
     list.append(el('li', { class: own ? 'floor-own' : '' }, q.name, q.kind !== 'statement' ? el('span', { class: 'floor-kind' }, ` (${kindWords[q.kind]})`) : null));
   }
-  body.append(view.queue.length ? list : el('p', { class: 'muted' }, 'Nobody has asked for the floor on this item.'));
+  body.append(view.queue.length ? list : el('p', { class: 'muted' }, t('floor.nobodyAsked')));
   if (delegation) {
     const mine = view.queue.filter(q => q.delegation === delegation.id);
     body.append(el('p', { id: 'floor-place', class: 'floor-place' },
-      mine.length ? `Your place: ${mine.map(q => `${q.place} (${kindWords[q.kind].toLowerCase()})`).join(', ')}` : `Signed in as ${delegation.name ?? delegation.id}; not on the list.`));
+      mine.length ? t('floor.yourPlace', { places: mine.map(q => `${q.place} (${kindLower[q.kind]})`).join(', ') }) : t('floor.signedIn', { name: delegation.name ?? delegation.id })));
     const buttons = el('div', { class: 'floor-buttons' });
     for (const kind of ['statement', 'pointOfOrder', 'rightOfReply']) {
       const asked = mine.some(q => q.kind === kind);
       buttons.append(asked
-        ? el('button', { class: 'button floor-big', type: 'button', 'data-withdraw': kind, onclick: () => send('withdraw', { kind }) }, `Withdraw ${kindWords[kind].toLowerCase()}`)
+        ? el('button', { class: 'button floor-big', type: 'button', 'data-withdraw': kind, onclick: () => send('withdraw', { kind }) }, t(`floor.withdraw.${kind}`))
         : el('button', { class: 'button button-primary floor-big', type: 'button', 'data-request': kind, onclick: () => send('requests', { kind }) }, kindWords[kind]));
     }
     body.append(buttons, el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
@@ -114,38 +116,38 @@ function renderFollow(body) {
 
 function renderChair(body) {
   const s = view.speaking;
-  body.append(el('div', { class: 'card-head' }, el('h2', {}, 'List of speakers'), el('span', { class: 'muted' }, view.closed ? 'closed' : 'open')));
-  body.append(el('p', { class: 'floor-now' }, s ? ['Floor: ', el('strong', { id: 'floor-speaker' }, s.name), ` (${kindWords[s.kind].toLowerCase()})`] : 'Nobody has the floor.'));
+  body.append(el('div', { class: 'card-head' }, el('h2', {}, t('floor.list')), el('span', { class: 'muted' }, view.closed ? t('floor.closed') : t('floor.open'))));
+  body.append(el('p', { class: 'floor-now' }, s ? [`${t('floor.floorColon')} `, el('strong', { id: 'floor-speaker' }, s.name), ` (${kindLower[s.kind]})`] : t('floor.nobody')));
   if (s) {
     body.append(timerBox()); // not append(null): the DOM writes that as the text "null"
   }
   const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
   view.queue.forEach(q => list.append(el('li', {}, `${q.name}${q.kind !== 'statement' ? ` (${kindWords[q.kind]})` : ''} `,
-    el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('give', { delegation: q.delegation, kind: q.kind }) }, 'Give floor'),
-    q.place > 1 ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': `Move ${q.name} up`, onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place - 1 }) }, '↑') : null,
-    q.place < view.queue.length ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': `Move ${q.name} down`, onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place + 1 }) }, '↓') : null,
-    el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('remove', { delegation: q.delegation, kind: q.kind }) }, 'Remove'))));
-  body.append(view.queue.length ? list : el('p', { class: 'muted' }, 'The list is empty.'));
+    el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('give', { delegation: q.delegation, kind: q.kind }) }, t('floor.give')),
+    q.place > 1 ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': t('floor.moveUp', { name: q.name }), onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place - 1 }) }, '↑') : null,
+    q.place < view.queue.length ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': t('floor.moveDown', { name: q.name }), onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place + 1 }) }, '↓') : null,
+    el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('remove', { delegation: q.delegation, kind: q.kind }) }, t('floor.remove')))));
+  body.append(view.queue.length ? list : el('p', { class: 'muted' }, t('floor.empty')));
   body.append(el('div', { class: 'actions' },
-    el('button', { id: 'floor-next-speaker', class: 'button button-primary', type: 'button', 'aria-keyshortcuts': 'F', onclick: () => send('next') }, el('kbd', {}, 'F'), ' Next speaker'),
-    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'P', disabled: !s, onclick: () => send(s?.paused ? 'resume' : 'pause') }, el('kbd', {}, 'P'), s?.paused ? ' Resume timer' : ' Pause timer'),
-    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'X', disabled: !s, onclick: () => send('finish') }, el('kbd', {}, 'X'), ' Speaker done'),
-    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'L', onclick: () => send(view.closed ? 'reopen' : 'close') }, el('kbd', {}, 'L'), view.closed ? ' Reopen list' : ' Close list')));
-  const select = el('select', { id: 'floor-inscribe', 'aria-label': 'Delegation to inscribe' },
+    el('button', { id: 'floor-next-speaker', class: 'button button-primary', type: 'button', 'aria-keyshortcuts': 'F', onclick: () => send('next') }, el('kbd', {}, 'F'), ` ${t('floor.nextSpeaker')}`),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'P', disabled: !s, onclick: () => send(s?.paused ? 'resume' : 'pause') }, el('kbd', {}, 'P'), ` ${s?.paused ? t('floor.resumeTimer') : t('floor.pauseTimer')}`),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'X', disabled: !s, onclick: () => send('finish') }, el('kbd', {}, 'X'), ` ${t('floor.speakerDone')}`),
+    el('button', { class: 'button', type: 'button', 'aria-keyshortcuts': 'L', onclick: () => send(view.closed ? 'reopen' : 'close') }, el('kbd', {}, 'L'), ` ${view.closed ? t('floor.reopenList') : t('floor.closeList')}`)));
+  const select = el('select', { id: 'floor-inscribe', 'aria-label': t('floor.delegationToInscribe') },
     ...delegationNames.map(d => el('option', { value: d.id }, d.name)));
-  const kind = el('select', { id: 'floor-inscribe-kind', 'aria-label': 'Inscribe for' },
+  const kind = el('select', { id: 'floor-inscribe-kind', 'aria-label': t('floor.inscribeFor') },
     ...Object.entries(kindWords).map(([value, words]) => el('option', { value }, words)));
   body.append(el('div', { class: 'actions' }, select, kind,
-    el('button', { class: 'button', type: 'button', onclick: () => send('requests', { delegation: select.value, kind: kind.value }) }, 'Inscribe')));
+    el('button', { class: 'button', type: 'button', onclick: () => send('requests', { delegation: select.value, kind: kind.value }) }, t('floor.inscribe'))));
   // The statement limit of this item (e.g. 5 minutes for statements on behalf of a group); "meeting's" goes back to the meeting's.
   const minutes = [1, 2, 3, 4, 5, 7, 10, 15];
   const current = view.limitSeconds;
-  const limit = el('select', { id: 'floor-limit', 'aria-label': 'Statement limit on this item', onchange: event =>
+  const limit = el('select', { id: 'floor-limit', 'aria-label': t('floor.limitOnItem'), onchange: event =>
     send('limit', { limitSeconds: event.target.value === '' ? null : Number(event.target.value) }) },
-    el('option', { value: '' }, 'Meeting\'s limit'),
-    ...(current && !minutes.includes(current / 60) ? [el('option', { value: String(current), selected: true }, `${clock(current)} min`)] : []),
-    ...minutes.map(m => el('option', { value: String(m * 60), selected: current === m * 60 }, `${m} min`)));
-  body.append(el('div', { class: 'actions' }, el('label', { for: 'floor-limit' }, 'Statement limit '), limit));
+    el('option', { value: '' }, t('floor.meetingLimit')),
+    ...(current && !minutes.includes(current / 60) ? [el('option', { value: String(current), selected: true }, t('floor.minutes', { count: clock(current) }))] : []),
+    ...minutes.map(m => el('option', { value: String(m * 60), selected: current === m * 60 }, t('floor.minutes', { count: m }))));
+  body.append(el('div', { class: 'actions' }, el('label', { for: 'floor-limit' }, `${t('floor.limit')} `), limit));
   body.append(el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
 }
 
@@ -206,11 +208,11 @@ async function post(target, action, body, expected) {
     } else {
       const problem = await response.json().catch(() => ({}));
       render();
-      if (message()) message().textContent = problem.detail ?? `Refused (${response.status}).`;
+      if (message()) message().textContent = problem.detail ?? t('floor.refused', { status: response.status });
       if (response.status === 409 || response.status === 412) load(); // show the list as it is now
     }
   } catch {
-    if (message()) message().textContent = 'Not sent: the connection is down. Try again.';
+    if (message()) message().textContent = t('floor.notSent');
   }
 }
 

@@ -2,7 +2,9 @@
 // statuses and documents, and the schedule in venue time and the viewer's own time. Changes are announced to
 // screen readers through an aria-live region.
 import { followMeeting } from './live.js';
+import { t, lang } from './i18n.js';
 import {
+  itemTitle, titleNodes, bodyName, symbolNode,
   meetingIdFromPath, itemById, itemLabel, itemNumbers, groupedNumbers, currentSession, nextItem, nextScheduledSession, sessionBodies,
   venueTime, venueDate, viewerTime, viewerDate, viewerIsoDate, viewerTimeZone, zoneCity, bodyShortName, formatWords,
   itemStatusPill, sessionStatusPill, itemStatusWords, capLeft, duration, h, fill,
@@ -15,6 +17,10 @@ let live = null;
 function render(meeting) {
   document.title = `${meeting.title} · MeetingOps`;
   $('meeting-title').textContent = meeting.title;
+  // Titles shown in English where the definition has none in the viewer's language: said once, above the agenda.
+  const missing = meeting.items.some(i => itemTitle(i).fallback);
+  $('titles-note').hidden = !missing;
+  $('titles-note').textContent = missing ? t('follow.titlesInEnglish') : '';
   $('meeting-where').textContent = `${meeting.venue} · ${venueDate(`${meeting.startDate}T00:00`, false)} – ${venueDate(`${meeting.endDate}T00:00`)}`;
   renderNow(meeting);
   renderAgenda(meeting);
@@ -27,12 +33,12 @@ function renderRecords(meeting) {
   const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
   const link = (href, text, record, title) => h('a', { href, dataset: { record }, title, download: record === 'report' ? null : '' }, text);
   fill($('records'),
-    link(`${base}/calendar.ics`, 'Add to your calendar', 'calendar', 'Every sitting as an iCalendar file; your calendar app updates it when the plan changes'),
+    link(`${base}/calendar.ics${lang === 'en' ? '' : `?lang=${lang}`}`, t('follow.calendar'), 'calendar', t('follow.calendarHint')),
     meeting.bodies.length > 1
-      ? meeting.bodies.map(b => link(`${base}/calendar.ics?body=${encodeURIComponent(b.id)}`, `${bodyShortName(b)} sittings only`, `calendar-${b.id}`, `The sittings of the ${b.name}`))
+      ? meeting.bodies.map(b => link(`${base}/calendar.ics?body=${encodeURIComponent(b.id)}${lang === 'en' ? '' : `&lang=${lang}`}`, t('follow.calendarBody', { body: bodyShortName(b) }), `calendar-${b.id}`, t('follow.calendarBodyHint', { body: bodyName(b) })))
       : null,
-    link(`${base}/report`, 'Report: organization of work', 'report', 'The report section drafted from what happened (Markdown)'),
-    link(`${base}/log?format=csv`, 'Meeting log (CSV)', 'log', 'Every change with time, sitting, item, action and who'));
+    link(`${base}/report`, t('follow.report'), 'report', t('follow.reportHint')),
+    link(`${base}/log?format=csv`, t('follow.log'), 'log', t('follow.logHint')));
 }
 
 function renderNow(meeting) {
@@ -41,30 +47,30 @@ function renderNow(meeting) {
   if (!session) {
     const next = nextScheduledSession(meeting);
     fill($('now'),
-      h('p', { class: 'now-title', id: 'now-title' }, 'No sitting in progress'),
-      next ? h('p', { class: 'muted' }, `Next sitting: ${venueDate(next.start)}, ${venueTime(next.start)} ${zoneCity(meeting.timeZone)} time · `,
-        h('strong', {}, `${viewerDate(next.startUtc)}, ${viewerTime(next.startUtc)} your time`)) : null);
+      h('p', { class: 'now-title', id: 'now-title' }, t('follow.noSitting')),
+      next ? h('p', { class: 'muted' }, t('follow.nextSitting', { date: venueDate(next.start), time: venueTime(next.start), city: zoneCity(meeting.timeZone) }), ' · ',
+        h('strong', {}, t('follow.yourTime', { date: viewerDate(next.startUtc), time: viewerTime(next.startUtc) }))) : null);
     fill($('coming'));
     return;
   }
   const left = capLeft(session);
   fill($('now'),
     h('p', { class: 'now-sitting' }, sessionStatusPill(session.status), ' ',
-      `${sessionBodies(meeting, session).map(b => bodyShortName(b)).join(' + ')} · ${venueTime(session.start)}–${venueTime(session.end)} ${zoneCity(meeting.timeZone)} time`,
-      left !== null ? ` · ${left >= 0 ? `${duration(left)} left under the cap` : 'over the cap'}` : ''),
+      `${sessionBodies(meeting, session).map(b => bodyShortName(b)).join(' + ')} · ${t('time.atVenue', { time: `${venueTime(session.start)}–${venueTime(session.end)}`, city: zoneCity(meeting.timeZone) })}`,
+      left !== null ? ` · ${left >= 0 ? t('follow.leftUnderCap', { time: duration(left) }) : t('follow.overCap')}` : ''),
     item
       ? [h('p', { class: 'now-numbers' }, groupedNumbers(meeting, item).map(g => h('span', { class: 'number-chip' },
-        meeting.bodies.length > 1 ? `${g.shorts.join(' + ')} · item ${g.number}` : `Item ${g.number}`))),
-        h('p', { class: 'now-title', id: 'now-title' }, item.title)]
-      : h('p', { class: 'now-title', id: 'now-title' }, session.status === 'suspended' ? 'The sitting is suspended' : 'No item under consideration at the moment'));
+        meeting.bodies.length > 1 ? `${g.shorts.join(' + ')} · ${t('item.number', { number: g.number })}` : t('item.label', { number: g.number })))),
+        h('p', { class: 'now-title', id: 'now-title' }, titleNodes(item))]
+      : h('p', { class: 'now-title', id: 'now-title' }, session.status === 'suspended' ? t('follow.suspended') : t('follow.noItem')));
   const next = nextItem(meeting, session);
   fill($('coming'), next
-    ? [h('span', { class: 'eyebrow' }, 'Next'), ' ', h('span', { id: 'next-item' }, `${itemLabel(meeting, next.item)}: ${next.item.title}`)]
+    ? [h('span', { class: 'eyebrow' }, t('common.next')), ' ', h('span', { id: 'next-item' }, `${itemLabel(meeting, next.item)}: `, titleNodes(next.item))]
     : null);
 }
 
 function documentLink(symbols) {
-  return symbols.map((symbol, i) => [i > 0 ? '–' : null, h('a', { href: `https://undocs.org/${symbol}`, rel: 'noopener', target: '_blank' }, symbol)]);
+  return symbols.map((symbol, i) => [i > 0 ? '–' : null, h('a', { href: `https://undocs.org/${symbol}`, rel: 'noopener', target: '_blank' }, symbolNode(symbol))]);
 }
 
 function renderAgenda(meeting) {
@@ -75,13 +81,16 @@ function renderAgenda(meeting) {
     const subs = children(item.id);
     return h('li', { class: `agenda-item status-${item.status}${isCurrent ? ' is-current' : ''}`, id: `item-${item.id}`, dataset: { item: item.id, status: item.status }, 'aria-current': isCurrent ? 'true' : null },
       h('div', { class: 'agenda-row' },
-        h('div', { class: 'agenda-numbers' }, itemNumbers(meeting, item).map(n => h('span', { class: 'agenda-number', title: n.body.name }, meeting.bodies.length > 1 ? `${n.short} ${n.number}` : n.number))),
+        h('div', { class: 'agenda-numbers' }, itemNumbers(meeting, item).map(n => h('bdi', { class: 'agenda-number', title: bodyName(n.body) }, meeting.bodies.length > 1 ? `${n.short} ${n.number}` : n.number))),
         h('div', { class: 'agenda-main' },
-          h('p', { class: 'agenda-title' }, item.title, item.joint ? h('span', { class: 'tag' }, 'joint') : null),
+          h('p', { class: 'agenda-title' }, titleNodes(item), item.joint ? h('span', { class: 'tag' }, t('follow.joint')) : null),
           item.documents.length > 0
-            ? h('ul', { class: 'documents', 'aria-label': 'Documents' }, item.documents.map(d => h('li', {}, documentLink(d.symbols), d.title ? h('span', { class: 'document-title' }, ` ${d.title}`) : null)))
+            ? h('ul', { class: 'documents', 'aria-label': t('common.documents') }, item.documents.map(d => {
+              const title = d.title ? itemTitle(d) : null;
+              return h('li', {}, documentLink(d.symbols), title ? h('span', { class: 'document-title', lang: title.lang }, ` ${title.text}`) : null);
+            }))
             : null),
-        h('div', { class: 'agenda-status' }, isCurrent ? h('span', { class: 'pill pill-now' }, 'Now') : itemStatusPill(item.status))),
+        h('div', { class: 'agenda-status' }, isCurrent ? h('span', { class: 'pill pill-now' }, t('common.now')) : itemStatusPill(item.status))),
       subs.length > 0 ? h('ol', { class: 'agenda agenda-sub' }, subs.map(entry)) : null);
   };
   fill($('agenda'), children(null).map(entry));
@@ -89,7 +98,7 @@ function renderAgenda(meeting) {
 
 function renderSchedule(meeting) {
   const zone = viewerTimeZone();
-  $('zones').textContent = `Times at the venue (${zoneCity(meeting.timeZone)}, ${meeting.timeZone}) and in your time zone (${zone}).`;
+  $('zones').textContent = t('follow.zones', { city: zoneCity(meeting.timeZone), zone: meeting.timeZone, yours: zone });
   const days = new Map();
   for (const session of [...meeting.sessions].sort((a, b) => a.startUtc.localeCompare(b.startUtc))) {
     const day = session.start.slice(0, 10);
@@ -105,13 +114,13 @@ function renderSchedule(meeting) {
       return h('li', { class: `session status-${s.status}${s.id === meeting.currentSessionId ? ' is-current' : ''}`, dataset: { session: s.id } },
         h('div', { class: 'session-times' },
           h('p', { class: 'venue-time' }, h('span', { class: 'time-label' }, `${zoneCity(meeting.timeZone)} `), `${venueTime(s.start)}–${venueTime(s.end)}`),
-          h('p', { class: 'your-time' }, h('span', { class: 'time-label' }, 'Your time '), `${viewerDay}${viewerTime(s.startUtc)}–${viewerTime(s.endUtc)}`)),
+          h('p', { class: 'your-time' }, h('span', { class: 'time-label' }, `${t('follow.yourTimeLabel')} `), `${viewerDay}${viewerTime(s.startUtc)}–${viewerTime(s.endUtc)}`)),
         h('div', { class: 'session-main' },
           h('p', { class: 'session-bodies' }, sessionBodies(meeting, s).map(b => bodyShortName(b)).join(' + '),
-            ` · ${formatWords[s.format] ?? s.format}`, s.capMinutes ? ` · cap ${s.capMinutes} min` : ''),
+            ` · ${formatWords[s.format] ?? s.format}`, s.capMinutes ? ` · ${t('follow.capMinutes', { count: s.capMinutes })}` : ''),
           h('p', { class: 'session-items' }, s.planned.map(p => {
             const item = itemById(meeting, p.item);
-            return item ? `${itemLabel(meeting, item)}${p.continued ? ' (continued)' : ''}` : p.item;
+            return item ? `${itemLabel(meeting, item)}${p.continued ? ` ${t('item.continued')}` : ''}` : p.item;
           }).join('; '))),
         h('div', { class: 'session-status' }, sessionStatusPill(s.status)));
     })))));
@@ -125,10 +134,12 @@ function announce(meeting, changes) {
       const item = itemById(meeting, change.itemId);
       const label = item ? itemLabel(meeting, item) : change.itemId;
       lines.push(change.to === 'open'
-        ? `Now under consideration: ${label}, ${item?.title ?? ''}.`
-        : `${label} ${(itemStatusWords[change.to] ?? change.to).toLowerCase()}.`);
+        ? t('follow.announceNow', { label, title: itemTitle(item).text })
+        : t('follow.announceStatus', { label, status: (itemStatusWords[change.to] ?? change.to).toLocaleLowerCase() }));
+    } else if (['start', 'suspend', 'resume', 'end'].includes(change.action)) {
+      lines.push(t(`follow.announceSitting.${change.action}`));
     } else {
-      lines.push(`The sitting ${{ start: 'has started', suspend: 'is suspended', resume: 'has resumed', end: 'has ended' }[change.action] ?? change.action}.`);
+      lines.push(change.action);
     }
   }
   if (lines.length > 0) {
@@ -137,14 +148,13 @@ function announce(meeting, changes) {
 }
 
 function showStatus(status) {
-  const words = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline — retrying' };
   const element = $('connection');
-  element.textContent = words[status] ?? status;
+  element.textContent = ['connecting', 'live', 'reconnecting', 'offline'].includes(status) ? t(`connection.${status}`) : status;
   element.className = `connection connection-${status}`;
 }
 
 if (!meetingId) {
-  $('meeting-title').textContent = 'This address names no meeting.';
+  $('meeting-title').textContent = t('common.noMeeting');
 } else {
   live = followMeeting(meetingId, {
     onSnapshot: (meeting, reason, before) => {
@@ -154,7 +164,7 @@ if (!meetingId) {
       const now = currentSession(meeting)?.currentItemId;
       if (before && was !== now) {
         const item = itemById(meeting, now);
-        $('announcer').textContent = item ? `Now under consideration: ${itemLabel(meeting, item)}, ${item.title}.` : 'No item is under consideration now.';
+        $('announcer').textContent = item ? t('follow.announceNow', { label: itemLabel(meeting, item), title: itemTitle(item).text }) : t('follow.announceNone');
       }
     },
     onChange: (meeting, changes) => { render(meeting); announce(meeting, changes); },

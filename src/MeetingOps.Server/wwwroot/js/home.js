@@ -1,4 +1,5 @@
 // The list of meetings (GET /api/meetings) with links to the chair console, the room displays and the follow page.
+import { t } from './i18n.js';
 import { h, fill, venueDate } from './meeting.js';
 
 const list = document.getElementById('meetings');
@@ -11,7 +12,7 @@ async function load() {
     }
     const meetings = await response.json();
     if (meetings.length === 0) {
-      fill(list, h('li', { class: 'muted' }, 'No meetings yet. Import an agenda below, or create one with POST /api/meetings (see the README).'));
+      fill(list, h('li', { class: 'muted' }, t('home.none')));
       return;
     }
     fill(list, meetings.map(m => {
@@ -20,13 +21,14 @@ async function load() {
         h('p', { class: 'eyebrow' }, `${m.venue} · ${venueDate(`${m.startDate}T00:00`, false)} – ${venueDate(`${m.endDate}T00:00`)}`),
         h('h2', { class: 'meeting-title' }, m.title),
         h('p', { class: 'muted' }, m.bodies.join(' · ')),
-        h('nav', { class: 'meeting-links', 'aria-label': `Views of ${m.title}` },
-          h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'),
-          h('a', { class: 'button', href: `/display/${id}` }, 'Room display'),
-          h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')));
+        h('nav', { class: 'meeting-links', 'aria-label': t('home.viewsOf', { title: m.title }) },
+          h('a', { class: 'button button-primary', href: `/chair/${id}` }, t('home.chair')),
+          h('a', { class: 'button', href: `/display/${id}` }, t('home.display')),
+          h('a', { class: 'button', href: `/follow/${id}` }, t('home.follow')),
+          h('a', { class: 'button', href: `/secretariat/${id}` }, t('home.secretariat'))));
     }));
   } catch (error) {
-    fill(list, h('li', { class: 'error' }, `The list of meetings could not be loaded (${error.message}).`));
+    fill(list, h('li', { class: 'error' }, t('home.listFailed', { reason: error.message })));
   }
 }
 
@@ -47,7 +49,7 @@ document.getElementById('import-file').addEventListener('change', async event =>
   textInput.readOnly = false;
   if (file && isDocument(file)) {
     agendaFile = file;
-    textInput.value = `${file.name} (${(file.size / 1024).toFixed(0)} KB) will be sent as it is; the server reads its text. Choose another file, or clear this box to paste text instead.`;
+    textInput.value = t('home.fileChosen', { name: file.name, size: Math.round(file.size / 1024) });
     textInput.readOnly = true;
   } else if (file) {
     textInput.value = await file.text();
@@ -65,11 +67,11 @@ textInput.addEventListener('focus', () => {
 
 function warningList(warnings, created = false) {
   return warnings.length === 0
-    ? h('p', { class: 'muted' }, 'The importer was sure of everything.')
+    ? h('p', { class: 'muted' }, t('home.sure'))
     : h('div', {},
       // Said in words first, so a list of lines reads as things to check, not as an error.
-      h('p', { class: 'warnings-heading' }, `What the importer was unsure of (${warnings.length})${created ? '' : '; check each before creating the meeting'}:`),
-      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message))));
+      h('p', { class: 'warnings-heading' }, t(created ? 'home.unsureCreated' : 'home.unsure', { count: warnings.length })),
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? t('home.line', { line: w.line, message: w.message }) : w.message))));
 }
 
 form.addEventListener('submit', async event => {
@@ -79,15 +81,15 @@ form.addEventListener('submit', async event => {
   // The server refuses files over 8 MiB (AgendaFiles.MaxFileBytes) and text over 2 MiB (AgendaImporter.MaxInputBytes);
   // say so before sending megabytes for nothing.
   if (agendaFile && agendaFile.size > 8 * 1024 * 1024) {
-    fill(result, h('p', { class: 'error' }, `The file is ${(agendaFile.size / 1048576).toFixed(1)} MiB; the importer takes files of at most 8 MiB.`));
+    fill(result, h('p', { class: 'error' }, t('home.fileTooLarge', { size: (agendaFile.size / 1048576).toFixed(1) })));
     return;
   }
   const bytes = agendaFile ? 0 : new TextEncoder().encode(textInput.value).length;
   if (bytes > 2 * 1024 * 1024) {
-    fill(result, h('p', { class: 'error' }, `The document is ${(bytes / 1048576).toFixed(1)} MiB; the importer takes at most 2 MiB of text.`));
+    fill(result, h('p', { class: 'error' }, t('home.textTooLarge', { size: (bytes / 1048576).toFixed(1) })));
     return;
   }
-  fill(result, h('p', { class: 'muted' }, create ? 'Creating…' : 'Importing…'));
+  fill(result, h('p', { class: 'muted' }, create ? t('home.creating') : t('home.importing')));
   try {
     const response = await fetch(`/api/meetings/import${create ? '' : '?dryRun=true'}`, {
       method: 'POST',
@@ -100,19 +102,26 @@ form.addEventListener('submit', async event => {
     const body = await response.json();
     if (!response.ok) {
       const errors = body.errors ?? [];
-      fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ?? `The import was refused (${response.status}).`),
-        errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? `Line ${e.line}: ${e.message}` : `${e.path}: ${e.message}`))) : null));
+      fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ?? t('home.refused', { status: response.status })),
+        errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? t('home.line', { line: e.line, message: e.message }) : `${e.path}: ${e.message}`))) : null));
+      return;
+    }
+    if (create && body.status === 'draft') {
+      // What the document leaves open (dates, sittings) is filled in on the secretariat's form, where the draft opens;
+      // the chair key is shown there this once.
+      sessionStorage.setItem(`meetingops:created-chair-key:${body.id}`, body.chairKey);
+      location.assign(`/secretariat/${encodeURIComponent(body.id)}`);
       return;
     }
     if (create) {
       const id = encodeURIComponent(body.id);
       fill(result, h('div', {},
-        h('p', { class: 'lead' }, `Created “${body.meeting.title}”.`),
-        h('p', {}, 'Chair key (shown this once; give it to the chair): ', h('code', {}, body.chairKey)),
+        h('p', { class: 'lead' }, t('home.created', { title: body.meeting.title })),
+        h('p', {}, `${t('home.chairKey')} `, h('code', {}, body.chairKey)),
         // As in the list above: links that wrap on a phone keep a gap between their rows.
-        h('nav', { class: 'meeting-links', 'aria-label': `Views of ${body.meeting.title}` },
-          h('a', { class: 'button button-primary', href: `/chair/${id}` }, 'Chair console'),
-          h('a', { class: 'button', href: `/display/${id}` }, 'Room display'), h('a', { class: 'button', href: `/follow/${id}` }, 'Follow')),
+        h('nav', { class: 'meeting-links', 'aria-label': t('home.viewsOf', { title: body.meeting.title }) },
+          h('a', { class: 'button button-primary', href: `/chair/${id}` }, t('home.chair')),
+          h('a', { class: 'button', href: `/display/${id}` }, t('home.display')), h('a', { class: 'button', href: `/follow/${id}` }, t('home.follow'))),
         warningList(body.warnings, true)));
       load();
     } else {
@@ -120,11 +129,11 @@ form.addEventListener('submit', async event => {
       const items = (d.items ?? []).length;
       fill(result, h('div', {},
         h('p', { class: 'lead' }, d.title),
-        h('p', { class: 'muted' }, `${d.venue} (${d.timeZone}), ${d.startDate} to ${d.endDate} · ${d.bodies.map(b => b.name).join(' · ')} · ${items} top-level items · ${d.sessions.length} sessions`),
+        h('p', { class: 'muted' }, `${t('home.previewWhere', { venue: d.venue, zone: d.timeZone, start: d.startDate, end: d.endDate })} · ${d.bodies.map(b => b.name).join(' · ')} · ${t('home.previewItems', { count: items })} · ${t('home.previewSessions', { count: d.sessions.length })}`),
         warningList(body.warnings)));
     }
   } catch (error) {
-    fill(result, h('p', { class: 'error' }, `The import could not be sent (${error.message}).`));
+    fill(result, h('p', { class: 'error' }, t('home.sendFailed', { reason: error.message })));
   }
 });
 

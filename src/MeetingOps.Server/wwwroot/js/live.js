@@ -3,6 +3,7 @@
 // version before (changes.js applies it). A push from the version held is applied; an older one is ignored; one
 // from another version (a gap), a change too big to send, or a reconnect means: follow again, which returns a
 // fresh snapshot. Pushes that arrive while a snapshot is on its way wait for it and are applied after it.
+import { t } from './i18n.js';
 /* global signalR */
 import { applyChanges, entriesOf } from './changes.js';
 
@@ -178,7 +179,7 @@ export function followMeeting(meetingId, handlers) {
       const deadline = Date.now() + timeoutMs;
       while (connection.state !== signalR.HubConnectionState.Connected || syncing) {
         if (Date.now() > deadline) {
-          throw new Error('The connection did not come back in time.');
+          throw new Error(t('connection.notBack'));
         }
         await new Promise(resolve => setTimeout(resolve, 100));
       }

@@ -1,23 +1,40 @@
 // Reading a meeting snapshot (MeetingView, camelCase JSON) the way the pages show it: item numbers per body,
-// statuses in the meeting's words, venue time and the viewer's own time, what comes next.
+// statuses in the meeting's words, venue time and the viewer's own time, what comes next. Words come from the
+// catalogue of the page's language (i18n.js); dates and times are written with Intl for that language.
+import { t, tIn, lang, locale, inLanguage } from './i18n.js';
 
-export const itemStatusWords = {
-  pending: 'Pending',
-  open: 'Under consideration',
-  continued: 'Continued',
-  concluded: 'Concluded',
-  adopted: 'Adopted',
-  deferred: 'Deferred',
-};
+export const itemStatusWords = Object.fromEntries(['pending', 'open', 'continued', 'concluded', 'adopted', 'deferred']
+  .map(status => [status, t(`status.item.${status}`)]));
 
-export const sessionStatusWords = {
-  scheduled: 'Scheduled',
-  inProgress: 'In progress',
-  suspended: 'Suspended',
-  ended: 'Ended',
-};
+export const sessionStatusWords = Object.fromEntries(['scheduled', 'inProgress', 'suspended', 'ended']
+  .map(status => [status, t(`status.session.${status}`)]));
 
-export const formatWords = { inPerson: 'In person', hybrid: 'Hybrid', online: 'Online' };
+export const formatWords = Object.fromEntries(['inPerson', 'hybrid', 'online'].map(format => [format, t(`format.${format}`)]));
+
+/** An item's title in the viewer's language (or the one given), else the English, with fallback: true. */
+export function itemTitle(item, code = lang) {
+  return inLanguage(item?.title, item?.titles, code);
+}
+
+/**
+ * The title as nodes: the text marked with its language (so a screen reader reads English as English), and
+ * "(in English)" in the viewer's language when there is no title in it yet.
+ */
+export function titleNodes(item, code = lang) {
+  const title = itemTitle(item, code);
+  return [h('span', { lang: title.lang, class: 'item-title-text' }, title.text),
+    title.fallback ? h('span', { class: 'in-english', dataset: { fallback: 'en' } }, ` ${tIn(code, 'title.inEnglish')}`) : null];
+}
+
+/** A body's name in the viewer's language, else the English. */
+export function bodyName(body) {
+  return inLanguage(body?.name, body?.names).text;
+}
+
+/** A document symbol, kept left to right inside right-to-left text. */
+export function symbolNode(symbol) {
+  return h('bdi', { dir: 'ltr', class: 'symbol' }, symbol);
+}
 
 /** The meeting id from the page's path: /chair/{id}, /display/{id}, /follow/{id}. */
 export function meetingIdFromPath() {
@@ -71,9 +88,9 @@ export function groupedNumbers(meeting, item) {
 export function itemLabel(meeting, item) {
   const numbers = itemNumbers(meeting, item);
   if (meeting.bodies.length === 1 || numbers.length === 0) {
-    return `Item ${Object.values(item.numbers)[0] ?? ''}`.trim();
+    return t('item.label', { number: Object.values(item.numbers)[0] ?? '' }).trim();
   }
-  return groupedNumbers(meeting, item).map(g => `${g.shorts.join(' + ')} item ${g.number}`).join(' · ');
+  return groupedNumbers(meeting, item).map(g => t('item.labelOfBodies', { bodies: g.shorts.join(' + '), number: g.number })).join(' · ');
 }
 
 /** The sitting now: the one given, else the meeting's current one (in progress or suspended). */
@@ -122,6 +139,10 @@ export function venueTime(local) {
 /** "Mon 23 May 2022" from the venue-local date of a session. */
 export function venueDate(local, withYear = true) {
   const [y, m, d] = local.slice(0, 10).split('-').map(Number);
+  if (lang !== 'en') {
+    return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined, timeZone: 'UTC' })
+      .format(new Date(Date.UTC(y, m - 1, d)));
+  }
   const parts = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
     .formatToParts(new Date(Date.UTC(y, m - 1, d)));
   const get = type => parts.find(p => p.type === type)?.value;
@@ -133,8 +154,8 @@ export function viewerTimeZone() {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const viewerClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const viewerDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+const viewerClock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const viewerDay = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
 
 /** "04:00" in the viewer's own time zone for an instant ("2022-05-23T08:00:00+00:00"). */
 export function viewerTime(utc) {
@@ -155,14 +176,14 @@ export function viewerIsoDate(utc) {
 
 /** The time now at the venue: "14:32" (with seconds: "14:32:05"). */
 export function venueClock(timeZone, now = new Date(), seconds = false) {
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(locale, {
     hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined, hourCycle: 'h23', timeZone,
   }).format(now);
 }
 
 /** "12:40" at the venue for an instant. */
 export function venueTimeOf(instant, timeZone) {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(instant));
 }
 
 /** "1:05:09" or "45:09" for a duration in milliseconds (never negative). */

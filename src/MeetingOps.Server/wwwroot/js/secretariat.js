@@ -1,0 +1,945 @@
+// The secretariat's workspace (/secretariat/{id}, or /secretariat/new for an import): the whole agenda and organization
+// of work as one editable form, saved with PUT /definition and If-Match; publishing a draft; formats and caps with the
+// re-plan preview; announcements; exports; a new chair key; archive or delete; and the share card with the follow
+// link's QR code. The organizer key is kept for this browser tab only (sessionStorage), as the chair console keeps its key.
+// The form edits a copy of the definition as the server gave it, so what it does not show (annotations, delegations)
+// goes back unchanged.
+import { meetingIdFromPath, h, fill, venueTime, venueDate } from './meeting.js';
+
+// Every word this page shows, in one place (to be moved into the catalogues with the other pages' strings).
+const S = {
+  pageEyebrow: 'Secretariat',
+  importEyebrow: 'Secretariat · new meeting',
+  importTitle: 'Import an annotated provisional agenda',
+  keyHeading: 'Organizer key',
+  keyText: 'Enter the organizer key of this installation. It is kept for this browser tab only.',
+  keyLabel: 'Organizer key',
+  keySubmit: 'Use this key',
+  keyRefused: 'The key was refused: it is not the organizer key.',
+  forgetKey: 'Forget key',
+  loading: 'Loading…',
+  notFound: id => `There is no meeting "${id}" (or it was deleted).`,
+  unreachable: why => `The server could not be reached (${why}). Nothing was changed.`,
+  status: { draft: 'Draft', live: 'Live', archived: 'Archived' },
+  archivedNote: 'This meeting is archived: its records are still served, nothing more can change.',
+  importHeading: 'Agenda text',
+  importHint: 'Paste the text of the agenda document. The preview opens in the form below, to be checked and completed before it is stored.',
+  importLabel: 'Agenda text',
+  importPreview: 'Preview in the form',
+  importWarnings: n => `What the importer was unsure of (${n}); check each:`,
+  importGaps: 'What the document does not say, for you to fill in:',
+  definitionHeading: 'Agenda and organization of work',
+  version: v => `version ${v}`,
+  save: 'Save changes',
+  reload: 'Discard my edits',
+  createDraft: 'Store as a draft',
+  createLive: 'Create the meeting',
+  saving: 'Saving…',
+  saved: v => `Saved: the meeting is at version ${v}.`,
+  savedLive: v => `Saved: version ${v}; the follow page and the room displays show the changes now.`,
+  stale: (mine, now) => `Not saved: someone changed the meeting since you opened it (you edited version ${mine}${now ? `, it is now at version ${now}` : ''}). Nothing was changed. "Discard my edits" loads the current version.`,
+  problemsHeading: n => `Not saved: ${n === 1 ? 'one problem' : `${n} problems`} to correct (nothing was changed):`,
+  publishProblemsHeading: n => `Publishing would refuse ${n === 1 ? 'one thing' : `${n} things`}:`,
+  refused: detail => `Not saved: ${detail}${/nothing was changed/i.test(detail) ? '' : ' Nothing was changed.'}`,
+  meeting: 'The meeting',
+  title: 'Title',
+  venue: 'Venue',
+  timeZone: 'Time zone of the venue (IANA, e.g. Europe/Vienna)',
+  startDate: 'First day',
+  endDate: 'Last day',
+  symbol: 'Agenda symbol',
+  parentBody: 'Body reported to',
+  bodies: 'Bodies and their officers',
+  body: n => `Body ${n}`,
+  bodyId: 'Id',
+  bodyName: 'Name',
+  bodySymbol: 'Symbol',
+  bodyMeeting: 'Which meeting (e.g. "thirteenth")',
+  chair: 'Chair',
+  viceChairs: 'Vice-Chairs (one a line)',
+  rapporteur: 'Rapporteur',
+  addBody: 'Add a body',
+  items: 'Agenda items',
+  item: 'Item',
+  itemId: 'Id',
+  itemTitle: 'Title',
+  itemKind: 'Kind',
+  kinds: { organizational: 'Organizational matters', opening: 'Opening', agenda: 'Adoption of the agenda', substantive: 'Substantive', otherMatters: 'Other matters', report: 'Adoption of the report' },
+  numberOn: body => `Number on ${body}'s agenda`,
+  documents: 'Documents',
+  documentSymbols: 'Symbols (several: separated by commas)',
+  documentTitle: 'Document title',
+  addDocument: 'Add a document',
+  subItems: 'Sub-items',
+  addSubItem: 'Add a sub-item',
+  addItem: 'Add an item',
+  remove: 'Remove',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  sittings: 'Sittings (organization of work)',
+  sitting: 'Sitting',
+  sittingId: 'Id',
+  start: 'Starts (venue time)',
+  end: 'Ends (venue time)',
+  sittingBodies: 'Bodies sitting',
+  format: 'Format',
+  formats: { inPerson: 'In person', hybrid: 'Hybrid', online: 'Online' },
+  cap: 'Cap in minutes (hybrid: 120 if empty)',
+  planned: 'Items planned',
+  continued: '(continued)',
+  addPlanned: 'Plan an item',
+  addSitting: 'Add a sitting',
+  noItems: 'No items yet.',
+  noSittings: 'No sittings yet: the organization of work says when the bodies sit.',
+  publishHeading: 'Publish',
+  publishText: 'A draft is seen only here. Publishing checks it like a creation and makes it live: listed, followable, on the displays.',
+  publish: 'Publish the meeting',
+  publishing: 'Publishing…',
+  published: 'Published: the meeting is live.',
+  saveFirst: 'Save your edits first; publishing takes the definition as stored.',
+  shareHeading: 'Share with the room',
+  shareCopy: 'Copy the link',
+  shareCopied: 'Copied.',
+  shareScreen: 'Show on this screen',
+  shareClose: 'Close',
+  shareAlt: 'QR code of the follow link',
+  shareOverlayTitle: title => `Follow ${title} on your phone`,
+  pageChair: 'Chair console',
+  pageDisplay: 'Room display',
+  pageFollow: 'Follow',
+  pageProgramme: 'Programme of the day',
+  announceHeading: 'Announcements',
+  announceText: 'Text (one line, e.g. "Informal consultations at 13:00 in Room M3")',
+  announceUntil: 'Shown until (venue time; empty: until withdrawn)',
+  announce: 'Announce',
+  announced: 'Announced: on the follow page and the displays now.',
+  withdraw: 'Withdraw',
+  withdrawn: 'Withdrawn.',
+  noAnnouncements: 'No announcement is showing.',
+  until: t => ` (until ${t})`,
+  byChair: 'the Chair',
+  bySecretariat: 'the Secretariat',
+  formatHeading: 'Formats, caps and re-plan',
+  formatSittings: 'Sittings to change (none: only re-plan)',
+  formatFormat: 'New format',
+  formatCap: 'Cap (minutes)',
+  formatStrategy: 'How to re-plan',
+  strategies: { compress: 'Compress (shorten what is planned)', reflow: 'Reflow (move items on)', fit: 'Fit (scale to the time left)' },
+  formatPreview: 'Preview the re-plan',
+  proposalCurrent: 'Plan in force',
+  proposalProposed: 'Proposed',
+  proposalNoChange: 'The proposal changes nothing in the plan.',
+  proposalOverflow: (before, after) => `Not yet placed: ${before} minutes now, ${after} minutes with the proposal.`,
+  proposalPublish: 'Publish this plan',
+  proposalPublished: 'Published: the new plan is in force.',
+  proposalStale: 'The meeting changed since the proposal was made; nothing was changed. Preview again.',
+  minutes: m => `${m} min`,
+  nothingPlanned: 'nothing planned',
+  exportsHeading: 'Exports',
+  exportReport: 'Report (organization of work, Markdown)',
+  exportReportJson: 'Report facts (JSON)',
+  exportLog: 'Audit log (CSV, for a spreadsheet)',
+  exportCalendar: 'Calendar of all sittings (.ics)',
+  exportCalendarBody: name => `Calendar of ${name}'s sittings (.ics)`,
+  chairKeyHeading: 'Chair key',
+  chairKeyText: 'A new chair key: the old one is refused from then on (a console using it asks for the new one).',
+  rotate: 'Make a new chair key',
+  rotateQuestion: 'Make a new chair key? The chair must then enter the new one.',
+  rotateYes: 'Yes, make a new key',
+  newChairKey: 'New chair key (shown this once; give it to the chair):',
+  createdChairKey: 'Chair key of this meeting (shown this once; give it to the chair):',
+  no: 'Cancel',
+  removeHeadingDraft: 'Delete the draft',
+  removeHeadingLive: 'Archive the meeting',
+  removeTextDraft: 'A draft has no history: deleting removes it.',
+  removeTextLive: 'Archiving takes the meeting off the list and stops all changes; its agenda, report and log stay served. A live meeting is never deleted with its history.',
+  removeDraft: 'Delete…',
+  removeLive: 'Archive…',
+  removeQuestionDraft: title => `Delete the draft "${title}"? This cannot be undone.`,
+  removeQuestionLive: title => `Archive "${title}"? Nothing about it can change afterwards.`,
+  removeYesDraft: 'Yes, delete',
+  removeYesLive: 'Yes, archive',
+  deleted: 'The draft is deleted.',
+  archived: 'The meeting is archived.',
+  back: 'Back to the meetings',
+};
+
+const meetingId = meetingIdFromPath();
+const importing = meetingId === 'new';
+const keyName = 'meetingops:organizer-key';
+const $ = id => document.getElementById(id);
+
+let organizerKey = sessionStorage.getItem(keyName) || '';
+let view = null; // the workspace view: { id, status, version, definition, warnings, problems }
+let model = null; // the definition being edited
+let snapshot = null; // the live meeting (GET /api/meetings/{id}), for sittings' statuses and announcements
+let gaps = [];
+
+// --- words on the static parts of the page ----------------------------------------------------------------------
+
+function text(id, value) { const e = $(id); if (e) e.textContent = value; }
+for (const [id, key] of Object.entries({
+  'key-heading': 'keyHeading', 'key-text': 'keyText', 'key-label': 'keyLabel', 'key-submit': 'keySubmit', 'forget-key': 'forgetKey',
+  'import-heading': 'importHeading', 'import-text-hint': 'importHint', 'import-text-label': 'importLabel', 'import-preview': 'importPreview',
+  'definition-heading': 'definitionHeading', save: 'save', reload: 'reload', 'create-draft': 'createDraft', 'create-live': 'createLive',
+  'publish-heading': 'publishHeading', 'publish-text': 'publishText', publish: 'publish',
+  'share-heading': 'shareHeading', 'share-copy': 'shareCopy', 'share-screen': 'shareScreen', 'share-overlay-close': 'shareClose',
+  'announce-heading': 'announceHeading', 'announce-text-label': 'announceText', 'announce-until-label': 'announceUntil', announce: 'announce',
+  'format-heading': 'formatHeading', 'format-sittings-legend': 'formatSittings', 'format-format-label': 'formatFormat',
+  'format-cap-label': 'formatCap', 'format-strategy-label': 'formatStrategy', 'format-preview': 'formatPreview',
+  'exports-heading': 'exportsHeading', 'chair-key-heading': 'chairKeyHeading', 'chair-key-text': 'chairKeyText', rotate: 'rotate',
+  'remove-no': 'no',
+})) text(id, S[key]);
+$('share-qr').alt = S.shareAlt;
+$('share-overlay-qr').alt = S.shareAlt;
+text('eyebrow', importing ? S.importEyebrow : S.pageEyebrow);
+
+// --- talking to the server --------------------------------------------------------------------------------------
+
+const newKey = () => crypto.randomUUID();
+
+/** A request with the organizer key; answers { ok, status, body, etag } and never throws (a network failure is status 0). */
+async function call(method, path, { json, body, type, ifMatch, idempotent } = {}) {
+  const headers = { Authorization: `Bearer ${organizerKey}`, Accept: 'application/json, application/problem+json' };
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
+  if (type) headers['Content-Type'] = type;
+  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
+  if (idempotent) headers['Idempotency-Key'] = newKey();
+  try {
+    const response = await fetch(path, { method, headers, body: json !== undefined ? JSON.stringify(json) : body });
+    const raw = await response.text();
+    let parsed = null;
+    try { parsed = raw ? JSON.parse(raw) : null; } catch { parsed = { detail: raw }; }
+    if (response.status === 401 || response.status === 403) askForKey(S.keyRefused);
+    return { ok: response.ok, status: response.status, body: parsed, etag: response.headers.get('ETag') };
+  } catch (error) {
+    return { ok: false, status: 0, body: { detail: S.unreachable(error.message) } };
+  }
+}
+
+const api = path => `/api/meetings/${encodeURIComponent(meetingId)}${path}`;
+
+function say(element, words, kind = 'info') {
+  const e = typeof element === 'string' ? $(element) : element;
+  e.hidden = !words;
+  e.className = `message message-${kind}`;
+  fill(e, words ?? '');
+}
+
+// --- the key ----------------------------------------------------------------------------------------------------
+
+function askForKey(why) {
+  $('workspace').hidden = true;
+  $('key-panel').hidden = false;
+  $('forget-key').hidden = true;
+  $('key-error').textContent = why ?? '';
+  $('key-input').focus();
+}
+
+$('key-form').addEventListener('submit', event => {
+  event.preventDefault();
+  organizerKey = $('key-input').value.trim();
+  sessionStorage.setItem(keyName, organizerKey);
+  $('key-input').value = '';
+  start();
+});
+$('forget-key').addEventListener('click', () => {
+  sessionStorage.removeItem(keyName);
+  organizerKey = '';
+  askForKey();
+});
+
+// --- venue time ---------------------------------------------------------------------------------------------------
+
+/** The instant (ISO with Z) of a venue-local "2022-05-23T13:00" in the meeting's time zone. */
+function venueInstant(local, timeZone) {
+  const asUtc = Date.parse(`${local}:00Z`);
+  const offsetAt = t => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(new Date(t)).map(p => [p.type, p.value]));
+    return Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`) - t;
+  };
+  let instant = asUtc - offsetAt(asUtc);
+  instant = asUtc - offsetAt(instant); // once more, for a day on which the clocks change
+  return new Date(instant).toISOString();
+}
+
+// --- the form ---------------------------------------------------------------------------------------------------
+
+const empty = value => value === undefined || value === null || String(value).trim() === '';
+const orNull = value => empty(value) ? null : String(value).trim();
+
+/** Every item and sub-item, in agenda order, with its depth. */
+function allItems(items = model?.items ?? [], depth = 0, out = []) {
+  for (const item of items) {
+    out.push({ item, depth });
+    allItems(item.subItems ?? [], depth + 1, out);
+  }
+  return out;
+}
+
+function itemCaption(item) {
+  const numbers = Object.values(item.numbers ?? {}).filter(n => !empty(n));
+  return `${numbers.length ? `${numbers[0]}. ` : ''}${item.title || item.id}`;
+}
+
+function uniqueId(prefix, taken) {
+  for (let n = taken.size + 1; ; n++) {
+    if (!taken.has(`${prefix}-${n}`)) return `${prefix}-${n}`;
+  }
+}
+
+let fieldCount = 0;
+/** A labelled input bound to the model: edits go straight into it. */
+function field(label, path, value, onChange, { type = 'text', options, wide, rows } = {}) {
+  const id = `f${++fieldCount}`;
+  let input;
+  if (options) {
+    input = h('select', { id }, Object.entries(options).map(([v, words]) => h('option', { value: v, selected: v === value }, words)));
+    input.addEventListener('change', () => onChange(input.value));
+  } else if (rows) {
+    input = h('textarea', { id, rows, spellcheck: 'false' });
+    input.value = value ?? '';
+    input.addEventListener('input', () => onChange(input.value));
+  } else {
+    input = h('input', { id, type, spellcheck: 'false' });
+    input.value = value ?? '';
+    input.addEventListener('input', () => onChange(input.value));
+  }
+  input.dataset.path = path;
+  return h('div', { class: `field${wide ? ' field-wide' : ''}`, dataset: { fieldPath: path } }, h('label', { for: id }, label), input);
+}
+
+function smallButton(words, onClick, extra = '') {
+  return h('button', { type: 'button', class: `button button-small ${extra}`.trim(), onclick: event => { event.preventDefault(); onClick(); } }, words);
+}
+
+function move(list, index, by) {
+  const to = index + by;
+  if (to < 0 || to >= list.length) return;
+  [list[index], list[to]] = [list[to], list[index]];
+  render();
+}
+
+function meetingFields() {
+  const d = model;
+  const set = key => v => { d[key] = key === 'startDate' || key === 'endDate' ? orNull(v) : v; };
+  return h('fieldset', { class: 'secretariat-group', dataset: { path: '$' } },
+    h('legend', {}, S.meeting),
+    h('div', { class: 'secretariat-grid' },
+      field(S.title, '$.title', d.title, set('title'), { wide: true }),
+      field(S.venue, '$.venue', d.venue, set('venue')),
+      field(S.timeZone, '$.timeZone', d.timeZone, set('timeZone')),
+      field(S.startDate, '$.startDate', d.startDate, set('startDate'), { type: 'date' }),
+      field(S.endDate, '$.endDate', d.endDate, set('endDate'), { type: 'date' }),
+      field(S.symbol, '$.symbol', d.symbol, v => { d.symbol = orNull(v); }),
+      field(S.parentBody, '$.parentBody', d.parentBody, v => { d.parentBody = orNull(v); })));
+}
+
+function bodyFields() {
+  const bodies = model.bodies;
+  return h('fieldset', { class: 'secretariat-group', dataset: { path: '$.bodies' } },
+    h('legend', {}, S.bodies),
+    bodies.map((b, i) => {
+      const path = `$.bodies[${i}]`;
+      b.officers ??= {};
+      const o = b.officers;
+      return h('div', { class: 'secretariat-entry', dataset: { path, body: b.id } },
+        h('div', { class: 'secretariat-entry-head' }, h('h3', {}, b.name || S.body(i + 1)),
+          h('span', { class: 'secretariat-tools' }, smallButton(S.remove, () => { bodies.splice(i, 1); render(); }, 'button-quiet'))),
+        h('div', { class: 'secretariat-grid' },
+          field(S.bodyId, `${path}.id`, b.id, v => { b.id = v.trim(); }),
+          field(S.bodyName, `${path}.name`, b.name, v => { b.name = v; }, { wide: true }),
+          field(S.bodySymbol, `${path}.symbol`, b.symbol, v => { b.symbol = orNull(v); }),
+          field(S.bodyMeeting, `${path}.meeting`, b.meeting, v => { b.meeting = orNull(v); }),
+          field(S.chair, `${path}.officers.chair`, o.chair, v => { o.chair = orNull(v); }),
+          field(S.rapporteur, `${path}.officers.rapporteur`, o.rapporteur, v => { o.rapporteur = orNull(v); }),
+          field(S.viceChairs, `${path}.officers.viceChairs`, (o.viceChairs ?? []).join('\n'),
+            v => { o.viceChairs = v.split('\n').map(s => s.trim()).filter(Boolean); }, { rows: 2, wide: true })));
+    }),
+    h('div', { class: 'actions' }, smallButton(S.addBody, () => {
+      bodies.push({ id: uniqueId('body', new Set(bodies.map(b => b.id))), name: '', officers: {} });
+      render();
+    })));
+}
+
+function documentFields(item, path) {
+  item.documents ??= [];
+  const docs = item.documents;
+  return h('div', { class: 'secretariat-documents', dataset: { path: `${path}.documents` } },
+    h('h4', {}, S.documents),
+    docs.map((doc, j) => {
+      const docPath = `${path}.documents[${j}]`;
+      return h('div', { class: 'secretariat-row secretariat-document', dataset: { path: docPath } },
+        field(S.documentSymbols, `${docPath}.symbols`, (doc.symbols ?? []).join(', '),
+          v => { doc.symbols = v.split(',').map(s => s.trim()).filter(Boolean); }),
+        field(S.documentTitle, `${docPath}.title`, doc.title, v => { doc.title = orNull(v); }),
+        smallButton(S.remove, () => { docs.splice(j, 1); render(); }, 'button-quiet'));
+    }),
+    smallButton(S.addDocument, () => { docs.push({ symbols: [] }); render(); }));
+}
+
+function itemFields(item, path, list, index) {
+  const bodies = model.bodies;
+  item.numbers ??= {};
+  const numbers = item.numbers;
+  return h('div', { class: 'secretariat-entry secretariat-item', dataset: { path, item: item.id } },
+    h('div', { class: 'secretariat-entry-head' },
+      h('h3', {}, itemCaption(item)),
+      h('span', { class: 'secretariat-tools' },
+        smallButton('↑', () => move(list, index, -1), 'button-quiet'),
+        smallButton('↓', () => move(list, index, 1), 'button-quiet'),
+        smallButton(S.remove, () => removeItem(list, index), 'button-quiet item-remove'))),
+    h('div', { class: 'secretariat-grid' },
+      field(S.itemTitle, `${path}.title`, item.title, v => { item.title = v; }, { wide: true }),
+      field(S.itemId, `${path}.id`, item.id, v => { item.id = v.trim(); }),
+      field(S.itemKind, `${path}.kind`, item.kind ?? 'substantive', v => { item.kind = v; }, { options: S.kinds }),
+      bodies.map(b => field(S.numberOn(b.symbol || b.name || b.id), `${path}.numbers.${b.id}`, numbers[b.id],
+        v => { if (empty(v)) delete numbers[b.id]; else numbers[b.id] = v.trim(); }))),
+    documentFields(item, path),
+    (item.subItems ?? []).length > 0
+      ? h('div', { class: 'secretariat-subitems', dataset: { path: `${path}.subItems` } },
+        h('h4', {}, S.subItems),
+        item.subItems.map((sub, k) => itemFields(sub, `${path}.subItems[${k}]`, item.subItems, k)))
+      : null,
+    smallButton(S.addSubItem, () => {
+      item.subItems ??= [];
+      item.subItems.push(newItem(item));
+      render();
+    }));
+}
+
+/** Takes an item (and its sub-items) out of the agenda and out of the sittings' plans, which cannot name an item that is gone. */
+function removeItem(list, index) {
+  const gone = new Set(allItems([list[index]]).map(e => e.item.id));
+  list.splice(index, 1);
+  for (const session of model.sessions) session.items = (session.items ?? []).filter(p => !gone.has(p.item));
+  render();
+}
+
+function newItem(parent) {
+  const taken = new Set(allItems().map(e => e.item.id));
+  const numbers = {};
+  for (const [body, number] of Object.entries(parent?.numbers ?? {})) {
+    numbers[body] = `${number} (${String.fromCharCode(97 + (parent.subItems?.length ?? 0))})`;
+  }
+  if (!parent && model.bodies.length > 0) {
+    for (const b of model.bodies) numbers[b.id] = String(model.items.filter(i => i.numbers?.[b.id]).length + 1);
+  }
+  return { id: uniqueId('item', taken), numbers, title: '', kind: 'substantive', documents: [], subItems: [] };
+}
+
+function itemsFields() {
+  return h('fieldset', { class: 'secretariat-group', dataset: { path: '$.items' } },
+    h('legend', {}, S.items),
+    model.items.length === 0 ? h('p', { class: 'muted' }, S.noItems) : null,
+    model.items.map((item, i) => itemFields(item, `$.items[${i}]`, model.items, i)),
+    h('div', { class: 'actions' }, smallButton(S.addItem, () => { model.items.push(newItem(null)); render(); }, 'add-item')));
+}
+
+function sittingFields() {
+  const sessions = model.sessions;
+  const items = allItems();
+  const status = id => snapshot?.sessions?.find(s => s.id === id)?.status;
+  return h('fieldset', { class: 'secretariat-group', dataset: { path: '$.sessions' } },
+    h('legend', {}, S.sittings),
+    sessions.length === 0 ? h('p', { class: 'muted' }, S.noSittings) : null,
+    sessions.map((s, i) => {
+      const path = `$.sessions[${i}]`;
+      s.items ??= [];
+      s.bodies ??= [];
+      return h('div', { class: 'secretariat-entry secretariat-sitting', dataset: { path, session: s.id } },
+        h('div', { class: 'secretariat-entry-head' },
+          h('h3', {}, s.start ? `${venueDate(s.start, false)} ${venueTime(s.start)}–${s.end ? venueTime(s.end) : ''}` : S.sitting,
+            status(s.id) && status(s.id) !== 'scheduled' ? h('span', { class: 'muted' }, ` · ${status(s.id)}`) : null),
+          h('span', { class: 'secretariat-tools' }, smallButton(S.remove, () => { sessions.splice(i, 1); render(); }, 'button-quiet'))),
+        h('div', { class: 'secretariat-grid' },
+          field(S.sittingId, `${path}.id`, s.id, v => { s.id = v.trim(); }),
+          field(S.start, `${path}.start`, s.start?.slice(0, 16), v => { s.start = orNull(v); }, { type: 'datetime-local' }),
+          field(S.end, `${path}.end`, s.end?.slice(0, 16), v => { s.end = orNull(v); }, { type: 'datetime-local' }),
+          field(S.format, `${path}.format`, s.format ?? 'inPerson', v => { s.format = v; }, { options: S.formats }),
+          field(S.cap, `${path}.capMinutes`, s.capMinutes, v => { s.capMinutes = empty(v) ? null : Number(v); }, { type: 'number' })),
+        h('fieldset', { class: 'secretariat-checks', dataset: { path: `${path}.bodies` } },
+          h('legend', {}, S.sittingBodies),
+          model.bodies.map(b => h('label', { class: 'check' },
+            h('input', {
+              type: 'checkbox', checked: s.bodies.includes(b.id), dataset: { path: `${path}.bodies`, body: b.id },
+              onchange: e => { s.bodies = e.target.checked ? [...new Set([...s.bodies, b.id])] : s.bodies.filter(x => x !== b.id); },
+            }), ` ${b.symbol || b.name || b.id}`))),
+        h('div', { class: 'secretariat-planned', dataset: { path: `${path}.items` } },
+          h('h4', {}, S.planned),
+          s.items.map((p, j) => {
+            const select = h('select', { 'aria-label': `${S.planned} ${j + 1}`, dataset: { path: `${path}.items[${j}].item` } },
+              items.map(e => h('option', { value: e.item.id, selected: e.item.id === p.item }, `${'  '.repeat(e.depth)}${itemCaption(e.item)}`)));
+            select.addEventListener('change', () => { p.item = select.value; });
+            return h('div', { class: 'secretariat-row' }, select,
+              h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: !!p.continued, onchange: e => { p.continued = e.target.checked; } }), ` ${S.continued}`),
+              smallButton(S.remove, () => { s.items.splice(j, 1); render(); }, 'button-quiet'));
+          }),
+          smallButton(S.addPlanned, () => { s.items.push({ item: items[0]?.item.id ?? '', continued: false }); render(); })));
+    }),
+    h('div', { class: 'actions' }, smallButton(S.addSitting, () => {
+      const day = model.startDate ?? new Date().toISOString().slice(0, 10);
+      sessions.push({
+        id: uniqueId('sitting', new Set(sessions.map(s => s.id))), start: `${day}T10:00`, end: `${day}T13:00`,
+        bodies: model.bodies.map(b => b.id), items: [], format: 'inPerson',
+      });
+      render();
+    }, 'add-sitting')));
+}
+
+function render() {
+  fieldCount = 0;
+  fill($('definition'), meetingFields(), bodyFields(), itemsFields(), sittingFields());
+  const readOnly = view?.status === 'archived';
+  for (const control of $('definition-form').querySelectorAll('input, select, textarea, button')) control.disabled = readOnly;
+  showProblems(currentProblems, currentProblemsHeading);
+}
+
+// --- problems by path -------------------------------------------------------------------------------------------
+
+let currentProblems = [];
+let currentProblemsHeading = '';
+
+/** The field (or the nearest enclosing part of the form) a problem's path names. */
+function placeOf(path) {
+  for (let p = path; p; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+    const at = document.querySelector(`#definition [data-field-path="${CSS.escape(p)}"], #definition [data-path="${CSS.escape(p)}"]`);
+    if (at) return at.closest('[data-field-path]') ?? at;
+    if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
+  }
+  return null;
+}
+
+function showProblems(problems, heading) {
+  currentProblems = problems ?? [];
+  currentProblemsHeading = heading;
+  for (const old of document.querySelectorAll('#definition .field-problem')) old.remove();
+  for (const old of document.querySelectorAll('#definition .has-problem')) old.classList.remove('has-problem');
+  const box = $('problems');
+  box.hidden = currentProblems.length === 0;
+  if (box.hidden) return;
+  fill(box, h('p', { class: 'problems-heading' }, heading),
+    h('ul', {}, currentProblems.map(p => h('li', { dataset: { problemPath: p.path } },
+      h('a', {
+        href: '#', onclick: e => {
+          e.preventDefault();
+          const place = placeOf(p.path);
+          place?.scrollIntoView({ block: 'center' });
+          place?.querySelector('input, select, textarea')?.focus();
+        },
+      }, h('code', {}, p.path)), ` ${p.message}`))));
+  for (const p of currentProblems) {
+    const place = placeOf(p.path);
+    if (!place) continue;
+    place.classList.add('has-problem');
+    const note = h('p', { class: 'field-problem', dataset: { problemPath: p.path } }, p.message);
+    if (place.matches('[data-field-path]')) place.append(note);
+    else place.prepend(note);
+  }
+}
+
+function problemsOf(body) {
+  return (body?.errors ?? body?.problems ?? []).filter(p => p.path).map(p => ({ path: p.path, message: p.message }));
+}
+
+// --- loading ----------------------------------------------------------------------------------------------------
+
+function showWarnings(warnings, importGaps = []) {
+  const box = $('warnings');
+  box.hidden = warnings.length === 0 && importGaps.length === 0;
+  fill(box,
+    importGaps.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importGaps),
+      h('ul', { class: 'warnings' }, importGaps.map(g => h('li', { class: 'warning' }, g.message ?? g.field)))) : null,
+    warnings.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importWarnings(warnings.length)),
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message)))) : null);
+}
+
+function takeView(next) {
+  view = next;
+  model = structuredClone(next.definition);
+  model.sessions ??= [];
+  model.items ??= [];
+  model.bodies ??= [];
+  $('meeting-title').textContent = model.title || meetingId;
+  document.title = `${S.pageEyebrow} · ${model.title}`;
+  const pill = $('status');
+  pill.hidden = false;
+  pill.textContent = S.status[view.status] ?? view.status;
+  pill.className = `pill pill-status-${view.status}`;
+  text('version', S.version(view.version));
+  showWarnings(view.warnings ?? []);
+  currentProblems = [];
+  render();
+  if (view.status === 'draft') showProblems(view.problems, S.publishProblemsHeading(view.problems.length));
+  cards();
+}
+
+async function loadSnapshot() {
+  if (view?.status === 'draft') { snapshot = null; return; }
+  const answer = await call('GET', api(''));
+  snapshot = answer.ok ? answer.body : null;
+}
+
+async function load() {
+  say('message', S.loading, 'info');
+  const answer = await call('GET', api('/definition'));
+  if (!answer.ok) {
+    if (answer.status === 401 || answer.status === 403) return;
+    say('message', answer.status === 404 ? S.notFound(meetingId) : answer.body?.detail ?? `${answer.status}`, 'error');
+    $('meeting-title').textContent = S.notFound(meetingId);
+    return;
+  }
+  say('message', null);
+  $('key-panel').hidden = true;
+  $('forget-key').hidden = false;
+  $('workspace').hidden = false;
+  takeView(answer.body);
+  await loadSnapshot();
+  render();
+  cards();
+  // The chair key of a meeting made from the import form, shown here this once.
+  const created = sessionStorage.getItem(`meetingops:created-chair-key:${meetingId}`);
+  if (created) {
+    sessionStorage.removeItem(`meetingops:created-chair-key:${meetingId}`);
+    fill($('new-chair-key'), h('p', {}, S.createdChairKey), h('code', { class: 'chair-key' }, created));
+  }
+}
+
+// --- the cards beside the form ------------------------------------------------------------------------------------
+
+function cards() {
+  const status = view?.status;
+  const live = status === 'live';
+  const archived = status === 'archived';
+  $('publish-card').hidden = status !== 'draft';
+  $('share-card').hidden = !(live || archived);
+  $('announce-card').hidden = !live;
+  $('format-card').hidden = !live;
+  $('exports-card').hidden = !(live || archived);
+  $('chair-key-card').hidden = archived || !status;
+  $('remove-card').hidden = archived || !status;
+  $('save').hidden = archived;
+  $('reload').hidden = archived;
+  let note = $('archived-secretariat');
+  if (archived && !note) {
+    note = h('p', { id: 'archived-secretariat', class: 'archived-note', role: 'status' }, S.archivedNote);
+    $('workspace').before(note);
+  }
+  if (!status) return;
+  text('remove-heading', status === 'draft' ? S.removeHeadingDraft : S.removeHeadingLive);
+  text('remove-text', status === 'draft' ? S.removeTextDraft : S.removeTextLive);
+  text('remove', status === 'draft' ? S.removeDraft : S.removeLive);
+  text('remove-yes', status === 'draft' ? S.removeYesDraft : S.removeYesLive);
+  text('remove-question', status === 'draft' ? S.removeQuestionDraft(model.title) : S.removeQuestionLive(model.title));
+  if (live || archived) shareCard();
+  if (live || archived) exportsCard();
+  if (live) { announcementsList(); formatCard(); }
+}
+
+function shareCard() {
+  const link = `${location.origin}/follow/${encodeURIComponent(meetingId)}`;
+  const qr = `${api('/follow-qr.svg')}?v=${encodeURIComponent(link)}`;
+  $('share-qr').src = qr;
+  $('share-overlay-qr').src = qr;
+  const anchor = $('share-link');
+  anchor.href = link;
+  anchor.textContent = link;
+  text('share-overlay-link', link);
+  text('share-overlay-title', S.shareOverlayTitle(model.title));
+  const id = encodeURIComponent(meetingId);
+  fill($('share-pages'),
+    h('a', { class: 'button button-small', href: `/chair/${id}` }, S.pageChair),
+    h('a', { class: 'button button-small', href: `/display/${id}` }, S.pageDisplay),
+    h('a', { class: 'button button-small', href: `/follow/${id}` }, S.pageFollow),
+    h('a', { class: 'button button-small', href: `/programme/${id}` }, S.pageProgramme));
+}
+$('share-copy').addEventListener('click', async () => {
+  try { await navigator.clipboard.writeText($('share-link').href); $('share-copy').textContent = S.shareCopied; } catch { /* the link is on the card to copy by hand */ }
+});
+$('share-screen').addEventListener('click', () => { $('share-overlay').hidden = false; $('share-overlay-close').focus(); });
+$('share-overlay-close').addEventListener('click', () => { $('share-overlay').hidden = true; });
+document.addEventListener('keydown', e => { if (e.key === 'Escape') $('share-overlay').hidden = true; });
+
+function exportsCard() {
+  const id = encodeURIComponent(meetingId);
+  const link = (href, words, download) => h('li', {}, h('a', { href, download: download ?? false }, words));
+  fill($('exports'),
+    link(`/api/meetings/${id}/report`, S.exportReport, `${meetingId}-report.md`),
+    link(`/api/meetings/${id}/report?format=json`, S.exportReportJson),
+    link(`/api/meetings/${id}/log?format=csv`, S.exportLog, `${meetingId}-log.csv`),
+    link(`/api/meetings/${id}/calendar.ics`, S.exportCalendar, `${meetingId}.ics`),
+    model.bodies.length > 1 ? model.bodies.map(b => link(`/api/meetings/${id}/calendar.ics?body=${encodeURIComponent(b.id)}`,
+      S.exportCalendarBody(b.symbol || b.name), `${meetingId}-${b.id}.ics`)) : null);
+}
+
+// --- saving -------------------------------------------------------------------------------------------------------
+
+$('definition-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  if (importing) return;
+  say('save-message', S.saving, 'info');
+  const answer = await call('PUT', api('/definition'), { json: model, ifMatch: view.version });
+  if (answer.ok) {
+    const wasLive = view.status === 'live';
+    takeView(answer.body);
+    await loadSnapshot();
+    render();
+    cards();
+    say('save-message', wasLive ? S.savedLive(answer.body.version) : S.saved(answer.body.version), 'success');
+    return;
+  }
+  if (answer.status === 412) {
+    const now = await call('GET', api('/definition'));
+    say('save-message', S.stale(view.version, now.ok ? now.body.version : null), 'error');
+    return;
+  }
+  const problems = problemsOf(answer.body);
+  if (problems.length > 0) {
+    showProblems(problems, S.problemsHeading(problems.length));
+    say('save-message', S.refused(answer.body?.detail ?? ''), 'error');
+    $('problems').scrollIntoView({ block: 'start' });
+    return;
+  }
+  say('save-message', S.refused(answer.body?.detail ?? `${answer.status}`), 'error');
+});
+
+$('reload').addEventListener('click', async () => {
+  say('save-message', null);
+  const answer = await call('GET', api('/definition'));
+  if (answer.ok) {
+    takeView(answer.body);
+    await loadSnapshot();
+    render();
+    cards();
+  }
+});
+
+// --- publishing a draft -------------------------------------------------------------------------------------------
+
+$('publish').addEventListener('click', async () => {
+  if (JSON.stringify(model) !== JSON.stringify(view.definition)) {
+    say('publish-message', S.saveFirst, 'warning');
+    return;
+  }
+  say('publish-message', S.publishing, 'info');
+  const answer = await call('POST', api('/publish'));
+  if (answer.ok) {
+    const next = await call('GET', api('/definition'));
+    if (next.ok) takeView(next.body);
+    await loadSnapshot();
+    cards();
+    say('save-message', S.published, 'success');
+    return;
+  }
+  const problems = problemsOf(answer.body);
+  showProblems(problems, S.publishProblemsHeading(problems.length));
+  say('publish-message', answer.body?.detail ?? `${answer.status}`, 'error');
+});
+
+// --- announcements ------------------------------------------------------------------------------------------------
+
+function announcementsList() {
+  const now = Date.now();
+  const showing = (snapshot?.announcements ?? []).filter(a => !a.until || Date.parse(a.until) > now);
+  fill($('announcements'), showing.length === 0 ? h('li', { class: 'muted' }, S.noAnnouncements)
+    : showing.map(a => h('li', { class: 'notice', dataset: { announcement: a.id } }, a.text,
+      h('span', { class: 'muted' }, `${a.until ? S.until(new Intl.DateTimeFormat('en-GB', { timeZone: model.timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(a.until))) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
+      smallButton(S.withdraw, async () => {
+        const answer = await call('DELETE', api(`/announcements/${encodeURIComponent(a.id)}`), { idempotent: true });
+        if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', answer.body?.detail ?? `${answer.status}`, 'error');
+      }, 'button-quiet withdraw'))));
+}
+
+$('announce-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const until = $('announce-until').value;
+  const body = { text: $('announce-text').value.trim(), until: until ? venueInstant(until, model.timeZone) : null };
+  const answer = await call('POST', api('/announcements'), { json: body, idempotent: true });
+  if (answer.ok) {
+    snapshot = answer.body;
+    $('announce-text').value = '';
+    $('announce-until').value = '';
+    announcementsList();
+    say('announce-message', S.announced, 'success');
+  } else {
+    say('announce-message', answer.body?.detail ?? `${answer.status}`, 'error');
+  }
+});
+
+// --- formats, caps and the re-plan preview ------------------------------------------------------------------------
+
+let formatReady = false;
+function formatCard() {
+  if (!formatReady) {
+    fill($('format-format'), Object.entries(S.formats).map(([v, words]) => h('option', { value: v, selected: v === 'hybrid' }, words)));
+    fill($('format-strategy'), Object.entries(S.strategies).map(([v, words]) => h('option', { value: v }, words)));
+    formatReady = true;
+  }
+  const open = (snapshot?.sessions ?? []).filter(s => s.status !== 'ended' && s.status !== 'cancelled');
+  fill($('format-sittings'), open.map(s => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', value: s.id, name: 'format-sitting' }),
+    ` ${venueDate(s.start, false)} ${venueTime(s.start)}–${venueTime(s.end)} (${S.formats[s.format] ?? s.format})`)));
+}
+
+let proposalRequest = null;
+
+function planColumn(heading, plan) {
+  const title = id => { const e = allItems().find(x => x.item.id === id); return e ? itemCaption(e.item) : id; };
+  return h('div', { class: 'proposal-column' }, h('h3', {}, heading),
+    h('ol', { class: 'proposal-sittings' }, plan.sessions.map(s => h('li', { dataset: { session: s.sessionId } },
+      h('strong', {}, `${venueDate(s.localStart, false)} ${venueTime(s.localStart)}–${venueTime(s.localEnd)}`),
+      s.allocations.length === 0 ? h('p', { class: 'muted' }, S.nothingPlanned)
+        : h('ul', {}, s.allocations.map(a => h('li', {}, `${title(a.itemId)}${a.continued ? ` ${S.continued}` : ''} · ${S.minutes(a.minutes)}`)))))));
+}
+
+$('format-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const sessions = [...document.querySelectorAll('input[name="format-sitting"]:checked')].map(i => i.value);
+  const cap = $('format-cap').value;
+  proposalRequest = {
+    sessions, strategy: $('format-strategy').value,
+    format: sessions.length ? $('format-format').value : null,
+    capMinutes: sessions.length && cap ? Number(cap) : null,
+  };
+  say('format-message', null);
+  const answer = await call('PUT', `${api('/format')}?dryRun=true`, { json: proposalRequest, idempotent: true });
+  const box = $('proposal');
+  if (!answer.ok) {
+    box.hidden = true;
+    say('format-message', answer.body?.detail ?? `${answer.status}`, 'error');
+    return;
+  }
+  const p = answer.body;
+  box.hidden = false;
+  fill(box,
+    h('div', { class: 'proposal-columns' }, planColumn(S.proposalCurrent, p.current), planColumn(S.proposalProposed, p.proposed)),
+    p.difference.items.length === 0 && p.difference.overflowBefore === p.difference.overflowAfter
+      ? h('p', { class: 'muted' }, S.proposalNoChange)
+      : h('ul', { class: 'proposal-moves' }, p.difference.items.map(m => h('li', {}, m.text))),
+    p.difference.overflowBefore || p.difference.overflowAfter ? h('p', {}, S.proposalOverflow(p.difference.overflowBefore, p.difference.overflowAfter)) : null,
+    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, w.message))) : null,
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button', id: 'proposal-publish', class: 'button button-primary', onclick: async () => {
+        const done = await call('PUT', api('/format'), { json: proposalRequest, ifMatch: p.version, idempotent: true });
+        if (done.ok) {
+          box.hidden = true;
+          say('format-message', S.proposalPublished, 'success');
+          const next = await call('GET', api('/definition'));
+          if (next.ok) takeView(next.body);
+          await loadSnapshot();
+          render();
+          cards();
+        } else {
+          say('format-message', done.status === 412 ? S.proposalStale : done.body?.detail ?? `${done.status}`, 'error');
+        }
+      },
+    }, S.proposalPublish)));
+});
+
+// --- chair key, archive and delete --------------------------------------------------------------------------------
+
+function confirmInline(container, question, yes, action) {
+  fill(container, h('div', { class: 'remove-confirm' }, h('p', {}, question), h('div', { class: 'actions' },
+    h('button', { type: 'button', class: 'button button-primary', onclick: () => { fill(container); action(); } }, yes),
+    h('button', { type: 'button', class: 'button', onclick: () => fill(container) }, S.no))));
+}
+
+$('rotate').addEventListener('click', () => confirmInline($('new-chair-key'), S.rotateQuestion, S.rotateYes, async () => {
+  const answer = await call('POST', api('/chair-key'));
+  fill($('new-chair-key'), answer.ok
+    ? [h('p', {}, S.newChairKey), h('code', { class: 'chair-key', id: 'chair-key-value' }, answer.body.chairKey)]
+    : h('p', { class: 'error' }, answer.body?.detail ?? `${answer.status}`));
+}));
+
+$('remove').addEventListener('click', () => { $('remove-confirm').hidden = false; $('remove-yes').focus(); });
+$('remove-no').addEventListener('click', () => { $('remove-confirm').hidden = true; });
+$('remove-yes').addEventListener('click', async () => {
+  $('remove-confirm').hidden = true;
+  const wasDraft = view.status === 'draft';
+  const answer = await call('DELETE', api(''));
+  if (!answer.ok) {
+    say('remove-message', answer.body?.detail ?? `${answer.status}`, 'error');
+    return;
+  }
+  if (wasDraft) {
+    $('workspace').hidden = true;
+    say('message', S.deleted, 'success');
+    $('message').append(' ', h('a', { href: '/' }, S.back));
+    return;
+  }
+  const next = await call('GET', api('/definition'));
+  if (next.ok) takeView(next.body);
+  say('save-message', S.archived, 'success');
+});
+
+// --- the import form (/secretariat/new) ---------------------------------------------------------------------------
+
+function importMode() {
+  $('key-panel').hidden = true;
+  $('forget-key').hidden = false;
+  $('workspace').hidden = false;
+  $('import-card').hidden = false;
+  $('definition-card').hidden = true;
+  $('meeting-title').textContent = S.importTitle;
+  $('save').hidden = true;
+  $('reload').hidden = true;
+  cards();
+}
+
+$('import-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const answer = await call('POST', '/api/meetings/import?dryRun=true', { body: $('import-text').value, type: 'text/plain; charset=utf-8' });
+  if (!answer.ok) {
+    say('message', answer.body?.detail ?? `${answer.status}`, 'error');
+    return;
+  }
+  say('message', null);
+  gaps = answer.body.gaps ?? [];
+  model = structuredClone(answer.body.definition);
+  // What the document does not give (dates) is left empty for the officer, as the stored draft would have it.
+  if (gaps.some(g => g.field === 'dates')) {
+    model.startDate = null;
+    model.endDate = null;
+    model.sessions = [];
+  }
+  model.sessions ??= [];
+  $('definition-card').hidden = false;
+  $('create-draft').hidden = false;
+  $('create-live').hidden = false;
+  showWarnings(answer.body.warnings ?? [], gaps);
+  render();
+  $('definition-card').scrollIntoView({ block: 'start' });
+});
+
+async function createFromForm(draft) {
+  const answer = await call('POST', `/api/meetings${draft ? '?draft=true' : ''}`, { json: model });
+  if (!answer.ok) {
+    const problems = problemsOf(answer.body);
+    showProblems(problems, S.problemsHeading(problems.length));
+    say('save-message', S.refused(answer.body?.detail ?? `${answer.status}`), 'error');
+    return;
+  }
+  sessionStorage.setItem(`meetingops:created-chair-key:${answer.body.id}`, answer.body.chairKey);
+  location.assign(`/secretariat/${encodeURIComponent(answer.body.id)}`);
+}
+$('create-draft').addEventListener('click', () => createFromForm(true));
+$('create-live').addEventListener('click', () => createFromForm(false));
+
+// --- start --------------------------------------------------------------------------------------------------------
+
+function start() {
+  if (!organizerKey) {
+    askForKey();
+    return;
+  }
+  if (importing) importMode();
+  else load();
+}
+
+if (!meetingId) {
+  $('meeting-title').textContent = S.notFound('');
+} else {
+  start();
+}
