@@ -31,7 +31,7 @@ public class MeetingChangesTests
         Assert.True(applied is not null, "the push said follow again; its changes would have been: " + string.Join(", ",
             MeetingChanges.Between(before, after).GroupBy(c => c.Kind).Select(g => $"{g.Count()} × {g.Key} ({Json(g.First())})")));
         Assert.Equal(Json(after), Json(applied!));
-        Assert.Equal(run.Log.Skip(logged).Select(Json), push.Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => Json(c.Entry)));
+        Assert.Equal(run.Log.Skip(logged).Select(e => Json(ChangeEntry.Of(e))), push.Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => Json(c.Entry)));
         return push;
     }
 
@@ -81,13 +81,13 @@ public class MeetingChangesTests
         var snapshot = JsonSerializer.SerializeToUtf8Bytes(run.Snapshot(), MeetingOpsJson.Options).Length;
         Assert.True(snapshot > 400_000, $"the limits meeting's snapshot is {snapshot} bytes; the test means one of about 500 KB");
 
-        // Starting a sitting makes every item it may take up openable: a big change, not one status change.
-        run.Session("2026-03-02 08:00", LimitsMeeting.SittingId(1), SessionAction.Start);
+        // Starting a sitting makes every item it may take up openable: one rule, not a thousand item changes.
+        var start = Step(run, r => r.Session("2026-03-02 08:00", LimitsMeeting.SittingId(1), SessionAction.Start));
         var open = Step(run, r => r.Item("2026-03-02 08:01", LimitsMeeting.ItemId(1), ItemAction.Open));
         var conclude = Step(run, r => r.Item("2026-03-02 08:20", LimitsMeeting.ItemId(1), ItemAction.Conclude));
         var defer = Step(run, r => r.Item("2026-03-02 08:21", LimitsMeeting.ItemId(900), ItemAction.Defer));
 
-        foreach (var push in new[] { open, conclude, defer })
+        foreach (var push in new[] { start, open, conclude, defer })
         {
             Assert.True(Bytes(push) < 1024, $"a status change pushed {Bytes(push)} bytes: {Json(push)}");
         }

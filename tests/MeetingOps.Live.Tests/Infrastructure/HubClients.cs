@@ -11,7 +11,7 @@ namespace MeetingOps.Live.Tests.Infrastructure;
 public sealed record Changed(long Version, string MeetingId, long Since, IReadOnlyList<ViewChange> Changes)
 {
     /// <summary>The log entries the push carries.</summary>
-    public IReadOnlyList<LogEntry> Entries => Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => c.Entry!).ToList();
+    public IReadOnlyList<ChangeEntry> Entries => Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => c.Entry!).ToList();
 
     /// <summary>The snapshot after this push, as the follower that read it applied it (null if it could not: a gap or a resync change).</summary>
     [System.Text.Json.Serialization.JsonIgnore, MessagePack.IgnoreMember]
@@ -103,6 +103,9 @@ public sealed class Follower : IAsyncDisposable
     /// <summary>How many times this follower saw a gap and resynced from a snapshot.</summary>
     public int Resyncs { get; private set; }
 
+    /// <summary>What each resync was for: the version held and the push that did not apply.</summary>
+    public List<string> Gaps { get; } = [];
+
     /// <summary>Every push received, in arrival order.</summary>
     public List<Changed> Received { get; } = [];
 
@@ -157,6 +160,7 @@ public sealed class Follower : IAsyncDisposable
                 continue;
             }
             Resyncs++;
+            Gaps.Add($"at version {Version}: push {push.Since}→{push.Version} [{string.Join(", ", push.Changes.Select(c => c.Kind))}]");
             await ResyncAsync();
         }
     }

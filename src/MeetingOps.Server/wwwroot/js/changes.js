@@ -54,6 +54,7 @@ export function applyChanges(meeting, push) {
       case 'sessionRemoved': sessions = sessions.filter(x => x.id !== c.id); break;
       case 'session': if (c.at != null) sessions.splice(c.at, 0, c.session); else replace(sessions, c.id, c.session); break;
       case 'sessionStatus': merge(sessions, c.id, c.sessionState); break;
+      case 'sessionItem': merge(sessions, c.id, c.sessionItem); break;
       default: return null; // a newer server's change: follow again rather than show something wrong
     }
   }
