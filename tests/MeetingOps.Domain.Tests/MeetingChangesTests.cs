@@ -170,4 +170,16 @@ public class MeetingChangesTests
         Assert.Null(MeetingChanges.Apply(first, next)); // the follower missed version 2: it follows again
         Assert.Equal("version", JsonSerializer.Deserialize<JsonElement>(JsonSerializer.Serialize(next, MeetingOpsJson.Options)).EnumerateObject().First().Name);
     }
+
+    [Fact]
+    public void A_push_with_a_sitting_s_entry_reads_back_with_the_options_the_clients_use()
+    {
+        // A sitting's entry has no item: the push must still read back whole (the .NET client drops a push it cannot bind).
+        var entry = new ChangeEntry(4, DateTimeOffset.Parse("2026-03-02T08:00:00Z"), new Actor(Role.Chair), ChangeSubject.Session, null, "s1", "start", "scheduled", "inProgress");
+        var push = new MeetingChanged(4, "m", 3, [new ViewChange(ChangeKind.Log, Entry: entry)]);
+
+        var read = JsonSerializer.Deserialize<MeetingChanged>(Json(push), MeetingOpsJson.Options)!;
+
+        Assert.Equal(entry, read.Changes.Single().Entry);
+    }
 }

@@ -71,10 +71,14 @@ public sealed class DeltaPushTests(LiveFixture fixture, ITestOutputHelper output
         Assert.Equal(JsonSerializer.Serialize(await chair.FollowAsync(id), MeetingOpsJson.Options), JsonSerializer.Serialize(follower.Meeting, MeetingOpsJson.Options));
         Assert.Equal(JsonSerializer.Serialize(await messagePackReader.FollowAsync(id), MeetingOpsJson.Options),
             JsonSerializer.Serialize(messagePack.Meeting, MeetingOpsJson.Options));
-        // Not asserted: now and then one of these followers misses the sitting's start push and follows again (seen
-        // once in JSON, once in MessagePack, never with the sample meeting); what that push was is written out. The
-        // reducer's exactness at these limits is checked step by step in MeetingChangesTests.
+        // And no follower had to follow again: every push was read and applied in turn. (A sitting's start push once
+        // went missing here: its log entry has no item, the item id was left out of the JSON, and the .NET client,
+        // which reads required constructor parameters strictly, dropped the whole push it could not bind.)
         output.WriteLine($"resyncs: JSON {follower.Resyncs} {string.Join("; ", follower.Gaps)}; MessagePack {messagePack.Resyncs} {string.Join("; ", messagePack.Gaps)}");
+        Assert.Equal(0, follower.Resyncs);
+        Assert.Equal(0, messagePack.Resyncs);
+        Assert.Equal([last - 3, last - 2, last - 1, last], follower.Received.Select(p => p.Version));
+        Assert.Equal([last - 3, last - 2, last - 1, last], messagePack.Received.Select(p => p.Version));
     }
 
     /// <summary>A follower speaking the SignalR JSON protocol over a bare WebSocket, to see each push's frame as sent.</summary>

@@ -40,14 +40,17 @@ public sealed record ViewChange(
 /// <summary>
 /// A log entry as a push carries it: the <see cref="LogEntry"/> without its command id (the log over REST has it) and
 /// without empty fields, so the words a page says about a change cost a few hundred bytes, not more.
+/// The item and sitting ids are always written (null when none): they come before required fields, so they have no
+/// default, and a reader that respects required constructor parameters (MeetingOpsJson) refuses an entry without
+/// them; left out, a sitting's entry (no item) could not be read and the whole push was dropped by the .NET client.
 /// </summary>
 public sealed record ChangeEntry(
     long Version,
     DateTimeOffset At,
     Actor Actor,
     ChangeSubject Subject,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ItemId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SessionId,
+    string? ItemId,
+    string? SessionId,
     string Action,
     string From,
     string To,
