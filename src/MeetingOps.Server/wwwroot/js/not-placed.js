@@ -43,9 +43,8 @@ async function refresh() {
     }
     fill(element,
       h('h3', {}, t('follow.notYetPlaced')),
-      // The heading says the status; each line gives the item and the minutes it still needs, in the page's language.
       h('ul', { class: 'not-placed-items' }, items.map(i =>
-        h('li', { dataset: { item: i.itemId } }, t('follow.notYetPlacedItem', { label: label(meeting, i.itemId), count: i.minutes })))));
+        h('li', { dataset: { item: i.itemId } }, `${label(meeting, i.itemId)} — ${t('floor.minutes', { count: i.minutes })}`))));
   } catch {
     // The rest of the page works without this list; the next refresh tries again.
   }
