@@ -46,11 +46,13 @@ public sealed record ChangeEntry(
     DateTimeOffset At,
     Actor Actor,
     ChangeSubject Subject,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ItemId,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SessionId,
-    string Action,
-    string From,
-    string To,
+    // Left out when null, so optional when read (a default): required, a sitting's entry (no item) did not read back,
+    // and every reader dropped the push: .NET clients, and the relay between hosts (Orleans carries it as this JSON).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ItemId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SessionId = null,
+    string Action = "",
+    string From = "",
+    string To = "",
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Corrects = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Announcement? Announcement = null)
