@@ -55,6 +55,18 @@ internal static class SqliteGrainStateSchema
         ) STRICT, WITHOUT ROWID;
         """;
 
+    /// <summary>
+    /// The next ETag of the store, inside the caller's transaction. One sequence serves grain states and reminders, so
+    /// an ETag is never handed out twice, even to a row deleted and written again.
+    /// </summary>
+    public static long NextEtag(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var next = connection.CreateCommand();
+        next.Transaction = transaction;
+        next.CommandText = "UPDATE etag_sequence SET last_etag = last_etag + 1 WHERE id = 1 RETURNING last_etag;";
+        return (long)next.ExecuteScalar()!;
+    }
+
     public static void Ensure(SqliteConnection connection, string databasePath)
     {
         using var transaction = connection.BeginTransaction();

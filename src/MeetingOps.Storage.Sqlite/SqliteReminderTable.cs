@@ -51,13 +51,7 @@ public sealed class SqliteReminderTable(SqliteGrainStorage storage) : IReminderT
         return Database.RunAsync<string?>(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            long etag;
-            using (var next = connection.CreateCommand())
-            {
-                next.Transaction = transaction;
-                next.CommandText = "UPDATE etag_sequence SET last_etag = last_etag + 1 WHERE id = 1 RETURNING last_etag;";
-                etag = (long)next.ExecuteScalar()!;
-            }
+            var etag = SqliteGrainStateSchema.NextEtag(connection, transaction);
             using (var upsert = connection.CreateCommand())
             {
                 upsert.Transaction = transaction;

@@ -103,6 +103,26 @@ public sealed class LanguagePageTests(LiveFixture fixture)
             await chair.Locator("#name-input").FillAsync(Pages.Presiding);
             await chair.Locator("#key-form button[type=submit]").ClickAsync();
             opened.Add(("chair", chair, "#plan-heading", "chair.plan"));
+            // The secretariat's workspace on a laptop (its form is wide), with the organizer key entered in the tab.
+            var secretariat = await pages.OpenAsync($"/secretariat/{id}?lang={language}", viewport: (1366, 768));
+            await secretariat.Locator("#key-input").FillAsync(LiveServer.OrganizerKey);
+            await secretariat.Locator("#key-submit").ClickAsync();
+            await Expect(secretariat.Locator("#definition-form")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
+            await Expect(secretariat.Locator("#exports a").First).ToBeVisibleAsync(new() { Timeout = Pages.Load });
+            opened.Add(("secretariat", secretariat, "#definition-heading", "secretariat.definitionHeading"));
+            if (language == "ar")
+            {
+                // Mirrored: the cards' column stands at the left of the form, the form's fields start at the right.
+                var columns = await secretariat.EvaluateAsync<double[]>("""
+                    () => ['.secretariat-main', '.secretariat-side'].map(s => document.querySelector(s).getBoundingClientRect().left)
+                    """);
+                Assert.True(columns[0] > columns[1], $"the secretariat page is not mirrored: form at x = {columns[0]}, cards at x = {columns[1]}");
+                // A document symbol typed in the form stays left to right.
+                Assert.Equal("ltr", await secretariat.Locator("#definition input[data-path$='.symbols']").First.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+                await Pages.ScreenshotAsync(secretariat, "secretariat-ar-1366");
+                var png = await File.ReadAllBytesAsync(Path.Combine(LiveFixture.ScreenshotFolder, "secretariat-ar-1366.png"));
+                Assert.True(png.Length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "secretariat-ar-1366.png is not a PNG screenshot");
+            }
             foreach (var (name, page, selector, textKey) in opened)
             {
                 if (name is "follow" or "display" or "chair")
@@ -116,7 +136,7 @@ public sealed class LanguagePageTests(LiveFixture fixture)
                 Assert.Equal(language, await page.EvaluateAsync<string>("() => document.documentElement.lang"));
                 Assert.Equal(language == "ar" ? "rtl" : "ltr", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).direction"));
                 await Expect(page.Locator(selector)).ToHaveTextAsync(Text(catalogue, textKey), new() { Timeout = Pages.Load });
-                if (name is "home" or "follow" or "chair" or "programme")
+                if (name is "home" or "follow" or "chair" or "programme" or "secretariat")
                 {
                     await Expect(page.Locator("#language-menu")).ToHaveValueAsync(language);
                 }

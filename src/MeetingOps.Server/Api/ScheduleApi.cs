@@ -40,43 +40,27 @@ public static class ScheduleApi
 
     private const int MaxBodyBytes = 64 * 1024;
 
-    private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
-    {
-        var (headers, change, malformed) = await CommandRequest.ReadAsync<FormatChange>(id, http.Request, MaxBodyBytes, "format change", cancellationToken);
-        if (headers is null || change is null)
-        {
-            return malformed!;
-        }
-        var meeting = grains.GetGrain<IMeetingGrain>(id);
-        var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change);
-        if (DryRun.Read(http.Request) is { } dryRun)
-        {
-            if (!dryRun.Valid)
-            {
-                return Problems.BadRequest("dryRun is true or false.", [new("$.query.dryRun", "dryRun is true or false.")]);
-            }
-            if (dryRun.Value)
-            {
-                return await Propose(meeting, envelope, http, calls, cancellationToken);
-            }
-        }
-        var outcome = await calls.Command(headers.IdempotencyKey, () => meeting.ChangeFormat(envelope), cancellationToken);
-        if (CommandsApi.Answer(http, outcome) is { } refused)
-        {
-            return refused;
-        }
-        return TypedResults.Ok(ScheduleResponse.From(outcome.Schedule!));
-    }
+    private static Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
+        Replan<FormatChange>(id, "format change", change => change, http, grains, calls, cancellationToken);
 
-    private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangePlan(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangePlan(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
+        Replan<PlanChange>(id, "re-plan", change => change.ToFormatChange(), http, grains, calls, cancellationToken);
+
+    /// <summary>
+    /// Both routes are one command of the meeting: a re-plan is a format change that switches no format. With
+    /// <c>?dryRun=true</c> it is proposed (nothing stored); without, it is applied and the new schedule answered.
+    /// </summary>
+    private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> Replan<TBody>(
+        string id, string what, Func<TBody, FormatChange> toFormatChange, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+        where TBody : class
     {
-        var (headers, change, malformed) = await CommandRequest.ReadAsync<PlanChange>(id, http.Request, MaxBodyBytes, "re-plan", cancellationToken);
+        var (headers, change, malformed) = await CommandRequest.ReadAsync<TBody>(id, http.Request, MaxBodyBytes, what, cancellationToken);
         if (headers is null || change is null)
         {
             return malformed!;
         }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
-        var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, change.ToFormatChange());
+        var envelope = new FormatEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, toFormatChange(change));
         if (DryRun.Read(http.Request) is { } dryRun)
         {
             if (!dryRun.Valid)

@@ -1,7 +1,8 @@
 // The participant's schedule also lists what the plan in force could not place in any sitting, as "not yet placed",
 // so an item that overflowed a re-plan does not silently disappear from the programme. Read from GET /schedule
 // (its notYetPlaced list) when the page opens and once a minute after, which is often enough for a re-plan.
-import { meetingIdFromPath, itemById, itemLabel, h, fill } from './meeting.js';
+import { meetingIdFromPath, itemById, itemLabel, itemTitle, h, fill } from './meeting.js';
+import { t } from './i18n.js';
 
 const meetingId = meetingIdFromPath();
 const refreshMs = 60_000;
@@ -21,7 +22,7 @@ function section() {
 
 function label(meeting, itemId) {
   const item = meeting ? itemById(meeting, itemId) : null;
-  return item ? `${itemLabel(meeting, item)}: ${item.title}` : itemId;
+  return item ? `${itemLabel(meeting, item)}: ${itemTitle(item).text}` : itemId;
 }
 
 async function refresh() {
@@ -41,9 +42,9 @@ async function refresh() {
       return;
     }
     fill(element,
-      h('h3', {}, 'Not yet placed'),
+      h('h3', {}, t('follow.notYetPlaced')),
       h('ul', { class: 'not-placed-items' }, items.map(i =>
-        h('li', { dataset: { item: i.itemId } }, `${label(meeting, i.itemId)} — ${i.minutes} minutes ${i.status}`))));
+        h('li', { dataset: { item: i.itemId } }, `${label(meeting, i.itemId)} — ${t('floor.minutes', { count: i.minutes })}`))));
   } catch {
     // The rest of the page works without this list; the next refresh tries again.
   }

@@ -4,165 +4,174 @@
 // link's QR code. The organizer key is kept for this browser tab only (sessionStorage), as the chair console keeps its key.
 // The form edits a copy of the definition as the server gave it, so what it does not show (annotations, delegations)
 // goes back unchanged.
-import { meetingIdFromPath, h, fill, venueTime, venueDate } from './meeting.js';
+import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
+import { t, ltr } from './i18n.js';
 
-// Every word this page shows, in one place (to be moved into the catalogues with the other pages' strings).
+// Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
+// page speaks the six languages as the others do. A function fills the catalogue text's {placeholders}.
 const S = {
-  pageEyebrow: 'Secretariat',
-  importEyebrow: 'Secretariat · new meeting',
-  importTitle: 'Import an annotated provisional agenda',
-  keyHeading: 'Organizer key',
-  keyText: 'Enter the organizer key of this installation. It is kept for this browser tab only.',
-  keyLabel: 'Organizer key',
-  keySubmit: 'Use this key',
-  keyRefused: 'The key was refused: it is not the organizer key.',
-  forgetKey: 'Forget key',
-  loading: 'Loading…',
-  notFound: id => `There is no meeting "${id}" (or it was deleted).`,
-  unreachable: why => `The server could not be reached (${why}). Nothing was changed.`,
-  status: { draft: 'Draft', live: 'Live', archived: 'Archived' },
-  archivedNote: 'This meeting is archived: its records are still served, nothing more can change.',
-  importHeading: 'Agenda text',
-  importHint: 'Paste the text of the agenda document. The preview opens in the form below, to be checked and completed before it is stored.',
-  importLabel: 'Agenda text',
-  importPreview: 'Preview in the form',
-  importWarnings: n => `What the importer was unsure of (${n}); check each:`,
-  importGaps: 'What the document does not say, for you to fill in:',
-  definitionHeading: 'Agenda and organization of work',
-  version: v => `version ${v}`,
-  save: 'Save changes',
-  reload: 'Discard my edits',
-  createDraft: 'Store as a draft',
-  createLive: 'Create the meeting',
-  saving: 'Saving…',
-  saved: v => `Saved: the meeting is at version ${v}.`,
-  savedLive: v => `Saved: version ${v}; the follow page and the room displays show the changes now.`,
-  stale: (mine, now) => `Not saved: someone changed the meeting since you opened it (you edited version ${mine}${now ? `, it is now at version ${now}` : ''}). Nothing was changed. "Discard my edits" loads the current version.`,
-  problemsHeading: n => `Not saved: ${n === 1 ? 'one problem' : `${n} problems`} to correct (nothing was changed):`,
-  publishProblemsHeading: n => `Publishing would refuse ${n === 1 ? 'one thing' : `${n} things`}:`,
-  refused: detail => `Not saved: ${detail}${/nothing was changed/i.test(detail) ? '' : ' Nothing was changed.'}`,
-  meeting: 'The meeting',
-  title: 'Title',
-  venue: 'Venue',
-  timeZone: 'Time zone of the venue (IANA, e.g. Europe/Vienna)',
-  startDate: 'First day',
-  endDate: 'Last day',
-  symbol: 'Agenda symbol',
-  parentBody: 'Body reported to',
-  bodies: 'Bodies and their officers',
-  body: n => `Body ${n}`,
-  bodyId: 'Id',
-  bodyName: 'Name',
-  bodySymbol: 'Symbol',
-  bodyMeeting: 'Which meeting (e.g. "thirteenth")',
-  chair: 'Chair',
-  viceChairs: 'Vice-Chairs (one a line)',
-  rapporteur: 'Rapporteur',
-  addBody: 'Add a body',
-  items: 'Agenda items',
-  item: 'Item',
-  itemId: 'Id',
-  itemTitle: 'Title',
-  itemKind: 'Kind',
-  kinds: { organizational: 'Organizational matters', opening: 'Opening', agenda: 'Adoption of the agenda', substantive: 'Substantive', otherMatters: 'Other matters', report: 'Adoption of the report' },
-  numberOn: body => `Number on ${body}'s agenda`,
-  documents: 'Documents',
-  documentSymbols: 'Symbols (several: separated by commas)',
-  documentTitle: 'Document title',
-  addDocument: 'Add a document',
-  subItems: 'Sub-items',
-  addSubItem: 'Add a sub-item',
-  addItem: 'Add an item',
-  remove: 'Remove',
-  moveUp: 'Move up',
-  moveDown: 'Move down',
-  sittings: 'Sittings (organization of work)',
-  sitting: 'Sitting',
-  sittingId: 'Id',
-  start: 'Starts (venue time)',
-  end: 'Ends (venue time)',
-  sittingBodies: 'Bodies sitting',
-  format: 'Format',
-  formats: { inPerson: 'In person', hybrid: 'Hybrid', online: 'Online' },
-  cap: 'Cap in minutes (hybrid: 120 if empty)',
-  planned: 'Items planned',
-  continued: '(continued)',
-  addPlanned: 'Plan an item',
-  addSitting: 'Add a sitting',
-  noItems: 'No items yet.',
-  noSittings: 'No sittings yet: the organization of work says when the bodies sit.',
-  publishHeading: 'Publish',
-  publishText: 'A draft is seen only here. Publishing checks it like a creation and makes it live: listed, followable, on the displays.',
-  publish: 'Publish the meeting',
-  publishing: 'Publishing…',
-  published: 'Published: the meeting is live.',
-  saveFirst: 'Save your edits first; publishing takes the definition as stored.',
-  shareHeading: 'Share with the room',
-  shareCopy: 'Copy the link',
-  shareCopied: 'Copied.',
-  shareScreen: 'Show on this screen',
-  shareClose: 'Close',
-  shareAlt: 'QR code of the follow link',
-  shareOverlayTitle: title => `Follow ${title} on your phone`,
-  pageChair: 'Chair console',
-  pageDisplay: 'Room display',
-  pageFollow: 'Follow',
-  pageProgramme: 'Programme of the day',
-  announceHeading: 'Announcements',
-  announceText: 'Text (one line, e.g. "Informal consultations at 13:00 in Room M3")',
-  announceUntil: 'Shown until (venue time; empty: until withdrawn)',
-  announce: 'Announce',
-  announced: 'Announced: on the follow page and the displays now.',
-  withdraw: 'Withdraw',
-  withdrawn: 'Withdrawn.',
-  noAnnouncements: 'No announcement is showing.',
-  until: t => ` (until ${t})`,
-  byChair: 'the Chair',
-  bySecretariat: 'the Secretariat',
-  formatHeading: 'Formats, caps and re-plan',
-  formatSittings: 'Sittings to change (none: only re-plan)',
-  formatFormat: 'New format',
-  formatCap: 'Cap (minutes)',
-  formatStrategy: 'How to re-plan',
-  strategies: { compress: 'Compress (shorten what is planned)', reflow: 'Reflow (move items on)', fit: 'Fit (scale to the time left)' },
-  formatPreview: 'Preview the re-plan',
-  proposalCurrent: 'Plan in force',
-  proposalProposed: 'Proposed',
-  proposalNoChange: 'The proposal changes nothing in the plan.',
-  proposalOverflow: (before, after) => `Not yet placed: ${before} minutes now, ${after} minutes with the proposal.`,
-  proposalPublish: 'Publish this plan',
-  proposalPublished: 'Published: the new plan is in force.',
-  proposalStale: 'The meeting changed since the proposal was made; nothing was changed. Preview again.',
-  minutes: m => `${m} min`,
-  nothingPlanned: 'nothing planned',
-  exportsHeading: 'Exports',
-  exportReport: 'Report (organization of work, Markdown)',
-  exportReportJson: 'Report facts (JSON)',
-  exportLog: 'Audit log (CSV, for a spreadsheet)',
-  exportCalendar: 'Calendar of all sittings (.ics)',
-  exportCalendarBody: name => `Calendar of ${name}'s sittings (.ics)`,
-  chairKeyHeading: 'Chair key',
-  chairKeyText: 'A new chair key: the old one is refused from then on (a console using it asks for the new one).',
-  rotate: 'Make a new chair key',
-  rotateQuestion: 'Make a new chair key? The chair must then enter the new one.',
-  rotateYes: 'Yes, make a new key',
-  newChairKey: 'New chair key (shown this once; give it to the chair):',
-  createdChairKey: 'Chair key of this meeting (shown this once; give it to the chair):',
-  no: 'Cancel',
-  removeHeadingDraft: 'Delete the draft',
-  removeHeadingLive: 'Archive the meeting',
-  removeTextDraft: 'A draft has no history: deleting removes it.',
-  removeTextLive: 'Archiving takes the meeting off the list and stops all changes; its agenda, report and log stay served. A live meeting is never deleted with its history.',
-  removeDraft: 'Delete…',
-  removeLive: 'Archive…',
-  removeQuestionDraft: title => `Delete the draft "${title}"? This cannot be undone.`,
-  removeQuestionLive: title => `Archive "${title}"? Nothing about it can change afterwards.`,
-  removeYesDraft: 'Yes, delete',
-  removeYesLive: 'Yes, archive',
-  deleted: 'The draft is deleted.',
-  archived: 'The meeting is archived.',
-  back: 'Back to the meetings',
-  jump: 'Go to',
+  pageEyebrow: t('secretariat.pageEyebrow'),
+  importEyebrow: t('secretariat.importEyebrow'),
+  importTitle: t('secretariat.importTitle'),
+  keyHeading: t('secretariat.keyHeading'),
+  keyText: t('secretariat.keyText'),
+  keyLabel: t('secretariat.keyHeading'),
+  keySubmit: t('secretariat.keySubmit'),
+  keyRefused: t('secretariat.keyRefused'),
+  forgetKey: t('secretariat.forgetKey'),
+  loading: t('common.loading'),
+  notFound: id => t('secretariat.notFound', { id }),
+  unreachable: why => t('secretariat.unreachable', { why }),
+  status: { draft: t('secretariat.status.draft'), live: t('secretariat.status.live'), archived: t('secretariat.status.archived') },
+  archivedNote: t('secretariat.archivedNote'),
+  importHeading: t('secretariat.importHeading'),
+  importHint: t('secretariat.importHint'),
+  importLabel: t('secretariat.importHeading'),
+  importPreview: t('secretariat.importPreview'),
+  importWarnings: n => t('secretariat.importWarnings', { count: n }),
+  importGaps: t('secretariat.importGaps'),
+  definitionHeading: t('secretariat.definitionHeading'),
+  version: v => t('secretariat.version', { version: v }),
+  save: t('secretariat.save'),
+  reload: t('secretariat.reload'),
+  createDraft: t('secretariat.createDraft'),
+  createLive: t('secretariat.createLive'),
+  saving: t('secretariat.saving'),
+  saved: v => t('secretariat.saved', { version: v }),
+  savedLive: v => t('secretariat.savedLive', { version: v }),
+  stale: (mine, now) => now ? t('secretariat.staleNow', { mine, now }) : t('secretariat.stale', { mine }),
+  problemsHeading: n => t('secretariat.problemsHeading', { count: n }),
+  publishProblemsHeading: n => t('secretariat.publishProblemsHeading', { count: n }),
+  // The server's detail is in English: when it already says nothing was changed, the page does not say it twice.
+  refused: detail => t(/nothing was changed/i.test(detail) ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', { detail }),
+  meeting: t('secretariat.meeting'),
+  title: t('secretariat.title'),
+  venue: t('secretariat.venue'),
+  timeZone: t('secretariat.timeZone'),
+  startDate: t('secretariat.startDate'),
+  endDate: t('secretariat.endDate'),
+  symbol: t('secretariat.symbol'),
+  parentBody: t('secretariat.parentBody'),
+  bodies: t('secretariat.bodies'),
+  body: n => t('secretariat.body', { n }),
+  bodyId: t('secretariat.id'),
+  bodyName: t('secretariat.bodyName'),
+  bodySymbol: t('secretariat.bodySymbol'),
+  bodyMeeting: t('secretariat.bodyMeeting'),
+  chair: t('secretariat.chair'),
+  viceChairs: t('secretariat.viceChairs'),
+  rapporteur: t('secretariat.rapporteur'),
+  addBody: t('secretariat.addBody'),
+  items: t('secretariat.items'),
+  itemId: t('secretariat.id'),
+  itemTitle: t('secretariat.title'),
+  itemKind: t('secretariat.itemKind'),
+  kinds: {
+    organizational: t('secretariat.kind.organizational'), opening: t('secretariat.kind.opening'), agenda: t('secretariat.kind.agenda'),
+    substantive: t('secretariat.kind.substantive'), otherMatters: t('secretariat.kind.otherMatters'), report: t('secretariat.kind.report'),
+  },
+  numberOn: body => t('secretariat.numberOn', { body }),
+  documents: t('common.documents'),
+  documentSymbols: t('secretariat.documentSymbols'),
+  documentTitle: t('secretariat.documentTitle'),
+  addDocument: t('secretariat.addDocument'),
+  subItems: t('secretariat.subItems'),
+  addSubItem: t('secretariat.addSubItem'),
+  addItem: t('secretariat.addItem'),
+  remove: t('secretariat.remove'),
+  moveUp: t('secretariat.moveUp'),
+  moveDown: t('secretariat.moveDown'),
+  sittings: t('secretariat.sittings'),
+  sitting: t('secretariat.sitting'),
+  sittingId: t('secretariat.id'),
+  start: t('secretariat.start'),
+  end: t('secretariat.end'),
+  sittingBodies: t('secretariat.sittingBodies'),
+  sittingStatus: status => { const words = t(`status.session.${status}`); return words.startsWith('status.') ? status : words; },
+  format: t('secretariat.format'),
+  formats: { inPerson: t('format.inPerson'), hybrid: t('format.hybrid'), online: t('format.online') },
+  cap: t('secretariat.cap'),
+  planned: t('secretariat.planned'),
+  plannedNumber: n => t('secretariat.plannedNumber', { n }),
+  continued: t('secretariat.continued'),
+  addPlanned: t('secretariat.addPlanned'),
+  addSitting: t('secretariat.addSitting'),
+  noItems: t('secretariat.noItems'),
+  noSittings: t('secretariat.noSittings'),
+  publishHeading: t('secretariat.publishHeading'),
+  publishText: t('secretariat.publishText'),
+  publish: t('secretariat.publish'),
+  publishing: t('secretariat.publishing'),
+  published: t('secretariat.published'),
+  saveFirst: t('secretariat.saveFirst'),
+  shareHeading: t('secretariat.shareHeading'),
+  shareCopy: t('secretariat.shareCopy'),
+  shareCopied: t('secretariat.shareCopied'),
+  shareScreen: t('secretariat.shareScreen'),
+  shareClose: t('secretariat.shareClose'),
+  shareAlt: t('secretariat.shareAlt'),
+  shareOverlayTitle: title => t('secretariat.shareOverlayTitle', { title }),
+  pageChair: t('secretariat.pageChair'),
+  pageDisplay: t('secretariat.pageDisplay'),
+  pageFollow: t('secretariat.pageFollow'),
+  pageProgramme: t('secretariat.pageProgramme'),
+  announceHeading: t('secretariat.announceHeading'),
+  announceText: t('secretariat.announceText'),
+  announceUntil: t('secretariat.announceUntil'),
+  announce: t('secretariat.announce'),
+  announced: t('secretariat.announced'),
+  withdraw: t('secretariat.withdraw'),
+  withdrawn: t('secretariat.withdrawn'),
+  noAnnouncements: t('secretariat.noAnnouncements'),
+  until: time => ` ${t('common.until', { time })}`,
+  byChair: t('common.byChair'),
+  bySecretariat: t('common.bySecretariat'),
+  formatHeading: t('secretariat.formatHeading'),
+  formatSittings: t('secretariat.formatSittings'),
+  formatFormat: t('secretariat.formatFormat'),
+  formatCap: t('secretariat.formatCap'),
+  formatStrategy: t('secretariat.formatStrategy'),
+  strategies: { compress: t('secretariat.strategy.compress'), reflow: t('secretariat.strategy.reflow'), fit: t('secretariat.strategy.fit') },
+  formatPreview: t('secretariat.formatPreview'),
+  proposalCurrent: t('secretariat.proposalCurrent'),
+  proposalProposed: t('secretariat.proposalProposed'),
+  proposalNoChange: t('secretariat.proposalNoChange'),
+  proposalOverflow: (before, after) => t('secretariat.proposalOverflow', { before, after }),
+  proposalPublish: t('secretariat.proposalPublish'),
+  proposalPublished: t('secretariat.proposalPublished'),
+  proposalStale: t('secretariat.proposalStale'),
+  minutes: m => t('secretariat.minutes', { minutes: m }),
+  nothingPlanned: t('secretariat.nothingPlanned'),
+  exportsHeading: t('secretariat.exportsHeading'),
+  exportReport: t('secretariat.exportReport'),
+  exportReportJson: t('secretariat.exportReportJson'),
+  exportLog: t('secretariat.exportLog'),
+  exportCalendar: t('secretariat.exportCalendar'),
+  exportCalendarBody: name => t('secretariat.exportCalendarBody', { name }),
+  chairKeyHeading: t('secretariat.chairKeyHeading'),
+  chairKeyText: t('secretariat.chairKeyText'),
+  rotate: t('secretariat.rotate'),
+  rotateQuestion: t('secretariat.rotateQuestion'),
+  rotateYes: t('secretariat.rotateYes'),
+  newChairKey: t('secretariat.newChairKey'),
+  createdChairKey: t('secretariat.createdChairKey'),
+  no: t('secretariat.no'),
+  removeHeadingDraft: t('secretariat.removeHeadingDraft'),
+  removeHeadingLive: t('secretariat.removeHeadingLive'),
+  removeTextDraft: t('secretariat.removeTextDraft'),
+  removeTextLive: t('secretariat.removeTextLive'),
+  removeDraft: t('secretariat.removeDraft'),
+  removeLive: t('secretariat.removeLive'),
+  removeQuestionDraft: title => t('secretariat.removeQuestionDraft', { title }),
+  removeQuestionLive: title => t('secretariat.removeQuestionLive', { title }),
+  removeYesDraft: t('secretariat.removeYesDraft'),
+  removeYesLive: t('secretariat.removeYesLive'),
+  deleted: t('secretariat.deleted'),
+  archived: t('secretariat.archived'),
+  back: t('secretariat.back'),
+  jump: t('secretariat.jump'),
+  jumpTo: t('secretariat.jumpTo'),
+  warningLine: (line, message) => t('secretariat.warningLine', { line, message }),
 };
 
 const meetingId = meetingIdFromPath();
@@ -194,6 +203,7 @@ for (const [id, key] of Object.entries({
 $('share-qr').alt = S.shareAlt;
 $('share-overlay-qr').alt = S.shareAlt;
 text('eyebrow', importing ? S.importEyebrow : S.pageEyebrow);
+document.title = `${S.pageEyebrow} · MeetingOps`;
 
 // --- talking to the server --------------------------------------------------------------------------------------
 
@@ -300,11 +310,12 @@ function field(label, path, value, onChange, { type = 'text', options, wide, row
     input = h('select', { id }, Object.entries(options).map(([v, words]) => h('option', { value: v, selected: v === value }, words)));
     input.addEventListener('change', () => onChange(input.value));
   } else if (rows) {
-    input = h('textarea', { id, rows, spellcheck: 'false' });
+    input = h('textarea', { id, rows, spellcheck: 'false', dir: 'auto' });
     input.value = value ?? '';
     input.addEventListener('input', () => onChange(input.value));
   } else {
-    input = h('input', { id, type, spellcheck: 'false' });
+    // dir=auto: an English title typed on the Arabic page reads left to right in its box.
+    input = h('input', { id, type, spellcheck: 'false', dir: 'auto' });
     input.value = value ?? '';
     input.addEventListener('input', () => onChange(input.value));
   }
@@ -313,7 +324,14 @@ function field(label, path, value, onChange, { type = 'text', options, wide, row
 }
 
 function smallButton(words, onClick, extra = '') {
-  return h('button', { type: 'button', class: `button button-small ${extra}`.trim(), onclick: event => { event.preventDefault(); onClick(); } }, words);
+  return h('button', { type: 'button', class: `button button-small ${[extra].flat().join(' ')}`.trim(), onclick: event => { event.preventDefault(); onClick(); } }, words);
+}
+
+/** An arrow button named in words for a screen reader and a tooltip. */
+function labelled(button, words) {
+  button.setAttribute('aria-label', words);
+  button.title = words;
+  return button;
 }
 
 function move(list, index, by) {
@@ -389,9 +407,9 @@ function itemFields(item, path, list, index) {
     h('div', { class: 'secretariat-entry-head' },
       h('h3', {}, itemCaption(item)),
       h('span', { class: 'secretariat-tools' },
-        smallButton('↑', () => move(list, index, -1), 'button-quiet'),
-        smallButton('↓', () => move(list, index, 1), 'button-quiet'),
-        smallButton(S.remove, () => removeItem(list, index), 'button-quiet item-remove'))),
+        labelled(smallButton('↑', () => move(list, index, -1), 'button-quiet'), S.moveUp),
+        labelled(smallButton('↓', () => move(list, index, 1), 'button-quiet'), S.moveDown),
+        smallButton(S.remove, () => removeItem(list, index), ['button-quiet', 'item-remove']))),
     h('div', { class: 'secretariat-grid' },
       field(S.itemTitle, `${path}.title`, item.title, v => { item.title = v; }, { wide: true }),
       field(S.itemId, `${path}.id`, item.id, v => { item.id = v.trim(); }),
@@ -452,8 +470,8 @@ function sittingFields() {
       s.bodies ??= [];
       return h('div', { class: 'secretariat-entry secretariat-sitting', dataset: { path, session: s.id } },
         h('div', { class: 'secretariat-entry-head' },
-          h('h3', {}, s.start ? `${venueDate(s.start, false)} ${venueTime(s.start)}–${s.end ? venueTime(s.end) : ''}` : S.sitting,
-            status(s.id) && status(s.id) !== 'scheduled' ? h('span', { class: 'muted' }, ` · ${status(s.id)}`) : null),
+          h('h3', {}, s.start ? `${venueDate(s.start, false)} ${ltr(`${venueTime(s.start)}–${s.end ? venueTime(s.end) : ''}`)}` : S.sitting,
+            status(s.id) && status(s.id) !== 'scheduled' ? h('span', { class: 'muted' }, ` · ${S.sittingStatus(status(s.id))}`) : null),
           h('span', { class: 'secretariat-tools' }, smallButton(S.remove, () => { sessions.splice(i, 1); render(); }, 'button-quiet'))),
         h('div', { class: 'secretariat-grid' },
           field(S.sittingId, `${path}.id`, s.id, v => { s.id = v.trim(); }),
@@ -471,7 +489,7 @@ function sittingFields() {
         h('div', { class: 'secretariat-planned', dataset: { path: `${path}.items` } },
           h('h4', {}, S.planned),
           s.items.map((p, j) => {
-            const select = h('select', { 'aria-label': `${S.planned} ${j + 1}`, dataset: { path: `${path}.items[${j}].item` } },
+            const select = h('select', { 'aria-label': S.plannedNumber(j + 1), dataset: { path: `${path}.items[${j}].item` } },
               items.map(e => h('option', { value: e.item.id, selected: e.item.id === p.item }, `${'  '.repeat(e.depth)}${itemCaption(e.item)}`)));
             select.addEventListener('change', () => { p.item = select.value; });
             return h('div', { class: 'secretariat-row' }, select,
@@ -554,7 +572,7 @@ function showWarnings(warnings, importGaps = []) {
     importGaps.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importGaps),
       h('ul', { class: 'warnings' }, importGaps.map(g => h('li', { class: 'warning' }, g.message ?? g.field)))) : null,
     warnings.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importWarnings(warnings.length)),
-      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, w.line > 0 ? `Line ${w.line}: ${w.message}` : w.message)))) : null);
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, w.line > 0 ? S.warningLine(w.line, w.message) : w.message)))) : null);
 }
 
 function takeView(next) {
@@ -636,7 +654,7 @@ function cards() {
   text('remove-question', status === 'draft' ? S.removeQuestionDraft(model.title) : S.removeQuestionLive(model.title));
   // On a phone the cards come after the long form: a row of links reaches each one shown.
   const shown = [...document.querySelectorAll('.secretariat-side > section.card')].filter(c => !c.hidden);
-  fill($('jump'), h('span', { class: 'muted' }, `${S.jump}:`), shown.map(c => h('a', { href: `#${c.id}` }, c.querySelector('h2')?.textContent ?? c.id)));
+  fill($('jump'), h('span', { class: 'muted' }, S.jumpTo), shown.map(c => h('a', { href: `#${c.id}` }, c.querySelector('h2')?.textContent ?? c.id)));
   $('jump').setAttribute('aria-label', S.jump);
   if (live || archived) shareCard();
   if (live || archived) exportsCard();
@@ -750,11 +768,11 @@ function announcementsList() {
   const showing = (snapshot?.announcements ?? []).filter(a => !a.until || Date.parse(a.until) > now);
   fill($('announcements'), showing.length === 0 ? h('li', { class: 'muted' }, S.noAnnouncements)
     : showing.map(a => h('li', { class: 'notice', dataset: { announcement: a.id } }, a.text,
-      h('span', { class: 'muted' }, `${a.until ? S.until(new Intl.DateTimeFormat('en-GB', { timeZone: model.timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(a.until))) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
+      h('span', { class: 'muted' }, `${a.until ? S.until(venueTimeOf(a.until, model.timeZone)) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
       smallButton(S.withdraw, async () => {
         const answer = await call('DELETE', api(`/announcements/${encodeURIComponent(a.id)}`), { idempotent: true });
         if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', answer.body?.detail ?? `${answer.status}`, 'error');
-      }, 'button-quiet withdraw'))));
+      }, ['button-quiet', 'withdraw']))));
 }
 
 $('announce-form').addEventListener('submit', async event => {
@@ -785,7 +803,7 @@ function formatCard() {
   const open = (snapshot?.sessions ?? []).filter(s => s.status !== 'ended' && s.status !== 'cancelled');
   fill($('format-sittings'), open.map(s => h('label', { class: 'check' },
     h('input', { type: 'checkbox', value: s.id, name: 'format-sitting' }),
-    ` ${venueDate(s.start, false)} ${venueTime(s.start)}–${venueTime(s.end)} (${S.formats[s.format] ?? s.format})`)));
+    ` ${venueDate(s.start, false)} ${ltr(`${venueTime(s.start)}–${venueTime(s.end)}`)} (${S.formats[s.format] ?? s.format})`)));
 }
 
 let proposalRequest = null;
@@ -794,7 +812,7 @@ function planColumn(heading, plan) {
   const title = id => { const e = allItems().find(x => x.item.id === id); return e ? itemCaption(e.item) : id; };
   return h('div', { class: 'proposal-column' }, h('h3', {}, heading),
     h('ol', { class: 'proposal-sittings' }, plan.sessions.map(s => h('li', { dataset: { session: s.sessionId } },
-      h('strong', {}, `${venueDate(s.localStart, false)} ${venueTime(s.localStart)}–${venueTime(s.localEnd)}`),
+      h('strong', {}, `${venueDate(s.localStart, false)} ${ltr(`${venueTime(s.localStart)}–${venueTime(s.localEnd)}`)}`),
       s.allocations.length === 0 ? h('p', { class: 'muted' }, S.nothingPlanned)
         : h('ul', {}, s.allocations.map(a => h('li', {}, `${title(a.itemId)}${a.continued ? ` ${S.continued}` : ''} · ${S.minutes(a.minutes)}`)))))));
 }
