@@ -31,10 +31,12 @@ public sealed class RelayTests(ClusterFixture fixture, ITestOutputHelper output)
             Assert.Empty(chair.Unexpected);
             var convergence = await Verdict.AwaitConvergenceAsync(followers, [meeting]);
             Assert.True(convergence <= Verdict.ConvergenceLimit, $"followers converged {Verdict.Seconds(convergence)} after the last command");
-            // Without a backplane, a follower on a host that does not hold the grain converges only if pushes reach it
-            // (a gap is noticed on a push). Not asserted: in the run of 2026-12-07 followers still followed again once
-            // or twice in 12 changes (a relayed push not applied in order); written out until that is found.
-            output.WriteLine("follows per follower (1 = none after the first): " + string.Join(", ", followers.Select(f => $"{f.Host.Name} {f.Resyncs}")));
+            // Without a backplane, a follower on a host that does not hold the grain converges only if pushes reach it,
+            // and it follows again only on a gap: every relayed push must arrive, in order, so each follower followed
+            // exactly once (when it connected) and applied the 12 changes as pushes.
+            var follows = string.Join(", ", followers.Select(f => $"{f.Host.Name} {f.Resyncs} [{string.Join("; ", f.Gaps)}]"));
+            output.WriteLine("follows per follower (1 = none after the first): " + follows);
+            Assert.All(followers, f => Assert.True(f.Resyncs == 1, $"a follower followed again (a relayed push missed or out of order): {follows}"));
         }
         finally
         {

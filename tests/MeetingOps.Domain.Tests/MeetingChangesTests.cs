@@ -32,6 +32,9 @@ public class MeetingChangesTests
             MeetingChanges.Between(before, after).GroupBy(c => c.Kind).Select(g => $"{g.Count()} × {g.Key} ({Json(g.First())})")));
         Assert.Equal(Json(after), Json(applied!));
         Assert.Equal(run.Log.Skip(logged).Select(e => Json(ChangeEntry.Of(e))), push.Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => Json(c.Entry)));
+        // Read back as a .NET client and the relay between hosts read it (a sitting's entry has no item id on the wire).
+        var read = JsonSerializer.Deserialize<MeetingChanged>(Json(push), MeetingOpsJson.Options);
+        Assert.Equal(Json(push), Json(read));
         return push;
     }
 

@@ -40,20 +40,19 @@ public sealed record ViewChange(
 /// <summary>
 /// A log entry as a push carries it: the <see cref="LogEntry"/> without its command id (the log over REST has it) and
 /// without empty fields, so the words a page says about a change cost a few hundred bytes, not more.
-/// The item and sitting ids are always written (null when none): they come before required fields, so they have no
-/// default, and a reader that respects required constructor parameters (MeetingOpsJson) refuses an entry without
-/// them; left out, a sitting's entry (no item) could not be read and the whole push was dropped by the .NET client.
 /// </summary>
 public sealed record ChangeEntry(
     long Version,
     DateTimeOffset At,
     Actor Actor,
     ChangeSubject Subject,
-    string? ItemId,
-    string? SessionId,
-    string Action,
-    string From,
-    string To,
+    // Left out when null, so optional when read (a default): required, a sitting's entry (no item) did not read back,
+    // and every reader dropped the push: .NET clients, and the relay between hosts (Orleans carries it as this JSON).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ItemId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SessionId = null,
+    string Action = "",
+    string From = "",
+    string To = "",
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Corrects = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Announcement? Announcement = null)

@@ -19,8 +19,8 @@ namespace MeetingOps.Server.Hosting;
 /// <remarks>
 /// A write that finds another ETag or another number of records fails with <see cref="InconsistentStateException"/>,
 /// the passing failure of a stale activation after a failover, which the edge retries. Redis unreachable, not
-/// connected yet, or still loading its data after a restart fails with a <see cref="RedisConnectionException"/>, which
-/// the edge answers 503 at once. What survives a crash of Redis itself is Redis' persistence (AOF), as before.
+/// connected yet, or still loading its data after a restart fails with an <see cref="OrleansException"/> saying
+/// <see cref="UnavailablePrefix"/>, which the edge answers 503 at once. What survives a crash of Redis itself is Redis' persistence (AOF), as before.
 /// </remarks>
 public sealed class RedisGrainStateStorage(string name, string serviceId, ConfigurationOptions redis)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
@@ -151,11 +151,18 @@ public sealed class RedisGrainStateStorage(string name, string serviceId, Config
     /// Runs a script, or fails as "Redis is down" when it cannot: not connected (yet), or still loading its data after
     /// a restart. Both are a dependency that is down, answered 503 at the edge, never a server error.
     /// </summary>
+    /// <remarks>
+    /// The failure is an <see cref="OrleansException"/> carrying the cause in its message, not StackExchange.Redis' own
+    /// exception: a grain call's failure travels back to the host that asked, and Orleans has no codec for Redis'
+    /// exception types, so the host that asked got "Could not find a codec for type RedisConnectionException" and
+    /// answered 500 instead of 503 after a Redis restart. (Orleans wraps it in "Error from storage provider …", which
+    /// <see cref="Transient.DependencyDown"/> knows.)
+    /// </remarks>
     private async Task<RedisResult[]> Run(string script, RedisKey[] keys, RedisValue[] values)
     {
         if (_connection is not { IsConnected: true } connection)
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, $"Grain storage '{name}' is not connected to Redis.");
+            throw Unavailable("not connected to Redis");
         }
         try
         {
@@ -164,9 +171,18 @@ public sealed class RedisGrainStateStorage(string name, string serviceId, Config
         }
         catch (RedisServerException e) when (e.Message.StartsWith("LOADING", StringComparison.Ordinal) || e.Message.StartsWith("BUSY", StringComparison.Ordinal))
         {
-            throw new RedisConnectionException(ConnectionFailureType.Loading, $"Grain storage '{name}': Redis is not serving yet ({e.Message}).", e);
+            throw Unavailable($"Redis is not serving yet ({e.Message})");
+        }
+        catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
+        {
+            throw Unavailable($"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    private OrleansException Unavailable(string why) => new($"{UnavailablePrefix}grain storage '{name}': {why}");
+
+    /// <summary>How a failure of this storage because Redis is down or loading starts, recognised after it crossed silos.</summary>
+    public const string UnavailablePrefix = "Redis unavailable: ";
 
     private RedisKey[] Keys(string stateName, GrainId grainId)
     {

@@ -39,7 +39,7 @@ public static class Transient
         }
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is RedisConnectionException ||
+            if (e is RedisConnectionException || e.Message.Contains(RedisGrainStateStorage.UnavailablePrefix, StringComparison.Ordinal) ||
                 (e is OrleansException && e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal)) ||
                 e.Message.Contains("No connection is active", StringComparison.Ordinal) ||
                 e.Message.Contains("No connection is available", StringComparison.Ordinal))

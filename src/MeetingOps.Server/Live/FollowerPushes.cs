@@ -53,12 +53,51 @@ public sealed partial class FollowerPushes(IHubContext<MeetingHub> hub, ILogger<
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The hosts grain announces a host it sees for the first time. Only adds: the announcement is sent without waiting
+    /// and can arrive after (or before) the answer to this host's own registration, so it must not undo a newer list;
+    /// hosts leave only by <see cref="Registered"/>.
+    /// </summary>
     public Task HostsChanged(IReadOnlyList<FollowerHost> hosts)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        _others = hosts.Where(h => h.HostId != HostId).ToList();
+        var now = DateTimeOffset.UtcNow;
+        lock (_gate)
+        {
+            var others = _others.ToList();
+            foreach (var host in hosts.Where(h => h.HostId != HostId))
+            {
+                _announced[host.HostId] = (host, now);
+                others.RemoveAll(o => o.HostId == host.HostId);
+                others.Add(host);
+            }
+            _others = others;
+        }
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The answer to this host's registration, asked at <paramref name="asked"/>: the hosts from now on. A host announced
+    /// after the question was asked is kept even if the answer (computed before it registered) does not name it yet;
+    /// without that, a late answer dropped a host that had just joined, and its followers missed pushes until the next beat.
+    /// </summary>
+    public void Registered(IReadOnlyList<FollowerHost> hosts, DateTimeOffset asked)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        lock (_gate)
+        {
+            foreach (var old in _announced.Where(a => a.Value.At < asked).Select(a => a.Key).ToList())
+            {
+                _announced.Remove(old);
+            }
+            var others = hosts.Where(h => h.HostId != HostId).ToList();
+            others.AddRange(_announced.Values.Select(a => a.Host).Where(a => !others.Any(o => o.HostId == a.HostId)));
+            _others = others;
+        }
+    }
+
+    /// <summary>Hosts announced by the hosts grain, and when, until a registration answer asked after that names them or not.</summary>
+    private readonly Dictionary<string, (FollowerHost Host, DateTimeOffset At)> _announced = [];
 
     private const string Local = "";
 
@@ -91,17 +130,31 @@ public sealed partial class FollowerPushes(IHubContext<MeetingHub> hub, ILogger<
         await Task.Run(send).ConfigureAwait(false);
     }
 
-    /// <summary>Hands the push to another host; never throws. A host that does not answer leaves the list until it registers again.</summary>
+    /// <summary>
+    /// Hands the push to another host; never throws. The call is awaited whole (Orleans' response timeout bounds it), so
+    /// the next push to that host leaves only once this one is queued there: pushes arrive in order. Cutting the wait
+    /// short let the next push overtake a slow one, and dropping a host that was merely slow (a loaded machine) made its
+    /// followers miss every push until its next registration. A slow host holds up only its own line. A host whose call
+    /// fails leaves the list until it registers again, and what was queued for it meanwhile is not sent.
+    /// </summary>
     private async Task Relay(FollowerHost host, RelayedPush push)
     {
+        if (!_others.Any(h => h.HostId == host.HostId))
+        {
+            return; // dropped after this push was queued: its followers resync by version when it is back
+        }
         try
         {
-            await host.Relay.Deliver(push).WaitAsync(SendWait).ConfigureAwait(false);
+            await host.Relay.Deliver(push).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             LogRelayFailed(e, push.MeetingId, Describe(push), host.HostId);
-            _others = _others.Where(h => h.HostId != host.HostId).ToList();
+            lock (_gate)
+            {
+                _others = _others.Where(h => h.HostId != host.HostId).ToList();
+                _announced.Remove(host.HostId);
+            }
         }
     }
 

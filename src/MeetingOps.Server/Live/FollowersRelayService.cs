@@ -25,8 +25,9 @@ public sealed partial class FollowersRelayService(FollowerPushes pushes, IGrainF
             try
             {
                 _self ??= grains.CreateObjectReference<IFollowersRelay>(pushes);
+                var asked = DateTimeOffset.UtcNow;
                 var known = await hosts.Register(pushes.HostId, _self).WaitAsync(TimeSpan.FromSeconds(10), stoppingToken);
-                await pushes.HostsChanged(known);
+                pushes.Registered(known, asked);
                 registered = true;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

@@ -1,3 +1,5 @@
+using MeetingOps.Tests.Shared;
+
 namespace MeetingOps.Cluster.Tests.Infrastructure;
 
 /// <summary>
@@ -18,6 +20,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         if (_cluster is not null)
         {
+            // Every host's output of the whole run, for reading a failure afterwards (git-ignored).
+            _cluster.Log.WriteTo(Path.Combine(RepoFiles.Root, "artifacts", "cluster-figures", "cluster-run.log"));
             await _cluster.DisposeAsync();
         }
     }

@@ -40,6 +40,20 @@ public sealed class Follower : IAsyncDisposable
     /// <summary>How often it followed again to catch up (gaps and reconnects).</summary>
     public int Resyncs => _resyncs;
 
+    /// <summary>The pushes that did not apply (why it followed again), for a failure's message; bounded.</summary>
+    public IReadOnlyList<string> Gaps
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _gaps];
+            }
+        }
+    }
+
+    private readonly List<string> _gaps = [];
+
     public static async Task<Follower> ConnectAsync(ClusterHost host, IEnumerable<string> meetingIds)
     {
         var follower = new Follower(host);
@@ -76,6 +90,12 @@ public sealed class Follower : IAsyncDisposable
             // Applied from the version it starts from; anything newer that does not apply is a gap: follow again.
             var next = seen is null ? null : MeetingChanges.Apply(seen, new MeetingChanged(push.Version, push.MeetingId, push.Since, push.Changes));
             gap = push.Version > version && next is null;
+            if (gap && _gaps.Count < 20)
+            {
+                _gaps.Add(seen is null
+                    ? $"v{push.Version} before the first snapshot"
+                    : $"v{push.Version} since v{push.Since} on v{version} ({string.Join(" ", push.Changes.Select(c => c.Kind))})");
+            }
             if (push.Version > version && next is not null)
             {
                 _meetings[push.MeetingId] = next;
