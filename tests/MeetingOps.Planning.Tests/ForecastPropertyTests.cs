@@ -36,7 +36,7 @@ public class ForecastPropertyTests(ITestOutputHelper output)
                     Assert.NotEqual(SessionStatus.Ended, live.Session(segment.SessionId).Status);
                     Assert.All(bodies, b => Assert.True(session.Seats(b), $"{item.ItemId} projected in {segment.SessionId}, where {b} does not sit"));
                     Assert.True(segment.Start <= segment.End);
-                    Assert.True(i == 0 || item.Segments[i - 1].End <= segment.Start, $"{item.ItemId}: pieces in time order");
+                    Assert.True(i == 0 || item.Segments[i - 1].End <= segment.Start, $"{item.ItemId}: pieces in time order: {string.Join("; ", item.Segments.Select(x => $"{x.SessionId} {x.Start:MM-dd HH:mm}–{x.End:HH:mm}"))} (planned: {string.Join("; ", plan.Sessions.Where(p => p.Allocations.Any(a => a.ItemId == item.ItemId)).Select(p => $"{p.SessionId} {p.Start:MM-dd HH:mm} {p.Allocations.First(a => a.ItemId == item.ItemId).Minutes} min"))})");
                     Assert.Equal(i > 0 || item.Status == ItemStatus.Continued || segment.Continued, segment.Continued);
                     if (session.CapMinutes is not null)
                     {

@@ -56,8 +56,13 @@ public class OffDayForecastTests
         var forecast = Forecaster.Forecast(Vienna, plan, chair.Live, chair.Log, At("2022-05-23T08:45Z"));
         Assert.Equal(At("2022-05-23T11:00Z"), forecast.Sessions[0].AvailableEnd);
 
-        // Nothing started in the afternoon and it is 15:30 at the venue: the afternoon sitting is late, from now.
+        // Nothing started in the afternoon and it is 15:30 at the venue: the afternoon sitting is late, from now at the
+        // earliest, and not before the morning sitting, still sitting and running over, is projected to end (the same
+        // bodies cannot sit twice at once).
         var late = Forecaster.Forecast(Vienna, plan, chair.Live, chair.Log, At("2022-05-23T13:30Z"));
-        Assert.Equal(At("2022-05-23T13:30Z"), Assert.Single(late.Sessions, s => s.SessionId == "2022-05-23-pm").ProjectedStart);
+        var morning = Assert.Single(late.Sessions, s => s.SessionId == "2022-05-23-am");
+        var afternoon = Assert.Single(late.Sessions, s => s.SessionId == "2022-05-23-pm");
+        Assert.True(morning.ProjectedEnd > At("2022-05-23T13:30Z"), $"the morning is projected to end at {morning.ProjectedEnd:u}");
+        Assert.Equal(morning.ProjectedEnd, afternoon.ProjectedStart);
     }
 }

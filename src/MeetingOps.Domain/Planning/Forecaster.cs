@@ -41,6 +41,9 @@ public static class Forecaster
         private readonly TimeSpan[] _unplaced;
         private readonly List<ForecastWarning> _warnings = [];
 
+        /// <summary>When each body is projected to be free again: a sitting that runs over delays the next sitting of its bodies.</summary>
+        private readonly Dictionary<string, DateTimeOffset> _bodyFreeAt = new(StringComparer.Ordinal);
+
         public Projection(Meeting meeting, Plan plan, LiveState live, ConsiderationTime time, DateTimeOffset now)
         {
             (_meeting, _plan, _time, _now) = (meeting, plan, time, now);
@@ -228,6 +231,14 @@ public static class Forecaster
             }
 
             var projectedEnd = t;
+            foreach (var body in session.Bodies)
+            {
+                var end = capped && projectedEnd > availableEnd ? availableEnd : projectedEnd;
+                if (!_bodyFreeAt.TryGetValue(body, out var free) || free < end)
+                {
+                    _bodyFreeAt[body] = end;
+                }
+            }
             if (!capped && projectedEnd - availableEnd >= TimeSpan.FromMinutes(1))
             {
                 Warn(ForecastWarningKind.RunsOver, session.SessionId, null,
@@ -332,7 +343,17 @@ public static class Forecaster
             {
                 return _now;
             }
-            return session.Start <= _now && SameVenueDay(session.Start, _now) ? _now : session.Start;
+            var start = session.Start <= _now && SameVenueDay(session.Start, _now) ? _now : session.Start;
+            // A body cannot open its next sitting of the day before the one running over has ended (the same delegates,
+            // often the same room). Only within a venue day: a sitting held on another day delays no one.
+            foreach (var body in session.Bodies)
+            {
+                if (_bodyFreeAt.TryGetValue(body, out var free) && free > start && SameVenueDay(free, session.Start))
+                {
+                    start = free;
+                }
+            }
+            return start;
         }
 
         /// <summary>
