@@ -21,7 +21,8 @@ public sealed record MeetingView(
     string? CurrentItemId,
     bool Archived = false,
     string? Undo = null,
-    IReadOnlyList<Announcement>? Announcements = null);
+    IReadOnlyList<Announcement>? Announcements = null,
+    ServerText? UndoText = null);
 
 /// <param name="Names">The name in the other official languages (language code → name); pages fall back to <see cref="Name"/>, the English.</param>
 public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null,
