@@ -33,7 +33,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await Expect(chair.Locator("#start-question")).ToHaveTextAsync(new Regex("^This sitting is planned for Mon 23 May 2022; start it now\\? It is .* at the venue\\.$"), new() { Timeout = Pages.Load });
         Assert.Empty(await Server.LogAsync(id));
         await chair.Locator("#do-start-confirm").ClickAsync();
-        await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#sitting")).ToContainTextAsync("15:00–18:00", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: starting session 2022-05-23-pm", new() { Timeout = Pages.Push });
         await chair.Keyboard.PressAsync("u");
         await Expect(chair.Locator("#message")).ToHaveTextAsync("Done — Undo: starting session 2022-05-23-pm.", new() { Timeout = Pages.Load });
@@ -230,7 +230,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         // WG.3 sits alone (Monday afternoon), and at the same time WG.2 alone (Wednesday morning's plan).
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-pm");
         await StartConfirmedAsync(chair);
-        await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#sitting")).ToContainTextAsync("15:00–18:00", new() { Timeout = Pages.Load });
         await chair.Locator("#start-other summary").ClickAsync();
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-25-am");
         await StartConfirmedAsync(chair);

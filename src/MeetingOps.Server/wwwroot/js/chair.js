@@ -131,7 +131,7 @@ function describe(meeting, entry) {
     const item = itemById(meeting, entry.itemId);
     return `${item ? itemLabel(meeting, item) : entry.itemId} ${actionWords[entry.action] ?? entry.action}${entry.note ? ` (${entry.note})` : ''}`;
   }
-  return t('chair.sessionDone', { session: entry.sessionId, done: actionWords[entry.action] ?? entry.action });
+  return t('chair.sessionDone', { session: sittingWords(meeting, entry.sessionId), done: actionWords[entry.action] ?? entry.action });
 }
 
 /** The sittings a chair can operate now: in progress or suspended. */
@@ -154,6 +154,12 @@ const allows = (subject, action) => Boolean(subject?.allowed?.includes(action));
 
 function sittingName(meeting, session) {
   return `${sessionWhen(session)} · ${sessionBodies(meeting, session).map(bodyShortName).join(' + ')}`;
+}
+
+/** A sitting as the room names it (day, hours, bodies), not its id: "2022-05-23-am" means nothing at the podium. */
+function sittingWords(meeting, sessionId) {
+  const session = meeting.sessions.find(s => s.id === sessionId);
+  return session ? sittingName(meeting, session) : sessionId;
 }
 
 function render() {
@@ -249,23 +255,23 @@ function renderSitting(meeting, session) {
   const left = capLeft(session);
   fill($('sitting'),
     h('p', { class: 'sitting-line' }, h('strong', {}, sessionWhen(session)), ' · ',
-      `${list(sessionBodies(meeting, session).map(bodyName))} · ${formatWords[session.format] ?? session.format} · ${session.id}`),
+      `${list(sessionBodies(meeting, session).map(bodyName))} · ${formatWords[session.format] ?? session.format}`),
     left === null ? null : h('p', { id: 'cap' }));
   renderCap(session);
   const buttons = [];
   if (allows(session, 'suspend')) {
-    buttons.push(h('button', { id: 'do-suspend', class: 'button', type: 'button', onclick: () => command(t('chair.suspendSession', { session: session.id }), 'session', session.id, 'suspend') }, t('chair.suspend')));
+    buttons.push(h('button', { id: 'do-suspend', class: 'button', type: 'button', onclick: () => command(t('chair.suspendSession', { session: sittingName(meeting, session) }), 'session', session.id, 'suspend') }, t('chair.suspend')));
   }
   if (allows(session, 'resume')) {
-    buttons.push(h('button', { id: 'do-resume', class: 'button button-primary', type: 'button', onclick: () => command(t('chair.resumeSession', { session: session.id }), 'session', session.id, 'resume') }, t('chair.resume')));
+    buttons.push(h('button', { id: 'do-resume', class: 'button button-primary', type: 'button', onclick: () => command(t('chair.resumeSession', { session: sittingName(meeting, session) }), 'session', session.id, 'resume') }, t('chair.resume')));
   }
   if (allows(session, 'end')) {
     const id = `end:${session.id}`;
     const sure = confirming(id);
     buttons.push(h('button', {
       id: 'do-end', class: sure ? 'button button-danger' : 'button button-quiet', type: 'button',
-      onclick: () => sure ? (armed = null, command(t('chair.endSession', { session: session.id }), 'session', session.id, 'end'))
-        : arm(id, t('chair.endQuestion', { session: session.id })),
+      onclick: () => sure ? (armed = null, command(t('chair.endSession', { session: sittingName(meeting, session) }), 'session', session.id, 'end'))
+        : arm(id, t('chair.endQuestion', { session: sittingName(meeting, session) })),
     }, sure ? t('chair.confirmEnd') : t('chair.end')));
   }
   const more = startControls(meeting, true);

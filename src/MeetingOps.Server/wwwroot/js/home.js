@@ -25,7 +25,9 @@ async function load() {
           h('a', { class: 'button button-primary', href: `/chair/${id}` }, t('home.chair')),
           h('a', { class: 'button', href: `/display/${id}` }, t('home.display')),
           h('a', { class: 'button', href: `/follow/${id}` }, t('home.follow')),
-          h('a', { class: 'button', href: `/secretariat/${id}` }, t('home.secretariat'))));
+          h('a', { class: 'button', href: `/secretariat/${id}` }, t('home.secretariat')),
+          // The printed programme of the day had no way in but the secretariat's share card.
+          h('a', { class: 'button', href: `/programme/${id}` }, t('secretariat.pageProgramme'))));
     }));
   } catch (error) {
     fill(list, h('li', { class: 'error' }, t('home.listFailed', { reason: error.message })));

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using MeetingOps.Live.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingOps.Live.Tests;
+
+/// <summary>
+/// What a first walk through the pages on the 2022 sample found wrong, as a new chair meets it: the console's top bar
+/// on a phone in French, and sittings named by their ids ("2022-05-23-am") where people read them.
+/// </summary>
+[Trait("Category", "Slow")]
+[Collection(LiveCollection.Name)]
+public sealed class WalkthroughTests(LiveFixture fixture)
+{
+    private LiveServer Server => fixture.Server;
+
+    [Fact]
+    public async Task On_a_phone_in_French_the_console_s_top_bar_wraps_instead_of_pushing_the_language_menu_off_the_screen()
+    {
+        var (id, key) = await Server.CreateMeetingAsync();
+        await using var pages = new Pages(fixture);
+        var chair = await pages.OpenAsync($"/chair/{id}?lang=fr", phone: true);
+        await chair.Locator("#key-input").FillAsync(key);
+        await chair.Locator("#name-input").FillAsync(Pages.Presiding);
+        await chair.Locator("#key-form button[type=submit]").ClickAsync();
+        await Expect(chair.Locator("#console")).ToBeVisibleAsync();
+        // Pages.WaitLiveAsync reads "Live"; in French the indicator says "En direct".
+        await Expect(chair.Locator("#connection")).ToHaveClassAsync(new Regex("connection-live"), new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#connection")).ToHaveTextAsync("En direct");
+        // The presiding officer's name and "Oublier la clé" are in the bar now, the widest it gets.
+        await Expect(chair.Locator("#presiding")).ToBeVisibleAsync();
+        await Expect(chair.Locator("#forget-key")).ToBeVisibleAsync();
+
+        // clientWidth, not innerWidth: a mobile browser widens its layout viewport to whatever overflows.
+        var overflow = await chair.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.Equal(0, overflow);
+        var menu = await chair.Locator("#language-menu").BoundingBoxAsync();
+        Assert.NotNull(menu);
+        Assert.True(menu.X >= 0 && menu.X + menu.Width <= Pages.Phone.Width,
+            $"the language menu spans {menu.X:0}–{menu.X + menu.Width:0} on a {Pages.Phone.Width}-pixel phone");
+        await Pages.ScreenshotAsync(chair, "walk-chair-phone-fr");
+        Assert.Empty(pages.Errors);
+    }
+
+    [Fact]
+    public async Task The_console_names_a_sitting_by_its_day_hours_and_bodies_not_by_its_id()
+    {
+        var (id, key) = await Server.CreateMeetingAsync();
+        await using var pages = new Pages(fixture);
+        var chair = await pages.OpenChairAsync(id, key);
+
+        await chair.Locator("#do-start").ClickAsync();
+        await chair.Locator("#do-start-confirm").ClickAsync(new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#sitting")).ToContainTextAsync("10:00–13:00", new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#log")).ToContainTextAsync("10:00–13:00", new() { Timeout = Pages.Push });
+
+        // The end's question, armed by a first click, says which sitting in the same words.
+        await chair.Locator("#do-end").ClickAsync();
+        await Expect(chair.Locator("#message")).ToContainTextAsync("10:00–13:00");
+
+        foreach (var place in new[] { "#sitting", "#log", "#message", "#sitting-actions" })
+        {
+            Assert.DoesNotContain("2022-05-23-am", await chair.Locator(place).InnerTextAsync(), StringComparison.Ordinal);
+        }
+        Assert.Empty(pages.Errors);
+    }
+
+    [Fact]
+    public async Task The_home_page_links_each_meeting_to_its_programme_of_the_day()
+    {
+        var (id, _) = await Server.CreateMeetingAsync();
+        await using var pages = new Pages(fixture);
+        var home = await pages.OpenAsync("/");
+        var link = home.Locator($"[data-meeting='{id}'] a[href='/programme/{id}']");
+        await Expect(link).ToHaveTextAsync("Programme of the day", new() { Timeout = Pages.Load });
+        await link.ClickAsync();
+        await Expect(home.Locator("#programme-title")).ToContainTextAsync("Thirteenth meetings", new() { Timeout = Pages.Load });
+        Assert.Empty(pages.Errors);
+    }
+}
