@@ -78,4 +78,27 @@ public sealed class WalkthroughTests(LiveFixture fixture)
         await Expect(home.Locator("#programme-title")).ToContainTextAsync("Thirteenth meetings", new() { Timeout = Pages.Load });
         Assert.Empty(pages.Errors);
     }
+
+    [Fact]
+    public async Task The_room_screen_s_reconnecting_banner_does_not_cover_the_bodies_names()
+    {
+        var (id, _) = await Server.CreateMeetingAsync();
+        await using var pages = new Pages(fixture);
+        var display = await pages.OpenLiveAsync($"/display/{id}", viewport: (1366, 768));
+        await Expect(display.Locator("#bodies")).ToContainTextAsync("Working Group on International Cooperation", new() { Timeout = Pages.Load });
+
+        await display.Context.SetOfflineAsync(true);
+        await Expect(display.Locator("#reconnecting")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
+        await Expect(display.Locator("body")).ToHaveClassAsync(new Regex("is-offline"));
+        var banner = await display.Locator("#reconnecting").BoundingBoxAsync();
+        var bodies = await display.Locator("#bodies").BoundingBoxAsync();
+        Assert.NotNull(banner);
+        Assert.NotNull(bodies);
+        Assert.True(banner.Y + banner.Height <= bodies.Y,
+            $"the banner ends at {banner.Y + banner.Height:0} px, the bodies' names start at {bodies.Y:0} px");
+        await Pages.ScreenshotAsync(display, "walk-display-reconnecting");
+
+        await display.Context.SetOfflineAsync(false);
+        await Expect(display.Locator("#reconnecting")).ToBeHiddenAsync(new() { Timeout = Pages.Load });
+    }
 }
