@@ -38,6 +38,7 @@ public static class Report
         {
             histories.Add(JsonSerializer.Deserialize<HistoryResult>(await File.ReadAllTextAsync(file), json)!);
         }
+        histories = [.. histories.OrderBy(h => h.Build != "this build")]; // this build's row first, as in the other tables
         var skipped = Directory.GetFiles(directory, "skipped-*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).Select(t => t.Trim()).ToList();
         var entries = results.Select(r => ToEntry(r, results)).ToList();
         var targets = Targets(entries, histories).ToList();
