@@ -704,10 +704,10 @@ $('do-defer').addEventListener('click', () => {
   }
 });
 $('do-undo').addEventListener('click', () => {
-  const words = live.meeting.undo;
-  if (!words) {
+  if (!live.meeting.undo) {
     return;
   }
+  const words = serverText(live.meeting.undoText, live.meeting.undo, live.meeting).text;
   // The version the chair saw: if the meeting moved on, the undo is refused rather than taking back something else.
   const seen = live.version;
   run(words, key => live.connection.invoke('Undo', meetingId, chairKey, key, seen, null, presiding), null, words);
