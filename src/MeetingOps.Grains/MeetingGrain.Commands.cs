@@ -39,11 +39,12 @@ public sealed partial class MeetingGrain
         {
             await EnsureCurrent();
             ForgetIfUnknown();
-            return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+            return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
         }
         if (state.State.Archived)
         {
-            return CommandOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" is archived: its record is kept as it stands."));
+            return CommandOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" is archived: its record is kept as it stands.",
+                Text: ServerPhrases.MeetingArchived.With()));
         }
         if (Malformed(idempotencyKey, actorName) is { } malformed)
         {
@@ -52,8 +53,9 @@ public sealed partial class MeetingGrain
         if (Authorize(key, actorName) is not { } actor)
         {
             return CommandOutcome.Refused(string.IsNullOrEmpty(key)
-                ? new Refusal(RefusalKind.Unauthenticated, "This needs the meeting's chair key (Authorization: Bearer <chairKey>).")
-                : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key."));
+                ? new Refusal(RefusalKind.Unauthenticated, "This needs the meeting's chair key (Authorization: Bearer <chairKey>).",
+                    Text: ServerPhrases.ChairKeyRequired.With())
+                : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key.", Text: ServerPhrases.NotChairKey.With()));
         }
         return await Run(actor, idempotencyKey, expectedVersion, fingerprint, decide);
     }
@@ -68,13 +70,15 @@ public sealed partial class MeetingGrain
             return earlier == fingerprint
                 ? new CommandOutcome(Snapshot(), state.State.Log.Where(e => e.CommandId == commandId).ToList(), Replayed: true, null)
                 : CommandOutcome.Refused(new Refusal(RefusalKind.Conflict,
-                    $"Idempotency-Key \"{commandId}\" was already used for another command ({earlier}); use a new key for a new command."));
+                    $"Idempotency-Key \"{commandId}\" was already used for another command ({earlier}); use a new key for a new command.",
+                    Text: ServerPhrases.IdempotencyKeyReused.With()));
         }
         if (expectedVersion is { } expected && expected != state.State.Version)
         {
             await EnsureCurrent();
             return CommandOutcome.Refused(new Refusal(RefusalKind.VersionConflict,
-                $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again."));
+                $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again.",
+                Text: ServerPhrases.VersionConflict.With(("version", state.State.Version), ("expected", expected))));
         }
 
         var decided = decide(actor, new MeetingRules.Context(actor, time.GetUtcNow(), commandId, state.State.Version + 1));

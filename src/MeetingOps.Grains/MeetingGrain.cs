@@ -129,7 +129,8 @@ public sealed partial class MeetingGrain(
             _snapshot = null;
         }
         return _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version)
-            with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log), Announcements = CurrentAnnouncements(now) };
+            with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log),
+                UndoText = Corrections.DescribeText(_meeting!, state.State.Log), Announcements = CurrentAnnouncements(now) };
     }
 
     /// <summary>Finishes what a crash or a failed write left undone at creation: the directory listing.</summary>

@@ -66,6 +66,44 @@ public static class Corrections
         return "Undo: " + Words(meeting, main);
     }
 
+    /// <summary>What Undo would undo, as a phrase for the pages (<see cref="Describe"/> in the viewer's language), or null when there is nothing to undo.</summary>
+    public static ServerText? DescribeText(Meeting meeting, IReadOnlyList<LogEntry> log)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var latest = Latest(log);
+        if (latest.Count == 0)
+        {
+            return null;
+        }
+        var main = latest.LastOrDefault(e => e.Subject == ChangeSubject.Session) ?? latest[^1];
+        if (main.Subject == ChangeSubject.Item)
+        {
+            if (main.SessionId is null)
+            {
+                return ServerPhrases.UndoDeferOutside.With(("item", main.ItemId));
+            }
+            var phrase = main.Action switch
+            {
+                "open" => ServerPhrases.UndoOpen,
+                "continue" => ServerPhrases.UndoContinue,
+                "conclude" => ServerPhrases.UndoConclude,
+                "adopt" => ServerPhrases.UndoAdopt,
+                "defer" => ServerPhrases.UndoDefer,
+                _ => ServerPhrases.UndoReopen,
+            };
+            return phrase.With(("item", main.ItemId), ("session", main.SessionId));
+        }
+        var sitting = main.Action switch
+        {
+            "start" => ServerPhrases.UndoStart,
+            "suspend" => ServerPhrases.UndoSuspend,
+            "resume" => ServerPhrases.UndoResume,
+            _ when main.Actor.Role == Role.System => ServerPhrases.UndoEndAtCap,
+            _ => ServerPhrases.UndoEnd,
+        };
+        return sitting.With(("session", main.SessionId));
+    }
+
     /// <summary>A change in words, as a gerund: "taking up item 3 in session 5", "ending session 5 (at its cap)".</summary>
     public static string Words(Meeting meeting, LogEntry entry)
     {
@@ -112,7 +150,8 @@ public static class Corrections
         var latest = Latest(log);
         if (latest.Count == 0)
         {
-            return new Refusal(RefusalKind.IllegalTransition, "There is nothing to undo: no item or sitting has changed, or every change is already undone.");
+            return new Refusal(RefusalKind.IllegalTransition, "There is nothing to undo: no item or sitting has changed, or every change is already undone.",
+                Text: ServerPhrases.UndoNothing.With());
         }
         if (command.Version is { } named && latest.All(e => e.Version != named))
         {
@@ -126,7 +165,12 @@ public static class Corrections
                         : entry.Subject == ChangeSubject.Schedule
                             ? $"Version {named} is a change of the schedule; change the schedule again instead."
                             : $"Version {named} ({Words(meeting, entry)}) is not the latest change; changes are undone most recent first, and the latest is version {latest[^1].Version} ({Words(meeting, latest[^1])}).";
-            return new Refusal(entry is null ? RefusalKind.NotFound : RefusalKind.Conflict, why);
+            var text = entry is null ? ServerPhrases.UndoNoSuchVersion.With(("version", named))
+                : IsUndo(entry) ? ServerPhrases.UndoIsUndo.With(("version", named))
+                : Corrected(log).Contains(named) ? ServerPhrases.UndoAlreadyUndone.With(("version", named))
+                : entry.Subject == ChangeSubject.Schedule ? ServerPhrases.UndoSchedule.With(("version", named))
+                : ServerPhrases.UndoNotLatest.With(("version", named), ("latest", latest[^1].Version));
+            return new Refusal(entry is null ? RefusalKind.NotFound : RefusalKind.Conflict, why, Text: text);
         }
 
         // Putting a sitting back in progress must not seat a body twice (a later sitting of its bodies may have started since).
@@ -138,7 +182,8 @@ public static class Corrections
             if (busy is not null)
             {
                 return new Refusal(RefusalKind.IllegalTransition,
-                    $"Session {busy.Id} of {busy.Bodies.First(session!.Seats)} has started since; session {e.SessionId} cannot be put back in progress.");
+                    $"Session {busy.Id} of {busy.Bodies.First(session!.Seats)} has started since; session {e.SessionId} cannot be put back in progress.",
+                    Text: ServerPhrases.UndoSittingSince.With(("busy", busy.Id), ("body", busy.Bodies.First(session!.Seats)), ("session", e.SessionId)));
             }
         }
 

@@ -19,7 +19,7 @@ public static class MeetingRules
         {
             ItemCommand c => DecideItem(meeting, live, c, context),
             SessionCommand c => DecideSession(meeting, live, c, context),
-            _ => new Refusal(RefusalKind.Invalid, "Unknown command."),
+            _ => new Refusal(RefusalKind.Invalid, "Unknown command.", Text: ServerPhrases.UnknownCommand.With()),
         };
     }
 
@@ -28,7 +28,8 @@ public static class MeetingRules
         var item = meeting.FindItem(command.ItemId);
         if (item is null)
         {
-            return new Refusal(RefusalKind.NotFound, $"This meeting has no agenda item \"{command.ItemId}\".");
+            return new Refusal(RefusalKind.NotFound, $"This meeting has no agenda item \"{command.ItemId}\".",
+                Text: ServerPhrases.NoSuchItem.With(("id", command.ItemId)));
         }
         var state = live.Item(item.Id);
         var decision = ItemStateMachine.Decide(state.Status, command.Action, item);
@@ -64,7 +65,7 @@ public static class MeetingRules
         {
             if (meeting.FindSession(requested) is not { } named)
             {
-                return new(null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{requested}\"."));
+                return new(null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{requested}\".", Text: ServerPhrases.NoSuchSession.With(("id", requested))));
             }
             session = named;
             var status = live.Session(session.Id).Status;
@@ -72,14 +73,16 @@ public static class MeetingRules
             {
                 return new(null, new Refusal(RefusalKind.IllegalTransition,
                     $"Session {session.Id} is {SessionStateMachine.Word(status)}; {item.Label} can only be taken up in a sitting in progress.",
-                    Name(live.Item(item.Id).Status), Name(ItemStatus.Open)));
+                    Name(live.Item(item.Id).Status), Name(ItemStatus.Open),
+                    Text: ServerPhrases.ItemSittingNotInProgress.With(("item", item.Id), ("session", session.Id), ("sessionStatus", status))));
             }
             var missing = item.Numbers.Keys.Where(b => !session.Seats(b)).ToList();
             if (missing.Count > 0)
             {
                 return new(null, new Refusal(RefusalKind.IllegalTransition,
                     $"{Capitalize(item.Label)} is on the agenda of {string.Join(" and ", missing)}, which does not sit in session {session.Id}.",
-                    Name(live.Item(item.Id).Status), Name(ItemStatus.Open)));
+                    Name(live.Item(item.Id).Status), Name(ItemStatus.Open),
+                    Text: ServerPhrases.ItemBodiesNotSitting.With(("item", item.Id), ("bodies", missing), ("session", session.Id))));
             }
         }
         else
@@ -93,12 +96,16 @@ public static class MeetingRules
                 var why = item.IsJoint
                     ? $"{Capitalize(item.Label)} is a joint item; it is taken up in a joint sitting of {bodies}, and none is in progress."
                     : $"No sitting of {bodies} is in progress; start the session before taking up {item.Label}.";
-                return new(null, new Refusal(RefusalKind.IllegalTransition, why, Name(live.Item(item.Id).Status), Name(ItemStatus.Open)));
+                var text = item.IsJoint
+                    ? ServerPhrases.ItemJointNoSitting.With(("item", item.Id), ("bodies", item.Numbers.Keys))
+                    : ServerPhrases.ItemNoSitting.With(("item", item.Id), ("bodies", item.Numbers.Keys));
+                return new(null, new Refusal(RefusalKind.IllegalTransition, why, Name(live.Item(item.Id).Status), Name(ItemStatus.Open), Text: text));
             }
             if (candidates.Count > 1)
             {
                 return new(null, new Refusal(RefusalKind.Invalid,
-                    $"Sessions {string.Join(" and ", candidates.Select(c => c.Id))} are both in progress; say in which one to take up {item.Label} (?session=…)."));
+                    $"Sessions {string.Join(" and ", candidates.Select(c => c.Id))} are both in progress; say in which one to take up {item.Label} (?session=…).",
+                    Text: ServerPhrases.ItemWhichSitting.With(("item", item.Id), ("sessions", candidates.Select(c => c.Id)))));
             }
             session = candidates[0];
         }
@@ -108,7 +115,8 @@ public static class MeetingRules
             var currentItem = meeting.FindItem(current)!;
             return new(null, new Refusal(RefusalKind.IllegalTransition,
                 $"{Capitalize(currentItem.Label)} is under consideration in session {session.Id}; continue or conclude it before taking up {item.Label}.",
-                Name(live.Item(item.Id).Status), Name(ItemStatus.Open)));
+                Name(live.Item(item.Id).Status), Name(ItemStatus.Open),
+                Text: ServerPhrases.ItemOtherUnderConsideration.With(("item", item.Id), ("current", currentItem.Id), ("session", session.Id))));
         }
         return new(session.Id, null);
     }
@@ -119,8 +127,9 @@ public static class MeetingRules
         if (requested is not null && requested != state.SessionId)
         {
             return meeting.FindSession(requested) is null
-                ? new(null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{requested}\"."))
-                : new(null, new Refusal(RefusalKind.Invalid, $"The item is under consideration in session {state.SessionId}, not {requested}."));
+                ? new(null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{requested}\".", Text: ServerPhrases.NoSuchSession.With(("id", requested))))
+                : new(null, new Refusal(RefusalKind.Invalid, $"The item is under consideration in session {state.SessionId}, not {requested}.",
+                    Text: ServerPhrases.ItemOpenInOtherSession.With(("session", state.SessionId), ("requested", requested))));
         }
         return new(state.SessionId, null);
     }
@@ -131,7 +140,7 @@ public static class MeetingRules
         if (requested is not null)
         {
             return meeting.FindSession(requested) is null
-                ? new(null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{requested}\"."))
+                ? new(null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{requested}\".", Text: ServerPhrases.NoSuchSession.With(("id", requested))))
                 : new(requested, null);
         }
         var sitting = meeting.Sessions.FirstOrDefault(s => live.Session(s.Id).IsSitting && item.Numbers.Keys.Any(s.Seats));
@@ -143,7 +152,8 @@ public static class MeetingRules
         var session = meeting.FindSession(command.SessionId);
         if (session is null)
         {
-            return new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{command.SessionId}\".");
+            return new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{command.SessionId}\".",
+                Text: ServerPhrases.NoSuchSession.With(("id", command.SessionId)));
         }
         var from = live.Session(session.Id).Status;
         var decision = SessionStateMachine.Decide(from, command.Action, session.Id);
@@ -161,7 +171,7 @@ public static class MeetingRules
                 var body = busy.Bodies.First(session.Seats);
                 return new Refusal(RefusalKind.IllegalTransition,
                     $"{body} is sitting in session {busy.Id}; end that sitting before starting session {session.Id}.",
-                    Name(from), Name(to));
+                    Name(from), Name(to), Text: ServerPhrases.SessionBodySitting.With(("body", body), ("busy", busy.Id), ("session", session.Id)));
             }
             if (!command.ConfirmOffDay && OffDay(meeting, session, context.At) is { } offDay)
             {
@@ -200,7 +210,7 @@ public static class MeetingRules
         return new Refusal(RefusalKind.ConfirmationNeeded,
             $"This sitting is planned for {Day(planned)}; start it now? It is {Day(today)} at the venue. "
             + $"To start session {session.Id} today, send the command again confirmed ({SessionCommand.OffDay}: ?confirm={SessionCommand.OffDay} on the API).",
-            Code: SessionCommand.OffDay);
+            Code: SessionCommand.OffDay, Text: ServerPhrases.SessionOffDay.With(("session", session.Id), ("planned", planned), ("today", today)));
     }
 
     private static string Name<T>(T value) where T : struct, Enum => MeetingOpsJson.Name(value);

@@ -23,9 +23,10 @@ public enum RefusalKind
 
 /// <summary>
 /// A refused command: what kind of refusal, the reason in the meeting's words, and the move it asked for;
-/// <see cref="Code"/>, when set, a machine-readable name of what was refused (for a confirmation needed: the confirmation to send).
+/// <see cref="Code"/>, when set, a machine-readable name of what was refused (for a confirmation needed: the confirmation to send);
+/// <see cref="Text"/>, when set, the reason as a phrase code and its arguments, for a page to say in the viewer's language.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null, string? Code = null);
+public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null, string? Code = null, ServerText? Text = null);
 
 /// <summary>Either the outcome of a legal move or the refusal of an illegal one.</summary>
 public readonly record struct Decision<T>(T? Outcome, Refusal? Refusal) where T : struct

@@ -64,5 +64,5 @@ public enum ForecastWarningKind
     InterpretationQuota,
 }
 
-/// <summary>A warning in plain words, with the session and item it is about.</summary>
-public sealed record ForecastWarning(ForecastWarningKind Kind, string? SessionId, string? ItemId, string Message);
+/// <summary>A warning in plain words, with the session and item it is about; <see cref="Text"/> the same as a phrase for the pages to translate.</summary>
+public sealed record ForecastWarning(ForecastWarningKind Kind, string? SessionId, string? ItemId, string Message, ServerText? Text = null);

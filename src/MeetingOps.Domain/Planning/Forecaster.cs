@@ -218,14 +218,20 @@ public static class Forecaster
                     var next = Carry(c, piece with { Time = end - cut }, carried);
                     Warn(ForecastWarningKind.ContinuesAfterCap, session.SessionId, piece.Item, next is { } n
                         ? $"{Label(piece.Item)} will not finish before the cap; it continues {_clock.Words(StartOf(n))}."
-                        : $"{Label(piece.Item)} will not finish before the cap, and no later session of {Bodies(piece.Item)} is planned.");
+                        : $"{Label(piece.Item)} will not finish before the cap, and no later session of {Bodies(piece.Item)} is planned.",
+                        next is { } n2
+                            ? ServerPhrases.WarnContinuesAfterCap.With(("item", _items[piece.Item].Id), ("when", StartOf(n2)))
+                            : ServerPhrases.WarnContinuesNowhere.With(("item", _items[piece.Item].Id), ("bodies", _items[piece.Item].Numbers.Keys)));
                 }
                 else
                 {
                     var next = Carry(c, piece, carried);
                     Warn(ForecastWarningKind.MovesAfterCap, session.SessionId, piece.Item, next is { } n
                         ? $"{Label(piece.Item)} will not be reached before the cap of session {session.SessionId}; it moves to {_clock.Words(StartOf(n))}."
-                        : $"{Label(piece.Item)} will not be reached before the cap of session {session.SessionId}, and no later session of {Bodies(piece.Item)} is planned.");
+                        : $"{Label(piece.Item)} will not be reached before the cap of session {session.SessionId}, and no later session of {Bodies(piece.Item)} is planned.",
+                        next is { } n2
+                            ? ServerPhrases.WarnMovesAfterCap.With(("item", _items[piece.Item].Id), ("session", session.SessionId), ("when", StartOf(n2)))
+                            : ServerPhrases.WarnMovesNowhere.With(("item", _items[piece.Item].Id), ("session", session.SessionId), ("bodies", _items[piece.Item].Numbers.Keys)));
                 }
                 t = end;
             }
@@ -242,7 +248,8 @@ public static class Forecaster
             if (!capped && projectedEnd - availableEnd >= TimeSpan.FromMinutes(1))
             {
                 Warn(ForecastWarningKind.RunsOver, session.SessionId, null,
-                    $"Session {session.SessionId} is projected to end at {_clock.TimeWords(projectedEnd)}, {MinutesWords(Minutes(projectedEnd - availableEnd))} after its planned end ({_clock.TimeWords(availableEnd)}).");
+                    $"Session {session.SessionId} is projected to end at {_clock.TimeWords(projectedEnd)}, {MinutesWords(Minutes(projectedEnd - availableEnd))} after its planned end ({_clock.TimeWords(availableEnd)}).",
+                    ServerPhrases.WarnRunsOver.With(("session", session.SessionId), ("at", projectedEnd), ("overMinutes", Minutes(projectedEnd - availableEnd)), ("end", availableEnd)));
             }
             return new ForecastSession(session.SessionId, state.Status, start, capped && projectedEnd > availableEnd ? availableEnd : projectedEnd,
                 availableEnd, Minutes(projectedEnd - availableEnd), session.CapMinutes is { } cap ? began.AddMinutes(cap) : null);
@@ -275,7 +282,8 @@ public static class Forecaster
             if (_unplaced[piece.Item] == TimeSpan.Zero)
             {
                 Warn(ForecastWarningKind.NotPlaced, null, piece.Item,
-                    $"{Label(piece.Item)} will not finish in the sessions left: no later session of {Bodies(piece.Item)} is planned.");
+                    $"{Label(piece.Item)} will not finish in the sessions left: no later session of {Bodies(piece.Item)} is planned.",
+                    ServerPhrases.WarnNotFinishing.With(("item", _items[piece.Item].Id), ("bodies", _items[piece.Item].Numbers.Keys)));
             }
             _unplaced[piece.Item] += piece.Time;
             return null;
@@ -396,11 +404,14 @@ public static class Forecaster
                 var left = cap.CapAt - _now;
                 if (left <= TimeSpan.Zero)
                 {
-                    Warn(ForecastWarningKind.CapReached, cap.SessionId, null, CapClock.ReachedText(_meeting, cap));
+                    Warn(ForecastWarningKind.CapReached, cap.SessionId, null, CapClock.ReachedText(_meeting, cap),
+                        ServerPhrases.WarnCapReached.With(("session", cap.SessionId), ("capMinutes", cap.CapMinutes), ("at", cap.CapAt)));
                 }
                 else if (left <= TimeSpan.FromMinutes(CapClock.WarningMinutes[0]))
                 {
-                    Warn(ForecastWarningKind.CapApproaching, cap.SessionId, null, CapClock.WarningText(_meeting, cap, (int)Math.Ceiling(left.TotalMinutes)));
+                    Warn(ForecastWarningKind.CapApproaching, cap.SessionId, null, CapClock.WarningText(_meeting, cap, (int)Math.Ceiling(left.TotalMinutes)),
+                        ServerPhrases.WarnCapApproaching.With(("session", cap.SessionId), ("capMinutes", cap.CapMinutes), ("at", cap.CapAt),
+                            ("count", (int)Math.Ceiling(left.TotalMinutes))));
                 }
             }
         }
@@ -412,7 +423,8 @@ public static class Forecaster
             if (over > 0)
             {
                 Warn(ForecastWarningKind.OverItsTime, null, item,
-                    $"{Label(item)} has run {MinutesWords(over)} past the {MinutesWords(planned)} the plan gives it.");
+                    $"{Label(item)} has run {MinutesWords(over)} past the {MinutesWords(planned)} the plan gives it.",
+                    ServerPhrases.WarnOverItsTime.With(("item", _items[item].Id), ("overMinutes", over), ("plannedMinutes", planned)));
             }
         }
 
@@ -423,13 +435,14 @@ public static class Forecaster
                 if (!_done[k] && _segments[k].Count == 0 && _unplaced[k] == TimeSpan.Zero && _status[k] == ItemStatus.Continued)
                 {
                     Warn(ForecastWarningKind.NoTimeLeft, null, k,
-                        $"{Label(k)} was continued having used the {MinutesWords(_plan.Items[k].AllocatedMinutes)} the plan gives it; no time is planned for its resumption.");
+                        $"{Label(k)} was continued having used the {MinutesWords(_plan.Items[k].AllocatedMinutes)} the plan gives it; no time is planned for its resumption.",
+                        ServerPhrases.WarnNoTimeLeft.With(("item", _items[k].Id), ("plannedMinutes", _plan.Items[k].AllocatedMinutes)));
                 }
             }
         }
 
-        private void Warn(ForecastWarningKind kind, string? sessionId, int? item, string message) =>
-            _warnings.Add(new ForecastWarning(kind, sessionId, item is { } k ? _items[k].Id : null, message));
+        private void Warn(ForecastWarningKind kind, string? sessionId, int? item, string message, ServerText text) =>
+            _warnings.Add(new ForecastWarning(kind, sessionId, item is { } k ? _items[k].Id : null, message, text));
 
         private string Label(int item) => AgendaWords.CapitalLabel(_meeting, _items[item]);
 

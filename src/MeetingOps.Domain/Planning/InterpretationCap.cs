@@ -71,6 +71,12 @@ public static class InterpretationCap
     public static IReadOnlyList<CapWarning> Warnings(DateTimeOffset end, DateTimeOffset now) =>
         CapClock.WarningMinutes.Select(m => new CapWarning(m, end.AddMinutes(-m))).Where(w => w.At > now).ToList();
 
+    /// <summary>Why an extension is refused, as a phrase for the pages (the same tests as <see cref="ExtensionRefused"/>).</summary>
+    public static ServerText ExtensionRefusedText(int minutes, IEnumerable<int> earlier, bool sitting) =>
+        minutes is < 1 or > MaxExtensionMinutes ? ServerPhrases.ExtensionRange.With(("maxMinutes", MaxExtensionMinutes))
+        : !sitting ? ServerPhrases.ExtensionNotSitting.With()
+        : ServerPhrases.ExtensionTooMuch.With(("givenMinutes", earlier.Sum()), ("maxMinutes", MaxTotalExtensionMinutes));
+
     /// <summary>Why an extension is refused, in words; null when it may be given.</summary>
     public static string? ExtensionRefused(int minutes, IEnumerable<int> earlier, bool sitting)
     {
@@ -164,18 +170,19 @@ public static class CapExtension
         ArgumentNullException.ThrowIfNull(context);
         if (meeting.FindSession(sessionId) is not { } session)
         {
-            return (null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{sessionId}\"."));
+            return (null, new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{sessionId}\".", Text: ServerPhrases.NoSuchSession.With(("id", sessionId))));
         }
         if (session.CapMinutes is not { } cap)
         {
-            return (null, new Refusal(RefusalKind.Invalid, $"Session {sessionId} has no cap on interpretation to extend."));
+            return (null, new Refusal(RefusalKind.Invalid, $"Session {sessionId} has no cap on interpretation to extend.",
+                Text: ServerPhrases.SessionNoCap.With(("session", sessionId))));
         }
         var state = live.Session(sessionId);
         var earlier = Of(log, sessionId);
         if (InterpretationCap.ExtensionRefused(minutes, earlier, state.IsSitting) is { } refused)
         {
             var kind = state.IsSitting ? RefusalKind.Invalid : RefusalKind.IllegalTransition;
-            return (null, new Refusal(kind, refused));
+            return (null, new Refusal(kind, refused, Text: InterpretationCap.ExtensionRefusedText(minutes, earlier, state.IsSitting)));
         }
         var clock = new VenueClock(meeting);
         var before = InterpretationCap.End(session.Start, state.StartedAt, cap, session.CapFrom, earlier);

@@ -65,7 +65,8 @@ public static class PlanComparison
         var parts = plan.Overflow.Items
             .Select(o => $"{(meeting.FindItem(o.ItemId) is { } item ? AgendaWords.Label(meeting, item) : o.ItemId)}, {Minutes(o.Minutes)}");
         return new ForecastWarning(ForecastWarningKind.NotPlaced, null, null,
-            $"Not yet placed: {Minutes(plan.Overflow.Minutes)} ({string.Join("; ", parts)}). Add a sitting, pin items or re-plan before publishing.");
+            $"Not yet placed: {Minutes(plan.Overflow.Minutes)} ({string.Join("; ", parts)}). Add a sitting, pin items or re-plan before publishing.",
+            ServerPhrases.WarnNotPlaced.With(("totalMinutes", plan.Overflow.Minutes), ("items", plan.Overflow.Items.Select(o => o.ItemId))));
     }
 
     /// <summary>The warnings a plan carries: what is not yet placed, then each sitting the daily interpretation quota shortens.</summary>
@@ -82,7 +83,10 @@ public static class PlanComparison
             var message = s.Available == 0
                 ? $"{Capital(name)}: no interpretation left within the daily quota; nothing can be planned in it unless the quota or another sitting of the day changes."
                 : $"{Capital(name)}: {Minutes(s.Available)} of interpretation instead of {Minutes(s.Available + s.QuotaCut)}, to keep within the daily quota.";
-            warnings.Add(new ForecastWarning(ForecastWarningKind.InterpretationQuota, s.Id, null, message));
+            var text = s.Available == 0
+                ? ServerPhrases.WarnQuotaNone.With(("session", s.Id))
+                : ServerPhrases.WarnQuotaShortened.With(("session", s.Id), ("availableMinutes", s.Available), ("plannedMinutes", s.Available + s.QuotaCut));
+            warnings.Add(new ForecastWarning(ForecastWarningKind.InterpretationQuota, s.Id, null, message, text));
         }
         return warnings;
     }

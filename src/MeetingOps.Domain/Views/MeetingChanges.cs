@@ -145,7 +145,8 @@ public sealed record SessionStatusView(SessionStatus Status, string? CurrentItem
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? InterpretationEnd = null);
 
 /// <summary>The fields of a <see cref="MeetingView"/> a command changes, named as there.</summary>
-public sealed record MeetingCurrent(string? CurrentSessionId, string? CurrentItemId, bool Archived, string? Undo);
+/// <param name="UndoText">What Undo would undo as a phrase, for the pages to say in the viewer's language (<see cref="Undo"/> is the English).</param>
+public sealed record MeetingCurrent(string? CurrentSessionId, string? CurrentItemId, bool Archived, string? Undo, ServerText? UndoText = null);
 
 /// <summary>
 /// Computes the changes between two snapshots of a meeting, and applies them: pure, so the pages' reducer can be tested
@@ -270,11 +271,11 @@ public static class MeetingChanges
                     break;
                 case ChangeKind.MeetingKind:
                     view = change.Meeting! with { Bodies = view.Bodies, Announcements = view.Announcements, CurrentItemId = view.CurrentItemId,
-                        CurrentSessionId = view.CurrentSessionId, Archived = view.Archived, Undo = view.Undo };
+                        CurrentSessionId = view.CurrentSessionId, Archived = view.Archived, Undo = view.Undo, UndoText = view.UndoText };
                     break;
                 case ChangeKind.CurrentKind:
                     var c = change.Current!;
-                    view = view with { CurrentSessionId = c.CurrentSessionId, CurrentItemId = c.CurrentItemId, Archived = c.Archived, Undo = c.Undo };
+                    view = view with { CurrentSessionId = c.CurrentSessionId, CurrentItemId = c.CurrentItemId, Archived = c.Archived, Undo = c.Undo, UndoText = c.UndoText };
                     break;
                 case ChangeKind.BodyList:
                     view = view with { Bodies = change.Bodies! };
@@ -348,10 +349,10 @@ public static class MeetingChanges
     private static MeetingView Header(MeetingView view) => view with
     {
         Version = 0, Items = [], Sessions = [], Bodies = [], Announcements = null,
-        CurrentSessionId = null, CurrentItemId = null, Archived = false, Undo = null,
+        CurrentSessionId = null, CurrentItemId = null, Archived = false, Undo = null, UndoText = null,
     };
 
-    private static MeetingCurrent CurrentOf(MeetingView view) => new(view.CurrentSessionId, view.CurrentItemId, view.Archived, view.Undo);
+    private static MeetingCurrent CurrentOf(MeetingView view) => new(view.CurrentSessionId, view.CurrentItemId, view.Archived, view.Undo, view.UndoText);
 
     /// <summary>
     /// The changes of one list keyed by id: removals, then insertions at their place (ascending) and changed elements;

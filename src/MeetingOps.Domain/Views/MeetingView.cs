@@ -22,6 +22,7 @@ public sealed record MeetingView(
     bool Archived = false,
     string? Undo = null,
     IReadOnlyList<Announcement>? Announcements = null,
+    ServerText? UndoText = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Planning.CapEndedView? CapEnded = null);
 
 /// <param name="Names">The name in the other official languages (language code → name); pages fall back to <see cref="Name"/>, the English.</param>

@@ -36,6 +36,11 @@ public static class Problems
             // What a client switches on (for a confirmation needed: the value of ?confirm= that says yes).
             extensions["code"] = refusal.Code;
         }
+        if (refusal.Text is not null)
+        {
+            // The reason as a phrase code and its arguments: the pages say it in the viewer's language; detail stays English.
+            extensions["text"] = refusal.Text;
+        }
         if (problems is { Count: > 0 })
         {
             extensions["errors"] = problems.Select(p => new { path = p.Path, message = p.Message }).ToList();

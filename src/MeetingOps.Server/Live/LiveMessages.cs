@@ -17,7 +17,8 @@ public sealed record CommandReply(bool Accepted, long? Version, IReadOnlyList<Lo
 /// <see cref="From"/> and <see cref="To"/> the move asked for when the move was illegal, <see cref="Code"/> the problem's
 /// machine-readable code when it has one (for a confirmation needed: the confirmation to send, e.g. "offDay").
 /// </summary>
-public sealed record CommandProblem(string Type, string Title, int Status, string Detail, string? From = null, string? To = null, string? Code = null);
+public sealed record CommandProblem(string Type, string Title, int Status, string Detail, string? From = null, string? To = null, string? Code = null,
+    ServerText? Text = null);
 
 /// <summary>
 /// A warning to the room that a capped sitting nears its cap ("announced"), pushed to the meeting's followers as it

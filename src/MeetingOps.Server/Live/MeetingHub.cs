@@ -163,7 +163,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     public static CommandProblem ProblemOf(Refusal refusal)
     {
         var details = Problems.From(refusal).ProblemDetails;
-        return new CommandProblem(details.Type!, details.Title!, details.Status!.Value, details.Detail!, refusal.From, refusal.To, refusal.Code);
+        return new CommandProblem(details.Type!, details.Title!, details.Status!.Value, details.Detail!, refusal.From, refusal.To, refusal.Code, refusal.Text);
     }
 
     /// <summary>The cluster or its storage did not answer: as the REST API's 503.</summary>

@@ -7,6 +7,7 @@
 /* global signalR */
 import { followMeeting, newIdempotencyKey, serverMessage } from './live.js';
 import { t, list } from './i18n.js';
+import { serverText } from './server-text.js';
 import {
   meetingIdFromPath, itemById, sessionById, itemLabel, groupedNumbers, sessionWhen, sessionBodies, bodyShortName,
   itemStatusPill, sessionStatusPill, h, fill, capLeft, duration, formatWords, venueTimeOf, venueClock, zoneCity, titleNodes, bodyName,
@@ -114,10 +115,12 @@ $('forget-key').addEventListener('click', () => {
 
 // --- what is on screen ------------------------------------------------------------------------------------------
 
-function say(text, kind = 'info') {
+function say(text, kind = 'info', textLang = '') {
   const message = $('message');
   message.textContent = text;
   message.className = `message message-${kind}`;
+  // The server's English, when the catalogue lacks its phrase, is marked so a screen reader reads it as English.
+  if (textLang) message.lang = textLang; else message.removeAttribute('lang');
 }
 
 function describe(meeting, entry) {
@@ -377,13 +380,15 @@ function renderPlan(meeting, session) {
 }
 
 function renderUndo(meeting) {
-  const words = meeting.undo;
-  // What Undo would undo is the server's sentence, in English: marked so (a screen reader reads it as English).
+  // What Undo would undo is the server's (a rule lives once), as a phrase in the viewer's language; English, marked
+  // so (a screen reader reads it as English), only when the catalogue lacks the phrase.
+  const said = meeting.undo ? serverText(meeting.undoText, meeting.undo, meeting) : null;
+  const words = said?.text;
   $('undo-text').textContent = words ?? t('chair.nothingToUndo');
-  $('undo-text').lang = words ? 'en' : '';
+  $('undo-text').lang = said?.lang ?? '';
   $('do-undo').disabled = !words;
   $('do-undo').title = words ?? t('chair.nothingToUndo');
-  $('do-undo').dataset.titleLang = words ? 'en' : '';
+  $('do-undo').dataset.titleLang = said?.lang ?? '';
 }
 
 function renderPending() {
@@ -455,7 +460,10 @@ function renderForecast(meeting, session) {
   fill($('forecast'), lines);
   const warnings = (schedule.warnings ?? forecast.warnings ?? [])
     .filter(w => !session || !w.sessionId || w.sessionId === session.id);
-  fill($('warnings'), warnings.slice(0, 6).map(w => h('li', { class: `warning warning-${w.kind}`, lang: 'en' }, w.message)), // the planner's words, in English
+  fill($('warnings'), warnings.slice(0, 6).map(w => {
+    const said = serverText(w.text, w.message, meeting); // the planner's words, in the viewer's language
+    return h('li', { class: `warning warning-${w.kind}`, lang: said.lang || undefined }, said.text);
+  }),
     warnings.length > 6 ? h('li', { class: 'muted' }, t('chair.moreWarnings', { count: warnings.length - 6 })) : null);
 }
 
@@ -510,7 +518,7 @@ function startSitting(id, confirmed) {
       operate(id);
       offDay = null;
     } else if (reply.problem.code === 'offDay') {
-      offDay = { sessionId: id, question: reply.problem.detail.split(' To start')[0] };
+      offDay = { sessionId: id, question: serverText(reply.problem.text, reply.problem.detail.split(' To start')[0], live.meeting).text };
     }
   });
 }
@@ -640,14 +648,15 @@ function handleReply(command, reply) {
     if (problem.status === 401 || problem.status === 403) {
       sessionStorage.removeItem(keyName);
       chairKey = null;
-      askForKey(`${problem.detail} ${t('chair.enterKeyAgain')}`);
+      askForKey(`${serverText(problem.text, problem.detail, live.meeting).text} ${t('chair.enterKeyAgain')}`);
       return;
     }
     if (problem.code === 'offDay') {
-      say(`${problem.detail.split(' To start')[0]} ${t('chair.pressStartToday')}`, 'warning');
+      say(`${serverText(problem.text, problem.detail.split(' To start')[0], live.meeting).text} ${t('chair.pressStartToday')}`, 'warning');
       return;
     }
-    say(t('chair.notDone', { message: problem.detail }), 'error');
+    const said = serverText(problem.text, problem.detail, live.meeting);
+    say(t('chair.notDone', { message: said.text }), 'error', said.lang);
     return;
   }
   const words = reply.applied.map(entry => describe(live.meeting, entry)).join('; ');

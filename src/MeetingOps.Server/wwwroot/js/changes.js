@@ -37,8 +37,8 @@ export function applyChanges(meeting, push) {
       case 'resync': return null;
       case 'snapshot': view = { ...c.meeting }; items = [...view.items]; sessions = [...view.sessions]; break;
       case 'meeting': {
-        const { bodies, announcements, currentSessionId, currentItemId, archived, undo } = view;
-        view = { ...c.meeting, bodies, announcements, currentSessionId, currentItemId, archived, undo };
+        const { bodies, announcements, currentSessionId, currentItemId, archived, undo, undoText } = view;
+        view = { ...c.meeting, bodies, announcements, currentSessionId, currentItemId, archived, undo, undoText };
         break;
       }
       case 'current': view = { ...view, ...c.current }; break;

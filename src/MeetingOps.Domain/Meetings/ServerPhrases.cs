@@ -1,0 +1,103 @@
+using System.Reflection;
+
+namespace MeetingOps.Domain;
+
+/// <summary>
+/// Every phrase the server says to the chair's, the secretariat's and the participants' pages, by code. The pages
+/// translate a code through their catalogues (<c>server.&lt;code&gt;</c>) and fill its arguments the way their
+/// names say: <c>item</c>, <c>current</c> an agenda item's id (shown as the item's label); <c>session</c>,
+/// <c>busy</c>, <c>requested</c> a session's id; <c>status</c> an item's status, <c>sessionStatus</c> a sitting's;
+/// <c>bodies</c>, <c>sessions</c> ids joined by commas (shown as a list); <c>body</c> a body's id; <c>*Minutes</c>
+/// minutes; <c>count</c> a number that chooses the plural form; <c>planned</c>, <c>today</c> a date; <c>at</c>,
+/// <c>when</c> an instant (shown in the venue's time); <c>version</c>, <c>latest</c> a version; <c>action</c> a word.
+/// </summary>
+public static class ServerPhrases
+{
+    // What an agenda item may not do from where it stands (ItemStateMachine).
+    public static readonly ServerPhrase ItemAlreadyOpen = new("item.alreadyOpen", "item");
+    public static readonly ServerPhrase ItemWasClosed = new("item.wasClosed", "item", "status");
+    public static readonly ServerPhrase ItemWasDeferred = new("item.wasDeferred", "item");
+    public static readonly ServerPhrase ItemContinueNotOpen = new("item.continueNotOpen", "item", "status");
+    public static readonly ServerPhrase ItemConcludeNotOpen = new("item.concludeNotOpen", "item", "status");
+    public static readonly ServerPhrase ItemNothingToAdopt = new("item.nothingToAdopt", "item");
+    public static readonly ServerPhrase ItemAdoptNotOpen = new("item.adoptNotOpen", "item", "status");
+    public static readonly ServerPhrase ItemAlreadyDeferred = new("item.alreadyDeferred", "item");
+    public static readonly ServerPhrase ItemCannotDefer = new("item.cannotDefer", "item", "status");
+    public static readonly ServerPhrase ItemReopenNotClosed = new("item.reopenNotClosed", "item", "status");
+    public static readonly ServerPhrase UnknownAction = new("command.unknownAction", "action");
+    public static readonly ServerPhrase UnknownCommand = new("command.unknown");
+
+    // Where an item can be taken up (MeetingRules).
+    public static readonly ServerPhrase NoSuchItem = new("item.notFound", "id");
+    public static readonly ServerPhrase NoSuchSession = new("session.notFound", "id");
+    public static readonly ServerPhrase ItemSittingNotInProgress = new("item.sittingNotInProgress", "item", "session", "sessionStatus");
+    public static readonly ServerPhrase ItemBodiesNotSitting = new("item.bodiesNotSitting", "item", "bodies", "session");
+    public static readonly ServerPhrase ItemJointNoSitting = new("item.jointNoSitting", "item", "bodies");
+    public static readonly ServerPhrase ItemNoSitting = new("item.noSitting", "item", "bodies");
+    public static readonly ServerPhrase ItemWhichSitting = new("item.whichSitting", "item", "sessions");
+    public static readonly ServerPhrase ItemOtherUnderConsideration = new("item.otherUnderConsideration", "item", "current", "session");
+    public static readonly ServerPhrase ItemOpenInOtherSession = new("item.openInOtherSession", "session", "requested");
+
+    // What a sitting may not do (SessionStateMachine, MeetingRules).
+    public static readonly ServerPhrase SessionCannotStart = new("session.cannotStart", "session", "sessionStatus");
+    public static readonly ServerPhrase SessionSuspendNotInProgress = new("session.suspendNotInProgress", "session", "sessionStatus");
+    public static readonly ServerPhrase SessionResumeNotSuspended = new("session.resumeNotSuspended", "session", "sessionStatus");
+    public static readonly ServerPhrase SessionCannotEnd = new("session.cannotEnd", "session", "sessionStatus");
+    public static readonly ServerPhrase SessionBodySitting = new("session.bodySitting", "body", "busy", "session");
+    public static readonly ServerPhrase SessionOffDay = new("session.offDay", "session", "planned", "today");
+    public static readonly ServerPhrase SessionNoCap = new("session.noCap", "session");
+    public static readonly ServerPhrase ExtensionRange = new("extension.range", "maxMinutes");
+    public static readonly ServerPhrase ExtensionNotSitting = new("extension.notSitting");
+    public static readonly ServerPhrase ExtensionTooMuch = new("extension.tooMuch", "givenMinutes", "maxMinutes");
+
+    // Undo (Corrections): why not, and what it would undo.
+    public static readonly ServerPhrase UndoNothing = new("undo.nothing");
+    public static readonly ServerPhrase UndoNoSuchVersion = new("undo.noSuchVersion", "version");
+    public static readonly ServerPhrase UndoIsUndo = new("undo.isUndo", "version");
+    public static readonly ServerPhrase UndoAlreadyUndone = new("undo.alreadyUndone", "version");
+    public static readonly ServerPhrase UndoSchedule = new("undo.schedule", "version");
+    public static readonly ServerPhrase UndoNotLatest = new("undo.notLatest", "version", "latest");
+    public static readonly ServerPhrase UndoSittingSince = new("undo.sittingSince", "busy", "body", "session");
+    public static readonly ServerPhrase UndoOpen = new("undo.open", "item", "session");
+    public static readonly ServerPhrase UndoContinue = new("undo.continue", "item", "session");
+    public static readonly ServerPhrase UndoConclude = new("undo.conclude", "item", "session");
+    public static readonly ServerPhrase UndoAdopt = new("undo.adopt", "item", "session");
+    public static readonly ServerPhrase UndoDefer = new("undo.defer", "item", "session");
+    public static readonly ServerPhrase UndoDeferOutside = new("undo.deferOutside", "item");
+    public static readonly ServerPhrase UndoReopen = new("undo.reopen", "item", "session");
+    public static readonly ServerPhrase UndoStart = new("undo.start", "session");
+    public static readonly ServerPhrase UndoSuspend = new("undo.suspend", "session");
+    public static readonly ServerPhrase UndoResume = new("undo.resume", "session");
+    public static readonly ServerPhrase UndoEnd = new("undo.end", "session");
+    public static readonly ServerPhrase UndoEndAtCap = new("undo.endAtCap", "session");
+
+    // The planner's and the forecast's warnings (Forecaster, PlanProposal).
+    public static readonly ServerPhrase WarnContinuesAfterCap = new("plan.continuesAfterCap", "item", "when");
+    public static readonly ServerPhrase WarnContinuesNowhere = new("plan.continuesNowhere", "item", "bodies");
+    public static readonly ServerPhrase WarnMovesAfterCap = new("plan.movesAfterCap", "item", "session", "when");
+    public static readonly ServerPhrase WarnMovesNowhere = new("plan.movesNowhere", "item", "session", "bodies");
+    public static readonly ServerPhrase WarnRunsOver = new("plan.runsOver", "session", "at", "overMinutes", "end");
+    public static readonly ServerPhrase WarnNotFinishing = new("plan.notFinishing", "item", "bodies");
+    public static readonly ServerPhrase WarnCapReached = new("plan.capReached", "session", "capMinutes", "at");
+    public static readonly ServerPhrase WarnCapApproaching = new("plan.capApproaching", "session", "capMinutes", "at", "count");
+    public static readonly ServerPhrase WarnOverItsTime = new("plan.overItsTime", "item", "overMinutes", "plannedMinutes");
+    public static readonly ServerPhrase WarnNoTimeLeft = new("plan.noTimeLeft", "item", "plannedMinutes");
+    public static readonly ServerPhrase WarnNotPlaced = new("plan.notPlaced", "totalMinutes", "items");
+    public static readonly ServerPhrase WarnQuotaNone = new("plan.quotaNone", "session");
+    public static readonly ServerPhrase WarnQuotaShortened = new("plan.quotaShortened", "session", "availableMinutes", "plannedMinutes");
+
+    // Keys and commands any page may be refused for (the grains and the API).
+    public static readonly ServerPhrase ChairKeyRequired = new("key.chairRequired");
+    public static readonly ServerPhrase NotChairKey = new("key.notChair");
+    public static readonly ServerPhrase VersionConflict = new("command.versionConflict", "version", "expected");
+    public static readonly ServerPhrase IdempotencyKeyReused = new("command.keyReused");
+    public static readonly ServerPhrase NoSuchMeeting = new("meeting.notFound", "id");
+    public static readonly ServerPhrase MeetingArchived = new("meeting.archived");
+
+    /// <summary>Every phrase, for the test that each has a translation in every catalogue.</summary>
+    public static IReadOnlyList<ServerPhrase> All { get; } = typeof(ServerPhrases)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(ServerPhrase))
+        .Select(f => (ServerPhrase)f.GetValue(null)!)
+        .ToList();
+}
