@@ -12,7 +12,7 @@ public static class ExtendApi
     private const int MaxBodyBytes = 1024;
 
     /// <summary>The request body.</summary>
-    public sealed record Extension(int? Minutes);
+    public sealed record Extension(int? Minutes = null);
 
     public static RouteGroupBuilder MapExtendApi(this IEndpointRouteBuilder app)
     {

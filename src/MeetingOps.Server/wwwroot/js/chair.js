@@ -280,7 +280,7 @@ function renderCap(session) {
   }
   element.className = left < 15 * 60000 ? 'cap cap-warning' : 'cap';
   element.textContent = left >= 0
-    ? `${t('display.leftUnderCap', { count: session.capMinutes })}: ${duration(left)}`
+    ? `${t('display.interpretationUntil', { time: venueTimeOf(session.interpretationEnd, live.meeting.timeZone) })} · ${duration(left)}`
     : `${t('display.overCap', { count: session.capMinutes })} ${duration(-left)}`;
 }
 
@@ -770,7 +770,6 @@ if (!meetingId) {
       render();
     },
     onStatus: showStatus,
-    onAnnouncement: warning => say(warning.message, 'warning'),
     onError: message => { $('meeting-title').textContent = message; say(message, 'error'); },
   });
   setInterval(renderClocks, 1000);
