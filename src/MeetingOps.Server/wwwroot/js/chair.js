@@ -517,7 +517,7 @@ function startSitting(id, confirmed) {
   const send = key => live.command({
     kind: 'session', id, action: 'start', chairKey, idempotencyKey: key, actorName: presiding, confirm: confirmed ? 'offDay' : null,
   });
-  run(t('chair.startSession', { session: id }), send, reply => {
+  run(t('chair.startSession', { session: sittingWords(live.meeting, id) }), send, reply => {
     if (reply.accepted) {
       operate(id);
       offDay = null;
