@@ -151,9 +151,9 @@ public sealed class PageTests(LiveFixture fixture)
 
         var statuses = await follow.EvaluateAsync<int[]>(@"async id => {
             const live = window.meetingOpsLive;
-            const noKey = await live.command(null, 'session', '2022-05-23-am', 'start', 'participant-1');
-            const guessed = await live.command('guessed-chair-key', 'session', '2022-05-23-am', 'start', 'participant-2');
-            const raw = await live.connection.invoke('Command', id, '', 'item', 'opening', 'open', 'participant-3', null, null);
+            const noKey = await live.command({ chairKey: null, kind: 'session', id: '2022-05-23-am', action: 'start', idempotencyKey: 'participant-1' });
+            const guessed = await live.command({ chairKey: 'guessed-chair-key', kind: 'session', id: '2022-05-23-am', action: 'start', idempotencyKey: 'participant-2' });
+            const raw = await live.connection.invoke('Command', { meetingId: id, chairKey: '', kind: 'item', id: 'opening', action: 'open', idempotencyKey: 'participant-3' });
             return [noKey, guessed, raw].map(r => r.accepted ? 200 : r.problem.status);
         }", id);
 

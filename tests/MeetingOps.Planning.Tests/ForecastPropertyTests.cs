@@ -53,6 +53,10 @@ public class ForecastPropertyTests(ITestOutputHelper output)
                     $"{item.ItemId}: {item.RemainingMinutes} minutes left, expected {expected:0.0} ({planned} planned, {spent:0.0} spent)");
             }
             Assert.Equal(plan.Sessions.Select(s => s.SessionId), forecast.Sessions.Select(s => s.SessionId));
+            // Every warning can be said in the viewer's language: a phrase the registry knows, with exactly its arguments.
+            Assert.All(forecast.Warnings, w => Assert.Equal(
+                Assert.Single(ServerPhrases.All, p => p.Code == w.Text!.Code).Parameters.Order(StringComparer.Ordinal),
+                w.Text!.Args.Keys.Order(StringComparer.Ordinal)));
             lock (seen)
             {
                 foreach (var kind in forecast.Warnings.Select(w => w.Kind).Distinct())

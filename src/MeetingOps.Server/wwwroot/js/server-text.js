@@ -18,7 +18,7 @@ function labelOfItem(meeting, id) {
 }
 
 /** One argument as the page shows it, by its name. */
-function argument(name, value, meeting, timeZone) {
+function argument(name, value, meeting, timeZone, yearsDiffer) {
   if (name === 'item' || name === 'current') return labelOfItem(meeting, value);
   if (name === 'items') return list(value.split(',').filter(Boolean).map(id => labelOfItem(meeting, id)));
   if (name === 'status') return t(`server.itemIs.${value}`);
@@ -29,7 +29,9 @@ function argument(name, value, meeting, timeZone) {
   if (name === 'count') return Number(value);
   if (name.endsWith('Minutes')) return minutesFormat().format(Number(value));
   if (name === 'planned' || name === 'today') {
-    return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+    // The year is said only when the two days are in different years, as the server's English does.
+    const year = yearsDiffer ? 'numeric' : undefined;
+    return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year, timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   }
   if (name === 'at' || name === 'end') {
     return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value));
@@ -52,7 +54,9 @@ export function serverText(said, english, meeting = null) {
     return { text: english ?? '', lang: lang === 'en' ? '' : 'en' };
   }
   const timeZone = meeting?.timeZone;
-  const args = Object.fromEntries(Object.entries(said.args ?? {}).map(([name, value]) => [name, argument(name, value, meeting, timeZone)]));
+  const given = said.args ?? {};
+  const yearsDiffer = Boolean(given.planned && given.today && given.planned.slice(0, 4) !== given.today.slice(0, 4));
+  const args = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, argument(name, value, meeting, timeZone, yearsDiffer)]));
   return { text: t(key, args), lang: '' };
 }
 
