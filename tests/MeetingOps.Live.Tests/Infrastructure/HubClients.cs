@@ -20,7 +20,7 @@ public sealed record Changed(long Version, string MeetingId, long Since, IReadOn
 
 public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem, long? AppliedVersion = null);
 
-public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To, string? Code = null);
+public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To, string? Code = null, ServerText? Text = null);
 
 /// <summary>The hub's command record (MeetingHub.Act), as a client sends it.</summary>
 public sealed record HubCommand(string MeetingId, string Kind, string Id, string Action, string? ChairKey = null, string? IdempotencyKey = null,
