@@ -18,9 +18,10 @@ public static class BareApi
         {
             if (!body.TryGetProperty("changes", out var changes) || !body.TryGetProperty("snapshot", out var snapshot))
             {
-                return Results.BadRequest("Send {changes, snapshot}.");
+                return Results.BadRequest("Send {changes, snapshot} and optionally version (the changes' own) and changesBefore.");
             }
-            meetings.UsePayload(changes, snapshot);
+            var version = body.TryGetProperty("version", out var v) && v.TryGetInt64(out var n) ? n : 0;
+            meetings.UsePayload(changes, version, body.TryGetProperty("changesBefore", out var before) ? before : changes, snapshot);
             return Results.NoContent();
         });
         app.MapPost("/api/meetings", (BareMeetings meetings) =>
@@ -39,7 +40,7 @@ public static class BareApi
         {
             return Results.NotFound();
         }
-        await hub.Clients.Group(BareHub.GroupOf(id)).SendAsync("changed", new BareChanged(version, id, version - 1, meetings.Changes));
+        await hub.Clients.Group(BareHub.GroupOf(id)).SendAsync("changed", new BareChanged(version, id, version - 1, meetings.ChangesAt(version)));
         return Results.Json(new { version });
     }
 }

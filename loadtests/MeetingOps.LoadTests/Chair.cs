@@ -34,7 +34,11 @@ public sealed class Chair(HttpClient http, string organizerKey)
 
     public const string Item = "opening";
 
-    public async Task<ChairedMeeting> CreateMeetingAsync(string definitionJson, CancellationToken cancellationToken)
+    public Task<ChairedMeeting> CreateMeetingAsync(string definitionJson, CancellationToken cancellationToken) =>
+        CreateMeetingAsync(definitionJson, Session, cancellationToken);
+
+    /// <summary>Creates a meeting from <paramref name="definitionJson"/> and starts its sitting <paramref name="sitting"/> (off its day).</summary>
+    public async Task<ChairedMeeting> CreateMeetingAsync(string definitionJson, string sitting, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/meetings")
         {
@@ -49,7 +53,7 @@ public sealed class Chair(HttpClient http, string organizerKey)
         }
         using var json = JsonDocument.Parse(body);
         var meeting = new ChairedMeeting(json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("chairKey").GetString()!);
-        var (_, failure) = await CommandAsync(meeting, $"api/meetings/{meeting.Id}/sessions/{Session}/start?confirm=offDay", cancellationToken);
+        var (_, failure) = await CommandAsync(meeting, $"api/meetings/{meeting.Id}/sessions/{sitting}/start?confirm=offDay", cancellationToken);
         return failure is null ? meeting : throw new InvalidOperationException($"Starting the sitting failed: {failure}");
     }
 

@@ -27,6 +27,9 @@ public sealed class HubFollower(Uri hub, string meetingId, int meeting, SourceAd
     /// <summary>The last push as it arrived: the payload the bare hub is given to push.</summary>
     public JsonElement? LastPush { get; private set; }
 
+    /// <summary>The push before it (the other of the chair's two moves): the bare hub alternates the two, as the chair does.</summary>
+    public JsonElement? PushBefore { get; private set; }
+
     /// <summary>The snapshot Follow answered: what the bare hub answers its own follows with.</summary>
     public JsonElement? Followed { get; private set; }
 
@@ -51,6 +54,7 @@ public sealed class HubFollower(Uri hub, string meetingId, int meeting, SourceAd
             {
                 var now = Stopwatch.GetTimestamp();
                 Receipts.Add(push.GetProperty("version").GetInt64(), now);
+                PushBefore = LastPush;
                 LastPush = push.Clone();
             });
             _connection.Closed += e =>

@@ -60,3 +60,40 @@ public sealed class Receipts
         }
     }
 }
+
+/// <summary>The sizes of the pushes one follower received (bytes on the wire), kept as count, sum, smallest and largest.</summary>
+public sealed class PushSizes
+{
+    private readonly Lock _gate = new();
+
+    public int Count { get; private set; }
+
+    public long Sum { get; private set; }
+
+    public int Min { get; private set; } = int.MaxValue;
+
+    public int Max { get; private set; }
+
+    /// <summary>The last push's size: what one push of one command costs.</summary>
+    public int Last { get; private set; }
+
+    public void Add(int bytes)
+    {
+        lock (_gate)
+        {
+            Count++;
+            Sum += bytes;
+            Min = Math.Min(Min, bytes);
+            Max = Math.Max(Max, bytes);
+            Last = bytes;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            (Count, Sum, Min, Max, Last) = (0, 0, int.MaxValue, 0, 0);
+        }
+    }
+}

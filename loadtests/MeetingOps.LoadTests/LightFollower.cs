@@ -28,6 +28,7 @@ public sealed class LightFollower(Uri hub, string meetingId, int meeting, HttpMe
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly TaskCompletionSource<string?> _followed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _headLength;
+    private int _messageLength;
     private bool _handshaken;
     private Task? _receiving;
     private volatile bool _stopping;
@@ -41,6 +42,12 @@ public sealed class LightFollower(Uri hub, string meetingId, int meeting, HttpMe
     public string? Failure { get; private set; }
 
     public Receipts Receipts { get; } = new();
+
+    /// <summary>The Follow answer's size on the wire (the whole SignalR JSON frame, record separator left out): the snapshot.</summary>
+    public int FollowBytes { get; private set; }
+
+    /// <summary>The "changed" pushes' sizes on the wire, frame by frame as the server sent them (record separator left out).</summary>
+    public PushSizes Pushes { get; } = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -137,6 +144,7 @@ public sealed class LightFollower(Uri hub, string meetingId, int meeting, HttpMe
         {
             var end = bytes.IndexOf(RecordSeparator);
             var part = end < 0 ? bytes : bytes[..end];
+            _messageLength += part.Length;
             var room = HeadBytes - _headLength;
             if (room > 0)
             {
@@ -148,13 +156,14 @@ public sealed class LightFollower(Uri hub, string meetingId, int meeting, HttpMe
             {
                 return;
             }
-            Handle(_head.AsSpan(0, _headLength), now);
+            Handle(_head.AsSpan(0, _headLength), _messageLength, now);
             _headLength = 0;
+            _messageLength = 0;
             bytes = bytes[(end + 1)..];
         }
     }
 
-    private void Handle(ReadOnlySpan<byte> head, long now)
+    private void Handle(ReadOnlySpan<byte> head, int length, long now)
     {
         if (!_handshaken)
         {
@@ -172,11 +181,13 @@ public sealed class LightFollower(Uri hub, string meetingId, int meeting, HttpMe
             if (at >= 0 && Utf8Parser.TryParse(head[(at + VersionProperty.Length)..], out long version, out _))
             {
                 Receipts.Add(version, now);
+                Pushes.Add(length);
             }
             return;
         }
         if (head.IndexOf(CompletionType) >= 0)
         {
+            FollowBytes = length;
             _followed.TrySetResult(head.IndexOf(ErrorProperty) >= 0 ? Encoding.UTF8.GetString(head) : null);
             return;
         }

@@ -64,6 +64,7 @@ public sealed class Scenario(ScenarioOptions options, TextWriter log)
             foreach (var f in followers)
             {
                 f.Receipts.Clear();
+                (f as LightFollower)?.Pushes.Clear();
             }
 
             var cpuBefore = options.Pids.Sum(p => ServerProbe.CpuTime(p).TotalSeconds);
@@ -80,8 +81,14 @@ public sealed class Scenario(ScenarioOptions options, TextWriter log)
             {
                 await KeepPayloadAsync(followers, cancellationToken);
             }
+            var light = followers.OfType<LightFollower>().Where(f => f.Held && f.Pushes.Count > 0).ToList();
+            var pushes = light.Sum(f => f.Pushes.Count);
             return Measure(started, followers, sent, skipped, seconds, connectSeconds) with
             {
+                PushBytesMin = light.Count == 0 ? 0 : light.Min(f => f.Pushes.Min),
+                PushBytesMean = pushes == 0 ? 0 : (int)Math.Round((double)light.Sum(f => f.Pushes.Sum) / pushes),
+                PushBytesMax = light.Count == 0 ? 0 : light.Max(f => f.Pushes.Max),
+                FollowBytes = followers.OfType<LightFollower>().Select(f => f.FollowBytes).DefaultIfEmpty().Max(),
                 ServerCpuPercent = Math.Round(cpu / seconds * 100, 1),
                 GeneratorCpuPercent = Math.Round(ownCpu / seconds * 100, 1),
                 ServerRssBaselineKb = rssBaseline,
@@ -226,13 +233,20 @@ public sealed class Scenario(ScenarioOptions options, TextWriter log)
 
     private static double Round(double ms) => double.IsNaN(ms) ? -1 : Math.Round(ms, 2);
 
-    /// <summary>Keeps a real MeetingOps push's changes (and the snapshot a follow answers) for the bare hub to send.</summary>
+    /// <summary>
+    /// Keeps a real MeetingOps push's changes, the push's before it (the chair alternates taking up and continuing, so
+    /// the two differ by a few bytes) and the snapshot a follow answers, for the bare hub to send.
+    /// </summary>
     private async Task KeepPayloadAsync(List<IFollower> followers, CancellationToken cancellationToken)
     {
         var follower = followers.OfType<HubFollower>().FirstOrDefault(f => f.LastPush is not null && f.Followed is not null);
         if (follower is { LastPush: { } p, Followed: { } snapshot } && options.Payload.Length > 0)
         {
-            var payload = new Dictionary<string, JsonElement> { ["changes"] = p.GetProperty("changes"), ["snapshot"] = snapshot };
+            var payload = new Dictionary<string, JsonElement> { ["version"] = p.GetProperty("version"), ["changes"] = p.GetProperty("changes"), ["snapshot"] = snapshot };
+            if (follower.PushBefore is { } before)
+            {
+                payload["changesBefore"] = before.GetProperty("changes");
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Payload))!);
             await File.WriteAllTextAsync(options.Payload, JsonSerializer.Serialize(payload), cancellationToken);
         }

@@ -39,8 +39,10 @@ public sealed class ScenarioOptions
     /// <summary>The whole scenario gives up after this long.</summary>
     public double DeadlineSeconds { get; init; } = 600;
 
-    public static ScenarioOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The command line's <c>--name value</c> pairs, by name.</summary>
+    public static Dictionary<string, string> Pairs(IReadOnlyList<string> args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
@@ -50,6 +52,12 @@ public sealed class ScenarioOptions
             }
             values[args[i][2..]] = args[i + 1];
         }
+        return values;
+    }
+
+    public static ScenarioOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = Pairs(args);
         string Text(string name, string fallback) => values.GetValueOrDefault(name, fallback);
         double Number(string name, double fallback) =>
             values.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;

@@ -49,7 +49,19 @@ public sealed record ScenarioResult
     public long ServerRssEndKb { get; init; }
     public double MemoryPerFollowerKb { get; init; }
     public string GcMode { get; init; } = "";
+    /// <summary>The size of the file the bare hub pushes from (a real push's changes and a follow's snapshot), not a wire size.</summary>
     public int PayloadBytes { get; init; }
+
+    /// <summary>
+    /// The "changed" pushes as the light followers read them off the wire during the commands: the whole SignalR JSON
+    /// frame (type, target, arguments), the record separator left out; smallest, mean and largest over every push.
+    /// </summary>
+    public int PushBytesMin { get; init; }
+    public int PushBytesMean { get; init; }
+    public int PushBytesMax { get; init; }
+
+    /// <summary>The Follow answer (the snapshot) on the wire, the largest any light follower read.</summary>
+    public int FollowBytes { get; init; }
     public string Started { get; init; } = "";
 
     /// <summary>The machine's 1-minute load average when the commands ended: how busy it was besides this run.</summary>

@@ -19,9 +19,10 @@ public sealed partial class MeetingGrain
     }
 
     /// <summary>
-    /// Interpretation ends at the sitting's start plus its cap, plus every extension agreed since. The cap watch still counts
-    /// from the actual start as before (switching the watch to the booked slot is left to the session grain's cap work).
+    /// Interpretation ends at the sitting's booked start (or its actual start, where the secretariat says so for this
+    /// sitting) plus its cap, plus every extension agreed since: one rule, the domain's, for the cap watch, the warnings,
+    /// the end at the cap and the pages.
     /// </summary>
     private DateTimeOffset CapEnd(Session session, DateTimeOffset started, int cap) =>
-        InterpretationCap.End(session.Start, started, cap, CapFrom.ActualStart, CapExtension.Of(state.State.Log, session.Id));
+        InterpretationCap.EndOf(session, _live!.Session(session.Id) with { StartedAt = started }) ?? started.AddMinutes(cap);
 }

@@ -97,7 +97,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         var chair = await pages.OpenChairAsync(id, key, viewport: Podium);
 
         await StartConfirmedAsync(chair);
-        await Expect(chair.Locator("#cap")).ToContainTextAsync("1-minute cap", new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#cap")).ToContainTextAsync("Interpretation until ", new() { Timeout = Pages.Load });
         await chair.Keyboard.PressAsync("n");
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
 

@@ -44,7 +44,7 @@ public sealed class HubTests(LiveFixture fixture)
 
         foreach (var follower in new[] { first, second })
         {
-            var pushes = new List<Changed>();
+            var pushes = new List<ReceivedPush>();
             for (var v = start + 1; v <= last; v++)
             {
                 pushes.Add(await follower.NextPushAsync());
@@ -120,8 +120,7 @@ public sealed class HubTests(LiveFixture fixture)
         await using var chair = await Hub.ConnectAsync(Server);
         var logBefore = (await Server.LogAsync(id)).Count;
 
-        var reply = await chair.InvokeAsync<Reply>("CommandAs", id, key, "session", "2022-05-23-am", "start",
-            Guid.NewGuid().ToString("N"), null, null, "Ms. A\u001b[2J");
+        var reply = await chair.CommandAsync(id, key, "session", "2022-05-23-am", "start", actorName: "Ms. A\u001b[2J");
 
         Assert.False(reply.Accepted);
         Assert.Equal(400, reply.Problem!.Status);

@@ -1,3 +1,4 @@
+using MeetingOps.Contracts;
 using MeetingOps.Live.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -16,9 +17,10 @@ public sealed class PresidingHubTests(LiveFixture fixture)
         var (id, key) = await Server.CreateMeetingAsync();
         await using var console = await Hub.ConnectAsync(Server);
 
-        var started = await console.InvokeAsync<Reply>("Act",
-            new HubCommand(id, "session", "2022-05-23-am", "start", key, Guid.NewGuid().ToString("N"), ActorName: "Ms. Ana Lind", Confirm: "offDay"));
-        var opened = await console.InvokeAsync<Reply>("CommandAs", id, key, "item", "opening", "open", Guid.NewGuid().ToString("N"), null, null, "Mr. Jon Ortiz");
+        var started = await console.InvokeAsync<CommandReply>("Command",
+            new ChairCommand(id, "session", "2022-05-23-am", "start", key, Guid.NewGuid().ToString("N"), ActorName: "Ms. Ana Lind", Confirm: "offDay"));
+        var opened = await console.InvokeAsync<CommandReply>("Command",
+            new ChairCommand(id, "item", "opening", "open", key, Guid.NewGuid().ToString("N"), ActorName: "Mr. Jon Ortiz"));
 
         Assert.True(started.Accepted, $"the start was refused: {started.Problem}");
         Assert.True(opened.Accepted, $"the take-up was refused: {opened.Problem}");

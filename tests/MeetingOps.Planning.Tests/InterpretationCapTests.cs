@@ -21,6 +21,18 @@ public class InterpretationCapTests
     }
 
     [Fact]
+    public void A_sitting_opened_after_its_whole_booked_slot_counts_from_its_actual_start()
+    {
+        // Opened on another day (or more than the cap late): that booking is gone, interpretation was booked again.
+        var nextDay = Monday.Start.AddDays(1);
+        Assert.Equal(nextDay.AddMinutes(120), InterpretationCap.End(Monday.Start, nextDay, 120, CapFrom.BookedStart, []));
+        Assert.Equal(Monday.Start.AddMinutes(240), InterpretationCap.End(Monday.Start, Monday.Start.AddMinutes(120), 120, CapFrom.BookedStart, []));
+        // A minute short of that still runs on the booking, and an early opening ends with its slot.
+        Assert.Equal(Monday.Start.AddMinutes(120), InterpretationCap.End(Monday.Start, Monday.Start.AddMinutes(119), 120, CapFrom.BookedStart, []));
+        Assert.Equal(Monday.Start.AddMinutes(120), InterpretationCap.End(Monday.Start, Monday.Start.AddMinutes(-10), 120, CapFrom.BookedStart, []));
+    }
+
+    [Fact]
     public void Extensions_move_the_end_and_the_warnings_are_re_armed_from_it()
     {
         var end = InterpretationCap.End(Monday.Start, Monday.Start, 120, CapFrom.BookedStart, [10, 5]);

@@ -137,9 +137,9 @@ public sealed class KeyMatrixTests(SecurityFixture fixture)
         var calls = new (string Method, Func<Microsoft.AspNetCore.SignalR.Client.HubConnection, string?, Task<JsonElement>> Invoke)[]
         {
             ("Command session start", (hub, key) => hub.CommandAsync(meeting.Id, key, "session", MeetingUnderAttack.FirstSitting, "start")),
-            ("CommandAs item open", (hub, key) => hub.CommandAsAsync(meeting.Id, key, "item", "opening", "open", "Mr. Intruder")),
+            ("Command item open, naming who presides", (hub, key) => hub.CommandAsAsync(meeting.Id, key, "item", "opening", "open", "Mr. Intruder")),
             ("Undo", (hub, key) => hub.UndoAsync(meeting.Id, key)),
-            ("Act session start, confirmed", (hub, key) => hub.ActAsync(meeting.Id, key, "session", MeetingUnderAttack.FirstSitting, "start", "offDay")),
+            ("Command session start, confirmed", (hub, key) => hub.ConfirmedAsync(meeting.Id, key, "session", MeetingUnderAttack.FirstSitting, "start", "offDay")),
         };
         var keys = new (string Name, string? Key, int Status)[]
         {

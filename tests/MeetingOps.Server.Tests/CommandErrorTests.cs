@@ -43,7 +43,7 @@ public sealed class CommandErrorTests(SharedServer shared)
         var (_, chair, _) = await _api.CreateAsync(Samples.Wg3_2021);
         var list = await _api.ListTextAsync();
 
-        foreach (var path in new[] { "/api/meetings/nosuchmeeting", "/api/meetings/nosuchmeeting/log", "/api/meetings/Not_An_Id", "/api/meetings/Not_An_Id/log" })
+        foreach (var path in new[] { "/api/meetings/nosuchmeeting", "/api/meetings/nosuchmeeting/log" })
         {
             var problem = ApiAssert.Problem(await _api.GetAsync(path), HttpStatusCode.NotFound, "not-found");
             Assert.Contains("no meeting", (string?)problem["detail"], StringComparison.Ordinal);
@@ -51,11 +51,31 @@ public sealed class CommandErrorTests(SharedServer shared)
         foreach (var command in new[] { "sessions/2021-03-25-am/start", "items/opening/open" })
         {
             ApiAssert.Problem(await _api.CommandAsync("nosuchmeeting", command, chair), HttpStatusCode.NotFound, "not-found");
-            ApiAssert.Problem(await _api.CommandAsync("Not_An_Id", command, chair), HttpStatusCode.NotFound, "not-found");
         }
         // Asking about a meeting does not make one.
         Assert.Equal(list, await _api.ListTextAsync());
         ApiAssert.Problem(await _api.GetAsync("/api/meetings/nosuchmeeting"), HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_text_that_is_not_a_meeting_id_is_400_naming_it_for_reads_commands_and_organizer_routes()
+    {
+        var (_, chair, _) = await _api.CreateAsync(Samples.Wg3_2021);
+        var list = await _api.ListTextAsync();
+        var tooLong = new string('m', 65);
+
+        foreach (var path in new[] { "/api/meetings/Not_An_Id", "/api/meetings/Not_An_Id/log", "/api/meetings/Not_An_Id/schedule", $"/api/meetings/{tooLong}" })
+        {
+            var problem = ApiAssert.Problem(await _api.GetAsync(path), HttpStatusCode.BadRequest, "bad-request");
+            var bad = path.Split('/')[3];
+            Assert.Equal($"\"{bad}\" is not a meeting id: 1–64 lowercase letters, digits or '-'.", (string?)problem["detail"]);
+        }
+        foreach (var command in new[] { "sessions/2021-03-25-am/start", "items/opening/open" })
+        {
+            var problem = ApiAssert.Problem(await _api.CommandAsync("Not_An_Id", command, chair), HttpStatusCode.BadRequest, "bad-request");
+            Assert.Equal("\"Not_An_Id\" is not a meeting id: 1–64 lowercase letters, digits or '-'.", (string?)problem["detail"]);
+        }
+        Assert.Equal(list, await _api.ListTextAsync());
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeetingOps.Contracts;
 using MeetingOps.Server.Tests.Infrastructure;
 using MeetingOps.Tests.Shared;
 using Microsoft.AspNetCore.SignalR;
@@ -39,11 +40,8 @@ public sealed class DamagedMeetingHubTests
         }
         for (var i = 0; i < 5; i++)
         {
-            var reply = await hub.InvokeAsync<JsonElement>("Act", new
-            {
-                meetingId = damaged.Id, kind = "session", id = "2021-03-25-am", action = "start", chairKey = damaged.ChairKey,
-                idempotencyKey = $"damaged-{i}",
-            });
+            var reply = await hub.InvokeAsync<JsonElement>("Command",
+                new ChairCommand(damaged.Id, "session", "2021-03-25-am", "start", damaged.ChairKey, $"damaged-{i}"));
             Assert.False(reply.GetProperty("accepted").GetBoolean());
             var problem = reply.GetProperty("problem");
             Assert.Equal("urn:meetingops:problem:damaged", problem.GetProperty("type").GetString());

@@ -92,17 +92,20 @@ public sealed class WorkspaceRouteTests(SharedServer shared)
     }
 
     [Fact]
-    public async Task The_workspace_routes_of_an_unknown_or_malformed_meeting_are_404_and_without_a_key_401()
+    public async Task The_workspace_routes_of_an_unknown_meeting_are_404_of_a_malformed_id_400_and_without_a_key_401()
     {
-        foreach (var id in new[] { "nosuchmeeting", "NOT-AN-ID" })
+        foreach (var (id, status) in new[] { ("nosuchmeeting", HttpStatusCode.NotFound), ("NOT-AN-ID", HttpStatusCode.BadRequest) })
         {
-            ApiAssert.Problem(await Send(HttpMethod.Get, $"/api/meetings/{id}/definition", Organizer), HttpStatusCode.NotFound);
-            ApiAssert.Problem(await Send(HttpMethod.Put, $"/api/meetings/{id}/definition", Organizer, Samples.Text(Samples.Wg2Wg3_2022), "\"0\""), HttpStatusCode.NotFound);
-            ApiAssert.Problem(await Send(HttpMethod.Post, $"/api/meetings/{id}/publish", Organizer), HttpStatusCode.NotFound);
-            ApiAssert.Problem(await Send(HttpMethod.Post, $"/api/meetings/{id}/chair-key", Organizer), HttpStatusCode.NotFound);
-            ApiAssert.Problem(await Send(HttpMethod.Delete, $"/api/meetings/{id}", Organizer), HttpStatusCode.NotFound);
-            ApiAssert.Problem(await _api.GetAsync($"/api/meetings/{id}/follow-qr.svg"), HttpStatusCode.NotFound);
+            ApiAssert.Problem(await Send(HttpMethod.Get, $"/api/meetings/{id}/definition", Organizer), status);
+            ApiAssert.Problem(await Send(HttpMethod.Put, $"/api/meetings/{id}/definition", Organizer, Samples.Text(Samples.Wg2Wg3_2022), "\"0\""), status);
+            ApiAssert.Problem(await Send(HttpMethod.Post, $"/api/meetings/{id}/publish", Organizer), status);
+            ApiAssert.Problem(await Send(HttpMethod.Post, $"/api/meetings/{id}/chair-key", Organizer), status);
+            ApiAssert.Problem(await Send(HttpMethod.Delete, $"/api/meetings/{id}", Organizer), status);
+            ApiAssert.Problem(await _api.GetAsync($"/api/meetings/{id}/follow-qr.svg"), status);
         }
+        // A malformed id says nothing of which meetings there are: it is refused (400, naming it) whatever the key.
+        var malformed = ApiAssert.Problem(await Send(HttpMethod.Delete, "/api/meetings/NOT-AN-ID", null), HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal("\"NOT-AN-ID\" is not a meeting id: 1–64 lowercase letters, digits or '-'.", (string?)malformed["detail"]);
         // The key is asked for before the id is looked at, so ids cannot be probed without it.
         ApiAssert.Problem(await Send(HttpMethod.Delete, "/api/meetings/nosuchmeeting", null), HttpStatusCode.Unauthorized);
         ApiAssert.Problem(await Send(HttpMethod.Post, "/api/meetings/nosuchmeeting/chair-key", "wrong-key"), HttpStatusCode.Forbidden);

@@ -283,7 +283,7 @@ public static partial class DefinitionAmendments
         $"{s.Start.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)}–{s.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static string SittingDetails(SessionDefinition s) =>
-        $"{string.Join("+", s.Bodies ?? [])}; {MeetingOpsJson.Name(s.Format)}{(s.CapMinutes is { } cap ? $", cap {cap} min" : "")}; items {string.Join(", ", (s.Items ?? []).Select(i => i.Continued ? i.Item + " (continued)" : i.Item))}";
+        $"{string.Join("+", s.Bodies ?? [])}; {MeetingOpsJson.Name(s.Format)}{(s.CapMinutes is { } cap ? $", cap {cap} min" : "")}{(s.CapFrom == Planning.CapFrom.ActualStart ? ", cap from the actual start" : "")}; items {string.Join(", ", (s.Items ?? []).Select(i => i.Continued ? i.Item + " (continued)" : i.Item))}";
 
     private static void Sessions(IReadOnlyList<SessionDefinition> before, IReadOnlyList<SessionDefinition> after, List<Amendment> changes)
     {

@@ -371,10 +371,15 @@ public static partial class DefinitionValidator
                 {
                     Add($"{path}.capMinutes", $"A cap is 1–1440 minutes, found {s.CapMinutes}.");
                 }
+                if (s.CapFrom is { } from && !Enum.IsDefined(from))
+                {
+                    Add($"{path}.capFrom", $"A cap counts from \"bookedStart\" (the default) or \"actualStart\", found {from}.");
+                }
                 var bodies = SessionBodies(path, s.Bodies);
                 var planned = Planned(path, s.Items, bodies);
                 var cap = s.CapMinutes ?? (s.Format == SessionFormat.Hybrid ? Session.DefaultHybridCapMinutes : null);
-                result.Add(new Session(s.Id ?? "", s.Start, s.End, start ?? default, end ?? default, bodies, s.Format, cap, planned));
+                result.Add(new Session(s.Id ?? "", s.Start, s.End, start ?? default, end ?? default, bodies, s.Format, cap, planned,
+                    s.CapFrom ?? Planning.CapFrom.BookedStart));
             }
             Overlaps(result);
             return result;

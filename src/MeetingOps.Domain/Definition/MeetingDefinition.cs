@@ -68,6 +68,7 @@ public sealed record DocumentReference(IReadOnlyList<string> Symbols, string? Ti
 /// (ISO 8601 without offset, e.g. "2022-05-23T10:00"); the meeting's time zone gives the instant.
 /// </summary>
 /// <param name="CapMinutes">Longest the sitting may run; a hybrid sitting defaults to 120 minutes.</param>
+/// <param name="CapFrom">Where the cap counts from: the booked start (absent, the default: the slot the interpreters were booked for) or "actualStart".</param>
 public sealed record SessionDefinition(
     string Id,
     DateTime Start,
@@ -75,7 +76,8 @@ public sealed record SessionDefinition(
     IReadOnlyList<string> Bodies,
     IReadOnlyList<PlannedItem> Items,
     SessionFormat Format = SessionFormat.InPerson,
-    int? CapMinutes = null);
+    int? CapMinutes = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Planning.CapFrom? CapFrom = null);
 
 /// <summary>An item planned for a session; <see cref="Continued"/> marks "(continued)" from an earlier session.</summary>
 public sealed record PlannedItem(string Item, bool Continued = false);

@@ -11,7 +11,8 @@ public sealed record ItemState(ItemStatus Status, string? SessionId = null)
 }
 
 /// <summary>Where one sitting stands, and when it actually started and ended.</summary>
-public sealed record SessionState(SessionStatus Status, DateTimeOffset? StartedAt = null, DateTimeOffset? EndedAt = null)
+/// <param name="ExtendedMinutes">Interpretation minutes added to its cap by extensions agreed with the interpreters.</param>
+public sealed record SessionState(SessionStatus Status, DateTimeOffset? StartedAt = null, DateTimeOffset? EndedAt = null, int ExtendedMinutes = 0)
 {
     public static SessionState Initial { get; } = new(SessionStatus.Scheduled);
 
@@ -56,6 +57,10 @@ public sealed record LiveState(ImmutableDictionary<string, ItemState> Items, Imm
         {
             ChangeSubject.Item when entry.ItemId is not null => this with { Items = Items.SetItem(entry.ItemId, Item(entry.ItemId).Apply(entry)) },
             ChangeSubject.Session when entry.SessionId is not null => this with { Sessions = Sessions.SetItem(entry.SessionId, Session(entry.SessionId).Apply(entry)) },
+            ChangeSubject.Schedule when entry is { Action: Planning.CapExtension.Action, SessionId: { } extended } => this with
+            {
+                Sessions = Sessions.SetItem(extended, Session(extended) with { ExtendedMinutes = Session(extended).ExtendedMinutes + Planning.CapExtension.MinutesOf(entry) }),
+            },
             _ => this,
         };
     }

@@ -68,7 +68,8 @@ public sealed record Session(
     IReadOnlyList<string> Bodies,
     SessionFormat Format,
     int? CapMinutes,
-    IReadOnlyList<Definition.PlannedItem> Planned)
+    IReadOnlyList<Definition.PlannedItem> Planned,
+    Planning.CapFrom CapFrom = Planning.CapFrom.BookedStart)
 {
     /// <summary>The cap of a hybrid sitting when none is given: the remote interpretation platform's two hours.</summary>
     public const int DefaultHybridCapMinutes = 120;

@@ -21,13 +21,50 @@ public static class InterpretationCap
     /// <summary>Most extra minutes a sitting can be given in all, so the end can never run away.</summary>
     public const int MaxTotalExtensionMinutes = 120;
 
-    /// <summary>The end of interpretation; with <see cref="CapFrom.ActualStart"/> and no start yet, the booked start stands in.</summary>
+    /// <summary>
+    /// The end of interpretation; with <see cref="CapFrom.ActualStart"/> and no start yet, the booked start stands in.
+    /// A sitting opened only after its whole booked slot had passed (held on another day, or hours late) cannot run on
+    /// that booking: interpretation was booked again for it, so its cap counts from its actual start.
+    /// </summary>
     public static DateTimeOffset End(DateTimeOffset bookedStart, DateTimeOffset? actualStart, int capMinutes, CapFrom from, IEnumerable<int> extensions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capMinutes, 1);
         ArgumentNullException.ThrowIfNull(extensions);
-        var start = from == CapFrom.ActualStart && actualStart is { } actual ? actual : bookedStart;
+        var slotLost = actualStart is { } opened && opened >= bookedStart.AddMinutes(capMinutes);
+        var start = (from == CapFrom.ActualStart || slotLost) && actualStart is { } actual ? actual : bookedStart;
         return start.AddMinutes(capMinutes + extensions.Sum());
+    }
+
+    /// <summary>When interpretation ends in <paramref name="session"/> as it stands (its cap, where it counts from, the extensions given); null without a cap.</summary>
+    public static DateTimeOffset? EndOf(Session session, SessionState state)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(state);
+        return session.CapMinutes is { } cap ? End(session.Start, state.StartedAt, cap, session.CapFrom, [state.ExtendedMinutes]) : null;
+    }
+
+    /// <summary>
+    /// The notice that stays on every page after a sitting's interpretation ended at its cap, until another sitting
+    /// starts: the last sitting to end, if it was capped and ended at (or after) its end of interpretation, and nothing
+    /// has started since. Structured, so each page words it in its viewer's language.
+    /// </summary>
+    public static CapEndedView? EndedAtCap(Meeting meeting, LiveState live)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(live);
+        var last = meeting.Sessions.Where(s => live.Session(s.Id) is { Status: SessionStatus.Ended, EndedAt: not null })
+            .MaxBy(s => live.Session(s.Id).EndedAt);
+        if (last is null || live.Session(last.Id) is not { EndedAt: { } ended } state || EndOf(last, state) is not { } end || ended < end)
+        {
+            return null;
+        }
+        if (meeting.Sessions.Any(s => live.Session(s.Id) is var other && (other.IsSitting || other.StartedAt > ended)))
+        {
+            return null; // the next sitting has started: the notice has done its work
+        }
+        var item = meeting.Items.FirstOrDefault(i => live.Item(i.Id) is { Status: ItemStatus.Continued } s && s.SessionId == last.Id);
+        var next = item is null ? null : NextSittingFor(meeting, item, last);
+        return new CapEndedView(last.Id, end, item?.Id, next?.Id);
     }
 
     /// <summary>The 15- and 5-minute warnings before <paramref name="end"/> that are still ahead of <paramref name="now"/> (re-armed after an extension).</summary>
@@ -115,7 +152,14 @@ public static class CapExtension
     {
         ArgumentNullException.ThrowIfNull(log);
         return log.Where(e => e.Subject == ChangeSubject.Schedule && e.Action == Action && e.SessionId == sessionId)
-            .Select(e => int.Parse(e.To, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            .Select(MinutesOf).ToList();
+    }
+
+    /// <summary>The minutes an extension's entry adds.</summary>
+    public static int MinutesOf(LogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return int.Parse(entry.To, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The entry that extends <paramref name="session"/> by <paramref name="minutes"/>, or why not.</summary>
@@ -141,7 +185,7 @@ public static class CapExtension
             return (null, new Refusal(kind, refused, Text: InterpretationCap.ExtensionRefusedText(minutes, earlier, state.IsSitting)));
         }
         var clock = new VenueClock(meeting);
-        var before = InterpretationCap.End(session.Start, state.StartedAt, cap, CapFrom.BookedStart, earlier);
+        var before = InterpretationCap.End(session.Start, state.StartedAt, cap, session.CapFrom, earlier);
         var after = before.AddMinutes(minutes);
         var entry = new LogEntry(context.NextVersion, context.At, context.CommandId, context.Actor, ChangeSubject.Schedule, null, sessionId,
             Action, (earlier.Sum()).ToString(System.Globalization.CultureInfo.InvariantCulture), minutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -149,3 +193,9 @@ public static class CapExtension
         return (entry, null);
     }
 }
+
+/// <summary>
+/// A sitting's interpretation ended at its cap (<see cref="At"/>, venue time on the pages); <see cref="ItemId"/> was
+/// under consideration and is continued, in <see cref="NextSessionId"/> (null: not yet placed in a later sitting).
+/// </summary>
+public sealed record CapEndedView(string SessionId, DateTimeOffset At, string? ItemId, string? NextSessionId);

@@ -119,7 +119,8 @@ public static class ScheduleRules
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(plan);
         var sessions = plan.Sessions.Select(s => new Session(s.SessionId, s.LocalStart, s.LocalEnd, s.Start, s.End, s.Bodies, s.Format, s.CapMinutes,
-            s.Allocations.Select(a => new Definition.PlannedItem(a.ItemId, a.Continued)).ToList())).ToList();
+            s.Allocations.Select(a => new Definition.PlannedItem(a.ItemId, a.Continued)).ToList(),
+            meeting.FindSession(s.SessionId)?.CapFrom ?? Planning.CapFrom.BookedStart)).ToList();
         return meeting with { Sessions = sessions };
     }
 

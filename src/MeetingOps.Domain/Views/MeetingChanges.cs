@@ -139,9 +139,10 @@ public static class ChangeKind
 /// <summary>The fields of an <see cref="ItemView"/> a command changes, named as there.</summary>
 public sealed record ItemStatusView(ItemStatus Status, string? SessionId, IReadOnlyList<string>? Allowed);
 
-/// <summary>The fields of a <see cref="SessionView"/> a command changes, named as there.</summary>
+/// <summary>The fields of a <see cref="SessionView"/> a command changes, named as there (an extension, or a start, moves the end of interpretation).</summary>
 public sealed record SessionStatusView(SessionStatus Status, string? CurrentItemId, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt,
-    IReadOnlyList<string>? Allowed, string? NextItemId);
+    IReadOnlyList<string>? Allowed, string? NextItemId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? InterpretationEnd = null);
 
 /// <summary>The fields of a <see cref="MeetingView"/> a command changes, named as there.</summary>
 /// <param name="UndoText">What Undo would undo as a phrase, for the pages to say in the viewer's language (<see cref="Undo"/> is the English).</param>
@@ -231,14 +232,14 @@ public static class MeetingChanges
                 : Same(old with
             {
                 Status = now.Status, CurrentItemId = now.CurrentItemId, StartedAt = now.StartedAt, EndedAt = now.EndedAt,
-                Allowed = now.Allowed, NextItemId = now.NextItemId,
+                Allowed = now.Allowed, NextItemId = now.NextItemId, InterpretationEnd = now.InterpretationEnd,
             }, now)
                 ? new ViewChange(ChangeKind.SessionStatus, now.Id,
-                    SessionState: new SessionStatusView(now.Status, now.CurrentItemId, now.StartedAt, now.EndedAt, now.Allowed, now.NextItemId))
+                    SessionState: new SessionStatusView(now.Status, now.CurrentItemId, now.StartedAt, now.EndedAt, now.Allowed, now.NextItemId, now.InterpretationEnd))
                 : new ViewChange(ChangeKind.Session, now.Id, Session: now));
         changes.AddRange(Factor(before.Sessions, sessionChanges, s => s.Id, s => s.Allowed, ChangeKind.SessionStatus, ChangeKind.SessionsAllowed,
             (old, c) => c.SessionState is { } now && old.Status == now.Status && old.CurrentItemId == now.CurrentItemId && old.StartedAt == now.StartedAt
-                && old.EndedAt == now.EndedAt && old.NextItemId == now.NextItemId ? now.Allowed : null));
+                && old.EndedAt == now.EndedAt && old.NextItemId == now.NextItemId && old.InterpretationEnd == now.InterpretationEnd ? now.Allowed : null));
         return changes;
     }
 
@@ -325,7 +326,7 @@ public static class MeetingChanges
                     Replace(sessions, x => x.Id == change.Id, x => x with
                     {
                         Status = s.Status, CurrentItemId = s.CurrentItemId, StartedAt = s.StartedAt, EndedAt = s.EndedAt,
-                        Allowed = s.Allowed, NextItemId = s.NextItemId,
+                        Allowed = s.Allowed, NextItemId = s.NextItemId, InterpretationEnd = s.InterpretationEnd,
                     });
                     break;
                 case ChangeKind.Log:

@@ -22,7 +22,8 @@ public sealed record MeetingView(
     bool Archived = false,
     string? Undo = null,
     IReadOnlyList<Announcement>? Announcements = null,
-    ServerText? UndoText = null);
+    ServerText? UndoText = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Planning.CapEndedView? CapEnded = null);
 
 /// <param name="Names">The name in the other official languages (language code → name); pages fall back to <see cref="Name"/>, the English.</param>
 public sealed record BodyView(string Id, string Name, string? Symbol, string? Meeting, Definition.BodyOfficers? Officers = null,
@@ -45,6 +46,7 @@ public sealed record ItemView(
 /// <param name="Start">Local time at the venue (no offset), as in the organization of work.</param>
 /// <param name="StartUtc">The same instant in UTC, for anyone converting to their own time zone.</param>
 /// <param name="Planned">The items the organization of work plans for this sitting.</param>
+/// <param name="InterpretationEnd">A capped sitting's end of interpretation (booked or actual start, plus the cap and extensions).</param>
 public sealed record SessionView(
     string Id,
     DateTime Start,
@@ -60,7 +62,8 @@ public sealed record SessionView(
     DateTimeOffset? EndedAt,
     IReadOnlyList<Definition.PlannedItem> Planned,
     IReadOnlyList<string>? Allowed = null,
-    string? NextItemId = null);
+    string? NextItemId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? InterpretationEnd = null);
 
 /// <summary>A line in the list of meetings.</summary>
 public sealed record MeetingSummary(string Id, string Title, string Venue, DateOnly StartDate, DateOnly EndDate, IReadOnlyList<string> Bodies);

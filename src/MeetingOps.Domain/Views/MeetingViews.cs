@@ -11,7 +11,8 @@ public static class MeetingViews
         {
             var state = live.Session(s.Id);
             return new SessionView(s.Id, s.LocalStart, s.LocalEnd, s.Start, s.End, s.Format, s.CapMinutes, s.Bodies,
-                state.Status, live.CurrentItemIn(s.Id), state.StartedAt, state.EndedAt, s.Planned);
+                state.Status, live.CurrentItemIn(s.Id), state.StartedAt, state.EndedAt, s.Planned,
+                InterpretationEnd: Planning.InterpretationCap.EndOf(s, state));
         }).ToList();
         var items = meeting.Items.Select(i =>
         {
@@ -23,7 +24,7 @@ public static class MeetingViews
                               .OrderByDescending(s => s.StartedAt).FirstOrDefault();
         return ChairOptions.Add(meeting, live, new MeetingView(id, meeting.Title, meeting.Venue, meeting.TimeZone, version, meeting.StartDate, meeting.EndDate, meeting.ParentBody,
             meeting.Bodies.Select(b => new BodyView(b.Id, b.Name, b.Symbol, b.Meeting, b.Officers, b.Names)).ToList(),
-            items, sessions, current?.Id, current?.CurrentItemId));
+            items, sessions, current?.Id, current?.CurrentItemId, CapEnded: Planning.InterpretationCap.EndedAtCap(meeting, live)));
     }
 
     public static MeetingSummary Summary(string id, Meeting meeting)

@@ -28,9 +28,9 @@ public static class AnnouncementsApi
         return group;
     }
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Announce(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Announce(MeetingId id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        var (headers, body, refused) = await CommandRequest.ReadAsync<NewAnnouncement>(id, http.Request, MaxBodyBytes,
+        var (headers, body, refused) = await CommandRequest.ReadAsync<NewAnnouncement>(http.Request, MaxBodyBytes,
             "announcement ({\"text\": \"Informal consultations at 13:00 in Room M3\", \"until\": \"2022-05-23T13:30:00+02:00\"})", cancellationToken);
         if (headers is null || body is null)
         {
@@ -41,12 +41,8 @@ public static class AnnouncementsApi
         return CommandsApi.Answer(http, outcome) ?? (Results<Ok<MeetingView>, ProblemHttpResult>)TypedResults.Ok(outcome.Snapshot!);
     }
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Withdraw(string id, string announcementId, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Withdraw(MeetingId id, string announcementId, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
-        }
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
         {

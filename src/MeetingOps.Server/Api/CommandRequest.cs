@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace MeetingOps.Server.Api;
 
 /// <summary>
-/// A command with a JSON body on one meeting: the meeting id checked, the command headers read, the body read within
+/// A command with a JSON body on one meeting (its id already read as a <see cref="MeetingId"/> by the route): the command headers read, the body read within
 /// its limit and parsed. One place, so every such route refuses the same things in the same words and order.
 /// </summary>
 public static class CommandRequest
@@ -11,12 +11,8 @@ public static class CommandRequest
     /// <returns>Either the headers and the body, or the refusal.</returns>
     /// <param name="shape">How the body should look, said in the refusal of a malformed one.</param>
     public static async Task<(CommandHeaders? Headers, T? Body, ProblemHttpResult? Refusal)> ReadAsync<T>(
-        string id, HttpRequest request, int maxBytes, string shape, CancellationToken cancellationToken) where T : class
+        HttpRequest request, int maxBytes, string shape, CancellationToken cancellationToken) where T : class
     {
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return (null, null, Problems.NotFound($"There is no meeting \"{id}\"."));
-        }
         var (headers, error) = CommandHeaders.Read(request);
         if (headers is null)
         {

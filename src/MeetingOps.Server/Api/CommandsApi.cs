@@ -20,24 +20,22 @@ public static class CommandsApi
     }
 
     private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> ItemCommand(
-        string id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, string? session = null)
+        MeetingId id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, string? session = null)
     {
-        if (!TryParse<ItemAction>(action, out var itemAction))
+        if (!ChairActions.TryParse(action, out ItemAction itemAction))
         {
-            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
-                Problems.BadRequest($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}."));
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(Problems.BadRequest(ChairActions.UnknownItemAction(action)));
         }
         return Execute(id, http, grains, calls, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
             headers.ActorName, new ItemCommand(itemId, itemAction, session), null));
     }
 
     private static Task<Results<Ok<MeetingView>, ProblemHttpResult>> SessionCommand(
-        string id, string sessionId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, string? confirm = null)
+        MeetingId id, string sessionId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, string? confirm = null)
     {
-        if (!TryParse<SessionAction>(action, out var sessionAction))
+        if (!ChairActions.TryParse(action, out SessionAction sessionAction))
         {
-            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
-                Problems.BadRequest($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}."));
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(Problems.BadRequest(ChairActions.UnknownSessionAction(action)));
         }
         if (confirm is not null && confirm != Domain.SessionCommand.OffDay)
         {
@@ -50,12 +48,8 @@ public static class CommandsApi
     }
 
     internal static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Execute(
-        string id, HttpContext http, IGrainFactory grains, GrainCalls calls, Func<CommandHeaders, CommandEnvelope> envelope)
+        MeetingId id, HttpContext http, IGrainFactory grains, GrainCalls calls, Func<CommandHeaders, CommandEnvelope> envelope)
     {
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
-        }
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
         {
@@ -96,12 +90,4 @@ public static class CommandsApi
         ArgumentNullException.ThrowIfNull(outcome);
         return outcome.Applied.Count > 0 ? outcome.Applied.Max(e => e.Version) : outcome.Snapshot?.Version ?? 0;
     }
-
-    private static bool TryParse<T>(string text, out T value) where T : struct, Enum
-    {
-        value = default;
-        return text.Length > 0 && text.All(char.IsAsciiLetter) && Enum.TryParse(text, ignoreCase: true, out value);
-    }
-
-    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
 }

@@ -22,7 +22,7 @@ public static class CorrectionsApi
             .WithSummary("Undo the latest item or sitting change, most recent first; optional body {\"version\": N} (chair key; Idempotency-Key; If-Match).");
 
     private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Undo(
-        string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+        MeetingId id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)

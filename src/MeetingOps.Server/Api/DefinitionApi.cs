@@ -28,9 +28,9 @@ public static class DefinitionApi
     public sealed record NewChairKey(string Id, string ChairKey);
 
     private static async Task<Results<Ok<WorkspaceView>, ProblemHttpResult>> Replace(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(request, response, organizer, out var key) is { } refused)
         {
             return refused;
         }
@@ -83,9 +83,9 @@ public static class DefinitionApi
     }
 
     private static async Task<Results<Ok<NewChairKey>, ProblemHttpResult>> RotateChairKey(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(request, response, organizer, out var key) is { } refused)
         {
             return refused;
         }

@@ -12,7 +12,7 @@ public static class ExtendApi
     private const int MaxBodyBytes = 1024;
 
     /// <summary>The request body.</summary>
-    public sealed record Extension(int? Minutes);
+    public sealed record Extension(int? Minutes = null);
 
     public static RouteGroupBuilder MapExtendApi(this IEndpointRouteBuilder app)
     {
@@ -23,9 +23,9 @@ public static class ExtendApi
         return group;
     }
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Extend(string id, string sessionId, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Extend(MeetingId id, string sessionId, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        var (headers, extension, refused) = await CommandRequest.ReadAsync<Extension>(id, http.Request, MaxBodyBytes, "extension ({\"minutes\": 10})", cancellationToken);
+        var (headers, extension, refused) = await CommandRequest.ReadAsync<Extension>(http.Request, MaxBodyBytes, "extension ({\"minutes\": 10})", cancellationToken);
         if (headers is null || extension is null)
         {
             return refused!;

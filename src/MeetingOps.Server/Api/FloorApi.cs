@@ -19,9 +19,6 @@ public static class FloorApi
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxCommandBodyBytes = 1024;
 
-    /// <summary>The hub method through which an item's floor reaches the pages following the meeting.</summary>
-    public const string FloorMethod = "floor";
-
     public static WebApplicationBuilder AddMeetingOpsFloor(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,7 +35,7 @@ public static class FloorApi
         group.MapPost("/delegations/{delegationId}/key", IssueKey)
             .WithSummary("Issue a delegation its key, shown once, and the follow link signed in as it; re-issuing revokes the old key (organizer key; Idempotency-Key).");
         group.MapGet("/items/{itemId}/floor", GetFloor).WithSummary("The list of speakers of an item: who is speaking, the queue, whether the list is closed.");
-        group.MapPost("/items/{itemId}/floor/requests", (string id, string itemId, HttpContext http, IGrainFactory grains, GrainCalls calls, ClientLimits limits) =>
+        group.MapPost("/items/{itemId}/floor/requests", (MeetingId id, string itemId, HttpContext http, IGrainFactory grains, GrainCalls calls, ClientLimits limits) =>
                 Command(id, itemId, "request", http, grains, calls, limits))
             .WithSummary("Request the floor {kind: statement | pointOfOrder | rightOfReply} (delegation key), or inscribe a delegation {delegation, kind} (chair or organizer key).");
         group.MapPost("/items/{itemId}/floor/{action}", Command)
@@ -52,12 +49,12 @@ public static class FloorApi
     public sealed record IssuedKey(string Delegation, string Key, string Link);
 
     private static async Task<Results<Ok<DelegationList>, ProblemHttpResult>> GetDelegations(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
         // The secretariat edits the list; the chair reads it too, to inscribe delegations from the console.
         var key = CommandHeaders.BearerKey(request);
         var refused = MeetingsApi.OrganizerRefusal(key, organizer, response);
-        if (refused is not null && !string.IsNullOrEmpty(key) && MeetingsApi.IsMeetingId(id)
+        if (refused is not null && !string.IsNullOrEmpty(key)
             && await calls.Read(() => grains.GetGrain<IDelegationsGrain>(id).Access(key, ""), cancellationToken) is { Actor.Role: FloorRole.Chair })
         {
             refused = null;
@@ -66,15 +63,15 @@ public static class FloorApi
         {
             return refused;
         }
-        return MeetingsApi.IsMeetingId(id) && await calls.Read(() => grains.GetGrain<IDelegationsGrain>(id).Get(), cancellationToken) is { } list
+        return await calls.Read(() => grains.GetGrain<IDelegationsGrain>(id).Get(), cancellationToken) is { } list
             ? TypedResults.Ok(list)
             : Problems.NotFound($"There is no meeting \"{id}\".");
     }
 
     private static async Task<Results<Ok<DelegationList>, ProblemHttpResult>> PutDelegations(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(request, response, organizer, out var key) is { } refused)
         {
             return refused;
         }
@@ -98,7 +95,7 @@ public static class FloorApi
     }
 
     private static async Task<Results<Ok<IssuedKey>, ProblemHttpResult>> IssueKey(
-        string id, string delegationId, HttpContext http, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer)
+        MeetingId id, string delegationId, HttpContext http, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer)
     {
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
@@ -108,10 +105,6 @@ public static class FloorApi
         if (MeetingsApi.OrganizerRefusal(headers.Key, organizer, http.Response) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         var issued = await calls.Command(headers.IdempotencyKey,
             () => grains.GetGrain<IDelegationsGrain>(id).IssueKey(headers.Key, delegationId, headers.IdempotencyKey), http.RequestAborted);
@@ -134,9 +127,9 @@ public static class FloorApi
     }
 
     private static async Task<Results<Ok<FloorView>, ProblemHttpResult>> GetFloor(
-        string id, string itemId, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+        MeetingId id, string itemId, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id) || !IsItemId(itemId))
+        if (!IsItemId(itemId))
         {
             return Problems.NotFound($"There is no meeting \"{id}\" with an agenda item \"{itemId}\".");
         }
@@ -150,13 +143,13 @@ public static class FloorApi
     }
 
     private static async Task<Results<Ok<FloorView>, ProblemHttpResult>> Command(
-        string id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, ClientLimits limits)
+        MeetingId id, string itemId, string action, HttpContext http, IGrainFactory grains, GrainCalls calls, ClientLimits limits)
     {
         if (!Enum.TryParse<FloorAction>(action, ignoreCase: true, out var floorAction) || !action.All(char.IsAsciiLetter))
         {
             return Problems.BadRequest($"Unknown floor action \"{action}\"; one of requests, {string.Join(", ", Enum.GetNames<FloorAction>().Skip(1).Select(n => n.ToLowerInvariant()))}.");
         }
-        if (!MeetingsApi.IsMeetingId(id) || !IsItemId(itemId))
+        if (!IsItemId(itemId))
         {
             return Problems.NotFound($"There is no meeting \"{id}\" with an agenda item \"{itemId}\".");
         }

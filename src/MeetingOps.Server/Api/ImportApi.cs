@@ -30,13 +30,7 @@ public static class ImportApi
         return group;
     }
 
-    /// <summary>A meeting created from an agenda document: as <see cref="MeetingsApi.CreatedMeeting"/>, plus what the importer assumed.</summary>
-    public sealed record ImportedMeeting(string Id, string ChairKey, MeetingsApi.MeetingLinks Links, MeetingView Meeting, IReadOnlyList<ImportWarning> Warnings);
-
-    /// <summary>A dry run: the definition the document gives, what the importer assumed, and what it could not find.</summary>
-    public sealed record ImportPreview(MeetingDefinition Definition, IReadOnlyList<ImportWarning> Warnings, IReadOnlyList<ImportGap> Gaps);
-
-    private static async Task<Results<Created<ImportedMeeting>, Created<WorkspaceApi.CreatedDraft>, Ok<ImportPreview>, ProblemHttpResult>> Import(
+    private static async Task<Results<Created<ImportedMeeting>, Created<CreatedDraft>, Ok<ImportPreview>, ProblemHttpResult>> Import(
         HttpContext http, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken, bool dryRun = false)
     {
         var request = http.Request;
@@ -104,7 +98,7 @@ public static class ImportApi
             var (draftId, draft) = await WorkspaceApi.CreateDraftAsync(grains, calls, DraftOf(definition, result.Gaps), result.Warnings, key, cancellationToken);
             return WorkspaceApi.DraftCreated(draftId, draft).Result switch
             {
-                Created<WorkspaceApi.CreatedDraft> draftCreated => draftCreated,
+                Created<CreatedDraft> draftCreated => draftCreated,
                 ProblemHttpResult problem => problem,
                 var other => throw new InvalidOperationException($"Unexpected answer {other?.GetType().Name} for a created draft."),
             };

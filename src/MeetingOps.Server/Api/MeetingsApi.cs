@@ -24,11 +24,7 @@ public static class MeetingsApi
         return group;
     }
 
-    public sealed record MeetingLinks(string Self, string Log, string Items, string Sessions);
-
-    public sealed record CreatedMeeting(string Id, string ChairKey, MeetingLinks Links, MeetingView Meeting);
-
-    private static async Task<Results<Created<CreatedMeeting>, Created<WorkspaceApi.CreatedDraft>, ProblemHttpResult>> Create(
+    private static async Task<Results<Created<CreatedMeeting>, Created<CreatedDraft>, ProblemHttpResult>> Create(
         HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken,
         bool draft = false)
     {
@@ -46,7 +42,7 @@ public static class MeetingsApi
             // A draft may have gaps (no dates, no sittings yet): stored as it is, checked when published (WorkspaceApi).
             return (await WorkspaceApi.CreateDraftFromBody(request, grains, calls, cancellationToken)).Result switch
             {
-                Created<WorkspaceApi.CreatedDraft> stored => stored,
+                Created<CreatedDraft> stored => stored,
                 ProblemHttpResult problemResult => problemResult,
                 var other => throw new InvalidOperationException($"Unexpected draft result {other}"),
             };
@@ -87,9 +83,9 @@ public static class MeetingsApi
     private static async Task<Ok<IReadOnlyList<MeetingSummary>>> List(IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
         TypedResults.Ok(await calls.Read(() => grains.GetGrain<IMeetingDirectoryGrain>(GrainKeys.Directory).List(), cancellationToken));
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> Get(MeetingId id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is not { } snapshot)
+        if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is not { } snapshot)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }
@@ -98,7 +94,7 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<LogEntry>>, ContentHttpResult, ProblemHttpResult>> Log(
-        string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken, long? after = null, string? format = null)
+        MeetingId id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken, long? after = null, string? format = null)
     {
         if (after is < 0)
         {
@@ -118,7 +114,7 @@ public static class MeetingsApi
                 ? RecordsApi.LogCsv(id, read.View, read.Log, response, await FloorApi.FloorRowsAsync(grains, calls, id, read.View, cancellationToken))
                 : Problems.NotFound($"There is no meeting \"{id}\".");
         }
-        if (!IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0), cancellationToken) is not { } log)
+        if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0), cancellationToken) is not { } log)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }
@@ -155,18 +151,17 @@ public static class MeetingsApi
     }
 
     /// <summary>
-    /// The refusal of a request to an organizer-only route of meeting <paramref name="id"/>, or null with the key it
-    /// presented: the key is checked before the id, so that ids cannot be probed without it.
+    /// The refusal of a request to an organizer-only route of a meeting, or null with the key it presented. The meeting's id
+    /// is only read (a <see cref="MeetingId"/>, by the route); whether it names a meeting is answered after the key, so
+    /// that ids cannot be probed without it.
     /// </summary>
-    public static ProblemHttpResult? OrganizerRouteRefusal(string id, HttpRequest request, HttpResponse response, IOrganizerCredential organizer, out string? key)
+    public static ProblemHttpResult? OrganizerRouteRefusal(HttpRequest request, HttpResponse response, IOrganizerCredential organizer, out string? key)
     {
         key = CommandHeaders.BearerKey(request);
         if (OrganizerRefusal(key, organizer, response) is { } refused)
         {
             return refused;
         }
-        return IsMeetingId(id) ? null : Problems.NotFound($"There is no meeting \"{id}\".");
+        return null;
     }
-
-    public static bool IsMeetingId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -28,14 +28,10 @@ public static class RecordsApi
     public const string MarkdownType = "text/markdown; charset=utf-8";
 
     /// <summary>The snapshot and the log up to its version, read in that order so the log covers everything the snapshot shows.</summary>
-    public static async Task<(MeetingView View, IReadOnlyList<LogEntry> Log)?> Read(IGrainFactory grains, GrainCalls calls, string id, CancellationToken cancellationToken)
+    public static async Task<(MeetingView View, IReadOnlyList<LogEntry> Log)?> Read(IGrainFactory grains, GrainCalls calls, MeetingId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(calls);
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return null;
-        }
         var meeting = grains.GetGrain<IMeetingGrain>(id);
         if (await calls.Read(meeting.GetSnapshot, cancellationToken) is not { } view
             || await calls.Read(() => meeting.GetLog(0), cancellationToken) is not { } log)
@@ -46,7 +42,7 @@ public static class RecordsApi
     }
 
     private static async Task<Results<ContentHttpResult, Ok<MeetingReport>, ProblemHttpResult>> Report(
-        string id, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken, string? format = null)
+        MeetingId id, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken, string? format = null)
     {
         if (format is not (null or "markdown" or "json"))
         {
@@ -62,7 +58,7 @@ public static class RecordsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Calendar(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, [FromKeyedServices(Clocks.Meeting)] TimeProvider time,
         CancellationToken cancellationToken, string? body = null, string? lang = null)
     {
         if (lang is not null && !Domain.Definition.Languages.Official.Contains(lang, StringComparer.Ordinal))

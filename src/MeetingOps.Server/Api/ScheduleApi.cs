@@ -24,26 +24,12 @@ public static class ScheduleApi
         return group;
     }
 
-    /// <summary>
-    /// What the schedule looks like: the plan, what does not fit, the forecast and its warnings (the plan's own first: what
-    /// is not yet placed, sittings the interpretation quota shortens), and the items not yet placed in any sitting, in words.
-    /// </summary>
-    public sealed record ScheduleResponse(long Version, string TimeZone, Plan Plan, Forecast Forecast, Overflow Overflow, IReadOnlyList<ForecastWarning> Warnings,
-        IReadOnlyList<NotYetPlaced>? NotYetPlaced = null)
-    {
-        public static ScheduleResponse From(ScheduleView view) => new(view.Version, view.TimeZone, view.Plan, view.Forecast, view.Plan.Overflow,
-            [.. view.Plan.Warnings ?? [], .. view.Forecast.Warnings], view.Plan.Overflow.Items.Select(o => new NotYetPlaced(o.ItemId, o.Minutes, "not yet placed")).ToList());
-    }
-
-    /// <summary>An item, or the part of it, that no sitting takes under the plan: the participants' schedule lists it as "not yet placed".</summary>
-    public sealed record NotYetPlaced(string ItemId, int Minutes, string Status);
-
     private const int MaxBodyBytes = 64 * 1024;
 
-    private static Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangeFormat(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangeFormat(MeetingId id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
         Replan<FormatChange>(id, "format change", change => change, http, grains, calls, cancellationToken);
 
-    private static Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangePlan(string id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> ChangePlan(MeetingId id, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken) =>
         Replan<PlanChange>(id, "re-plan", change => change.ToFormatChange(), http, grains, calls, cancellationToken);
 
     /// <summary>
@@ -51,10 +37,10 @@ public static class ScheduleApi
     /// <c>?dryRun=true</c> it is proposed (nothing stored); without, it is applied and the new schedule answered.
     /// </summary>
     private static async Task<Results<Ok<ScheduleResponse>, Ok<PlanProposal>, ProblemHttpResult>> Replan<TBody>(
-        string id, string what, Func<TBody, FormatChange> toFormatChange, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+        MeetingId id, string what, Func<TBody, FormatChange> toFormatChange, HttpContext http, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
         where TBody : class
     {
-        var (headers, change, malformed) = await CommandRequest.ReadAsync<TBody>(id, http.Request, MaxBodyBytes, what, cancellationToken);
+        var (headers, change, malformed) = await CommandRequest.ReadAsync<TBody>(http.Request, MaxBodyBytes, what, cancellationToken);
         if (headers is null || change is null)
         {
             return malformed!;
@@ -92,9 +78,9 @@ public static class ScheduleApi
         return TypedResults.Ok(outcome.Proposal);
     }
 
-    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(string id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScheduleResponse>, ProblemHttpResult>> Schedule(MeetingId id, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSchedule(), cancellationToken) is not { } view)
+        if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSchedule(), cancellationToken) is not { } view)
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }

@@ -1,4 +1,5 @@
 using MeetingOps.Contracts;
+using MeetingOps.Domain;
 using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QRCoder;
@@ -21,9 +22,9 @@ public static class ShareApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> FollowQr(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, CancellationToken cancellationToken)
     {
-        if (!MeetingsApi.IsMeetingId(id) || await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is null)
+        if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is null)
         {
             return Problems.NotFound($"There is no meeting \"{id}\" to follow.");
         }

@@ -33,9 +33,9 @@ public static class TranslationsApi
         string Id, string Language, string? Symbol, string? BodyId, int Matched, int Added, long Version, IReadOnlyList<TranslationWarning> Warnings);
 
     private static async Task<Results<Ok<TranslationResult>, ProblemHttpResult>> Import(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(request, response, organizer, out var key) is { } refused)
         {
             return refused;
         }

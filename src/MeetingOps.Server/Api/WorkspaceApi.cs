@@ -30,24 +30,15 @@ public static class WorkspaceApi
     public sealed record Removed(string Id, string Status);
 
     private static async Task<Results<Ok<Removed>, ProblemHttpResult>> Remove(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(request, response, organizer, out var key) is { } refused)
         {
             return refused;
         }
         var outcome = await calls.Repeatable(() => grains.GetGrain<IMeetingWorkspaceGrain>(id).Remove(key), cancellationToken);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(new Removed(id, outcome.View!.Status));
     }
-
-    public sealed record DraftLinks(string Self, string Definition, string Publish, string Secretariat);
-
-    /// <summary>A draft as stored: its id, status "draft", the chair key (shown this once), the definition with its gaps, the importer's warnings and what publishing would refuse.</summary>
-    public sealed record CreatedDraft(
-        string Id, string Status, string ChairKey, DraftLinks Links, MeetingDefinition Definition,
-        IReadOnlyList<ImportWarning> Warnings, IReadOnlyList<DefinitionProblem> Problems);
-
-    public sealed record Published(string Id, string Status, MeetingsApi.MeetingLinks Links, MeetingView Meeting);
 
     public static DraftLinks Links(string id) =>
         new($"/api/meetings/{id}/definition", $"/api/meetings/{id}/definition", $"/api/meetings/{id}/publish", $"/secretariat/{id}");
@@ -99,15 +90,11 @@ public static class WorkspaceApi
     }
 
     private static async Task<Results<Ok<WorkspaceView>, ProblemHttpResult>> GetDefinition(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
         if (MeetingsApi.OrganizerRefusal(CommandHeaders.BearerKey(request), organizer, response) is { } refused)
         {
             return refused;
-        }
-        if (!MeetingsApi.IsMeetingId(id))
-        {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
         }
         var outcome = await calls.Read(() => grains.GetGrain<IMeetingWorkspaceGrain>(id).GetDefinition(CommandHeaders.BearerKey(request)), cancellationToken);
         if (outcome.Refusal is { } refusal)
@@ -119,9 +106,9 @@ public static class WorkspaceApi
     }
 
     private static async Task<Results<Ok<Published>, ProblemHttpResult>> Publish(
-        string id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
+        MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
     {
-        if (MeetingsApi.OrganizerRouteRefusal(id, request, response, organizer, out var key) is { } refused)
+        if (MeetingsApi.OrganizerRouteRefusal(request, response, organizer, out var key) is { } refused)
         {
             return refused;
         }

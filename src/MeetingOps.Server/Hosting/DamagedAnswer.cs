@@ -26,7 +26,7 @@ public sealed partial class DamagedAnswer(IProblemDetailsService problems, ILogg
         {
             // Cluster mode: a meeting's value in Redis that does not read; the request's path names the meeting.
             var segments = httpContext.Request.Path.Value?.Split('/', 5) ?? [];
-            if (segments is ["", "api", "meetings", var requested, ..] && Api.MeetingsApi.IsMeetingId(requested)
+            if (segments is ["", "api", "meetings", var requested, ..] && Domain.MeetingId.IsValid(requested)
                 && RecognizeStoredDamage(exception, requested) is { } row)
             {
                 return await WriteAsync(problems, httpContext, requested, row, exception);

@@ -1,3 +1,4 @@
+using MeetingOps.Contracts;
 using MeetingOps.Server.Live;
 using Microsoft.AspNetCore.SignalR;
 

@@ -14,7 +14,7 @@ namespace MeetingOps.Server.Live;
 /// on each host; the grain does not wait for the fan-out, so the chair's next command is not held up by thousands of
 /// followers or by one whose network stalls. A follower that still misses a push sees the gap by version and resyncs.
 /// </summary>
-public sealed partial class FollowerPushes(IHubContext<MeetingHub> hub, ILogger<FollowerPushes> logger) : IFollowersRelay
+public sealed partial class FollowerPushes(IHubContext<MeetingHub, IMeetingClient> hub, ILogger<FollowerPushes> logger) : IFollowersRelay
 {
     /// <summary>How long a push may take to be handed to every follower (or host) before the meeting's next push goes anyway.</summary>
     public static readonly TimeSpan SendWait = TimeSpan.FromSeconds(2);
@@ -161,21 +161,20 @@ public sealed partial class FollowerPushes(IHubContext<MeetingHub> hub, ILogger<
     /// <summary>Sends to the meeting's group on this host; never throws, and never holds the meeting's next push up for long.</summary>
     private async Task Send(RelayedPush push)
     {
-        var (method, message) = push switch
-        {
-            { Changed: { } changed } => (MeetingHub.ChangedMethod, (object)changed),
-            { Announcement: { } a } => (MeetingHub.AnnouncedMethod, new CapWarning(push.MeetingId, a.SessionId, a.MinutesLeft, a.CapAt, a.Message)),
-            { Floor: { } floor } => (Api.FloorApi.FloorMethod, floor),
-            _ => (null, null),
-        };
-        if (method is null)
+        if (push is { Changed: null, Announcement: null, Floor: null })
         {
             return;
         }
         Task send;
         try
         {
-            send = hub.Clients.Group(MeetingHub.GroupOf(push.MeetingId)).SendAsync(method, message);
+            var followers = hub.Clients.Group(MeetingHub.GroupOf(push.MeetingId));
+            send = push switch
+            {
+                { Changed: { } changed } => followers.Changed(changed),
+                { Announcement: { } a } => followers.Announced(new CapWarning(push.MeetingId, a.SessionId, a.MinutesLeft, a.CapAt, a.Message)),
+                _ => followers.Floor(push.Floor!),
+            };
         }
         catch (Exception e)
         {

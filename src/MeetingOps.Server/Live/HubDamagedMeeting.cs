@@ -1,3 +1,4 @@
+using MeetingOps.Contracts;
 using MeetingOps.Server.Api;
 using MeetingOps.Server.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -56,11 +57,12 @@ public sealed class HubDamagedMeeting(IServiceProvider services) : IHubFilter
         return CommandReply.Refused(new CommandProblem(ProblemType, "Stored meeting damaged", StatusCodes.Status500InternalServerError, detail));
     }
 
-    /// <summary>Every hub method that reads a meeting takes its id first, as a string or inside the <see cref="HubCommand"/> record.</summary>
+    /// <summary>Every hub method that reads a meeting takes its id first, as a string or inside its request record (<see cref="ChairCommand"/>, <see cref="UndoRequest"/>).</summary>
     private static string? MeetingIdOf(IReadOnlyList<object?> arguments) => arguments.Count == 0 ? null : arguments[0] switch
     {
-        string id when MeetingsApi.IsMeetingId(id) => id,
-        HubCommand { MeetingId: { } id } when MeetingsApi.IsMeetingId(id) => id,
+        string id when Domain.MeetingId.IsValid(id) => id,
+        ChairCommand { MeetingId: { } id } when Domain.MeetingId.IsValid(id) => id,
+        UndoRequest { MeetingId: { } id } when Domain.MeetingId.IsValid(id) => id,
         _ => null,
     };
 }

@@ -102,7 +102,7 @@ public static class LiveSetup
 
     private static Results<PhysicalFileHttpResult, ProblemHttpResult> Page(HttpContext http, IFileProvider files, string file, string? id)
     {
-        if (id is not null && !MeetingsApi.IsMeetingId(id))
+        if (id is not null && !MeetingId.IsValid(id))
         {
             return Problems.NotFound($"There is no meeting \"{id}\".");
         }

@@ -11,15 +11,13 @@ namespace MeetingOps.Server.Live;
 /// needs the chair key, which the hub passes to the meeting grain untouched: the grain checks it on every command,
 /// so a connection without the key cannot act, whatever it invokes.
 /// </summary>
-public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
+/// <remarks>
+/// The pushes go through the typed client <see cref="IMeetingClient"/>; the requests and answers are the records in
+/// MeetingOps.Contracts (<see cref="ChairCommand"/>, <see cref="UndoRequest"/>, <see cref="CommandReply"/>).
+/// </remarks>
+public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMeetingClient>
 {
     public const string Path = "/hubs/meetings";
-
-    /// <summary>The client method every push calls, with one <see cref="MeetingChanged"/>.</summary>
-    public const string ChangedMethod = "changed";
-
-    /// <summary>The client method a cap warning calls, with one <see cref="CapWarning"/>.</summary>
-    public const string AnnouncedMethod = "announced";
 
     public const int MaxIdLength = 200;
 
@@ -60,36 +58,11 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     }
 
     /// <summary>
-    /// A chair's command: <paramref name="kind"/> "item" or "session", the item's or sitting's id and the action
-    /// (item: open, continue, conclude, adopt, defer, reopen; session: start, suspend, resume, end).
-    /// The idempotency key makes a retry safe; <paramref name="expectedVersion"/>, when given, refuses the command
-    /// if the meeting moved on since the caller looked; <paramref name="sessionId"/> says in which sitting to act on an
-    /// item when more than one could apply (null for session commands). Refusals come back as a <see cref="CommandReply"/> with the
-    /// REST API's problem (wrong key, illegal transition and so on); nothing changes on a refusal.
+    /// A chair's command, as one <see cref="ChairCommand"/> (see there for its fields). Refusals come back as a
+    /// <see cref="CommandReply"/> with the REST API's problem (wrong key, illegal transition and so on); nothing changes on
+    /// a refusal.
     /// </summary>
-    public Task<CommandReply> Command(string meetingId, string? chairKey, string kind, string id, string action,
-        string? idempotencyKey, long? expectedVersion, string? sessionId) =>
-        CommandAs(meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId, actorName: null);
-
-    /// <summary>
-    /// Undo, as <c>POST /api/meetings/{id}/undo</c>: takes back the latest item or sitting change not yet undone;
-    /// <paramref name="version"/>, when given, names it and is refused unless it is the latest.
-    /// </summary>
-    public Task<CommandReply> Undo(string meetingId, string? chairKey, string? idempotencyKey, long? expectedVersion, long? version, string? actorName) =>
-        Send(meetingId, new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null, null, new UndoCommand(version)));
-
-    /// <summary>
-    /// A command as <see cref="Command"/>, naming who presides (<paramref name="actorName"/>, as the X-Actor-Name header does over REST).
-    /// </summary>
-    public Task<CommandReply> CommandAs(string meetingId, string? chairKey, string kind, string id, string action,
-        string? idempotencyKey, long? expectedVersion, string? sessionId, string? actorName) =>
-        Decide(meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId, actorName, confirm: null);
-
-    /// <summary>
-    /// A command as one <see cref="HubCommand"/> record, which also carries a confirmation a refusal asked for
-    /// (<c>confirm: "offDay"</c> to start a sitting on a day other than its planned day).
-    /// </summary>
-    public Task<CommandReply> Act(HubCommand command)
+    public Task<CommandReply> Command(ChairCommand command)
     {
         if (command is null)
         {
@@ -97,6 +70,20 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
         }
         return Decide(command.MeetingId, command.ChairKey, command.Kind, command.Id, command.Action, command.IdempotencyKey,
             command.ExpectedVersion, command.SessionId, command.ActorName, command.Confirm);
+    }
+
+    /// <summary>
+    /// Undo, as <c>POST /api/meetings/{id}/undo</c>, as one <see cref="UndoRequest"/>: takes back the latest item or
+    /// sitting change not yet undone; its version, when given, names it and is refused unless it is the latest.
+    /// </summary>
+    public Task<CommandReply> Undo(UndoRequest request)
+    {
+        if (request is null)
+        {
+            return Task.FromResult(Invalid("An undo names its meeting."));
+        }
+        return Send(request.MeetingId, new CommandEnvelope(request.ChairKey, request.IdempotencyKey, request.ExpectedVersion, request.ActorName,
+            null, null, new UndoCommand(request.Version)));
     }
 
     private async Task<CommandReply> Decide(string meetingId, string? chairKey, string kind, string id, string action,
@@ -114,20 +101,20 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
         CommandEnvelope envelope;
         switch (kind)
         {
-            case "item" when TryParse<ItemAction>(action, out var itemAction):
+            case "item" when ChairActions.TryParse(action, out ItemAction itemAction):
                 envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, new ItemCommand(id, itemAction, sessionId), null);
                 break;
             case "item":
-                return Invalid($"Unknown item action \"{action}\"; one of {Names<ItemAction>()}.");
+                return Invalid(ChairActions.UnknownItemAction(action));
             case "session" when sessionId is not null:
                 return Invalid("A session command names the session as its id; leave sessionId empty.");
-            case "session" when TryParse<SessionAction>(action, out var sessionAction):
+            case "session" when ChairActions.TryParse(action, out SessionAction sessionAction):
                 // The hub only carries the confirmation; whether a start needs it is the meeting's rule, decided in the grain.
                 envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null,
                     new SessionCommand(id, sessionAction, ConfirmOffDay: confirm is not null));
                 break;
             case "session":
-                return Invalid($"Unknown session action \"{action}\"; one of {Names<SessionAction>()}.");
+                return Invalid(ChairActions.UnknownSessionAction(action));
             default:
                 return Invalid("A command is on an \"item\" or a \"session\".");
         }
@@ -139,7 +126,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
     /// thrown error), so a command sent through any of them is limited alike.
     /// </summary>
     public static bool IsCommand(string hubMethodName) =>
-        hubMethodName is nameof(Command) or nameof(CommandAs) or nameof(Undo) or nameof(Act);
+        hubMethodName is nameof(Command) or nameof(Undo);
 
     private async Task<CommandReply> Send(string meetingId, CommandEnvelope envelope)
     {
@@ -175,17 +162,9 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub
 
     private static void RequireMeetingId(string meetingId)
     {
-        if (meetingId is null || !MeetingsApi.IsMeetingId(meetingId))
+        if (!MeetingId.IsValid(meetingId))
         {
             throw new HubException($"There is no meeting \"{meetingId}\".");
         }
     }
-
-    private static bool TryParse<T>(string? text, out T value) where T : struct, Enum
-    {
-        value = default;
-        return text is { Length: > 0 and <= 20 } && text.All(char.IsAsciiLetter) && Enum.TryParse(text, ignoreCase: true, out value);
-    }
-
-    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
 }

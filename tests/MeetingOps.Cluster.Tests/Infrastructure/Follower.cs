@@ -1,13 +1,11 @@
 using System.Diagnostics;
+using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingOps.Cluster.Tests.Infrastructure;
-
-/// <summary>A push as a .NET client reads it.</summary>
-public sealed record Changed(long Version, string MeetingId, long Since, IReadOnlyList<ViewChange> Changes);
 
 /// <summary>
 /// A follower connected to one host, as the pages are: follows meetings, applies a push from the version it holds,
@@ -30,7 +28,7 @@ public sealed class Follower : IAsyncDisposable
             .WithAutomaticReconnect(new EveryHalfSecond())
             .AddJsonProtocol(o => MeetingOpsJson.Configure(o.PayloadSerializerOptions))
             .Build();
-        _connection.On<Changed>("changed", OnChanged);
+        _connection.On<MeetingChanged>(MeetingClientMethods.Changed, OnChanged);
         _connection.Reconnected += _ => ResyncAllAsync();
         _connection.Closed += _ => RestartAsync();
     }
@@ -77,7 +75,7 @@ public sealed class Follower : IAsyncDisposable
         }
     }
 
-    private void OnChanged(Changed push)
+    private void OnChanged(MeetingChanged push)
     {
         bool gap;
         lock (_gate)
@@ -88,7 +86,7 @@ public sealed class Follower : IAsyncDisposable
             }
             var version = seen?.Version ?? 0;
             // Applied from the version it starts from; anything newer that does not apply is a gap: follow again.
-            var next = seen is null ? null : MeetingChanges.Apply(seen, new MeetingChanged(push.Version, push.MeetingId, push.Since, push.Changes));
+            var next = seen is null ? null : MeetingChanges.Apply(seen, push);
             gap = push.Version > version && next is null;
             if (gap && _gaps.Count < 20)
             {

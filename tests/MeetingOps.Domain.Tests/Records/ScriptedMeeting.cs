@@ -69,6 +69,17 @@ public sealed class ScriptedMeeting
         return this;
     }
 
+    /// <summary>An extension of a sitting's interpretation, decided by <see cref="CapExtension"/> as the meeting grain does.</summary>
+    public ScriptedMeeting Extend(string local, string sessionId, int minutes)
+    {
+        var context = new MeetingRules.Context(Actor, At(local), $"cmd-{Log.Count + 1:000}", Version + 1);
+        var (entry, refusal) = CapExtension.Decide(Meeting, _live, Log, sessionId, minutes, context);
+        Assert.True(refusal is null, $"Extending {sessionId} at {local} was refused: {refusal?.Reason}");
+        Log.Add(entry!);
+        _live = _live.Apply(entry!);
+        return this;
+    }
+
     /// <summary>A format change and re-plan, decided by <see cref="ScheduleRules"/> as the meeting grain does.</summary>
     public ScriptedMeeting Replan(string local, FormatChange change)
     {

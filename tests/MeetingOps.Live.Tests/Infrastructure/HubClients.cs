@@ -1,30 +1,30 @@
 using System.Threading.Channels;
+using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingOps.Live.Tests.Infrastructure;
 
-// The hub's messages as a .NET client reads them (its own records: the wire is the contract, not the server's types).
+// The hub's messages are the shared wire records (MeetingOps.Contracts: ChairCommand, CommandReply; the domain's
+// MeetingChanged), as the CLI and the load tests use them: a change to the wire shows here as a compile error or a
+// failing test, not as two copies drifting apart.
 
-/// <summary>The "changed" push: what changed since <see cref="Since"/>, version first.</summary>
-public sealed record Changed(long Version, string MeetingId, long Since, IReadOnlyList<ViewChange> Changes)
+/// <summary>A "changed" push as a follower received it, and the snapshot the follower made of it by applying it.</summary>
+/// <param name="Snapshot">The snapshot after this push (null if it could not be applied: a gap or a resync change).</param>
+public sealed record ReceivedPush(MeetingChanged Change, MeetingView? Snapshot = null)
 {
+    public long Version => Change.Version;
+
+    public long Since => Change.Since;
+
+    public string MeetingId => Change.MeetingId;
+
+    public IReadOnlyList<ViewChange> Changes => Change.Changes;
+
     /// <summary>The log entries the push carries.</summary>
     public IReadOnlyList<ChangeEntry> Entries => Changes.Where(c => c.Kind == ChangeKind.Log).Select(c => c.Entry!).ToList();
-
-    /// <summary>The snapshot after this push, as the follower that read it applied it (null if it could not: a gap or a resync change).</summary>
-    [System.Text.Json.Serialization.JsonIgnore, MessagePack.IgnoreMember]
-    public MeetingView? Snapshot { get; set; }
 }
-
-public sealed record Reply(bool Accepted, long? Version, IReadOnlyList<LogEntry> Applied, bool Replayed, Problem? Problem, long? AppliedVersion = null);
-
-public sealed record Problem(string Type, string Title, int Status, string Detail, string? From, string? To, string? Code = null, ServerText? Text = null);
-
-/// <summary>The hub's command record (MeetingHub.Act), as a client sends it.</summary>
-public sealed record HubCommand(string MeetingId, string Kind, string Id, string Action, string? ChairKey = null, string? IdempotencyKey = null,
-    long? ExpectedVersion = null, string? SessionId = null, string? ActorName = null, string? Confirm = null);
 
 public enum Protocol
 {
@@ -57,13 +57,11 @@ public static class Hub
         return connection;
     }
 
-    /// <param name="confirm">A confirmation the command carries ("offDay"): sent through the hub's Act, which takes one; else through Command.</param>
-    public static Task<Reply> CommandAsync(this HubConnection connection, string meetingId, string? chairKey, string kind, string id, string action,
-        long? expectedVersion = null, string? sessionId = null, string? idempotencyKey = null, string? confirm = null) =>
-        (confirm is null
-            ? connection.InvokeAsync<Reply>("Command", meetingId, chairKey, kind, id, action, idempotencyKey ?? Guid.NewGuid().ToString("N"), expectedVersion, sessionId)
-            : connection.InvokeAsync<Reply>("Act", new HubCommand(meetingId, kind, id, action, chairKey, idempotencyKey ?? Guid.NewGuid().ToString("N"),
-                expectedVersion, sessionId, Confirm: confirm))).WaitAsync(Wait);
+    /// <param name="confirm">A confirmation the command carries ("offDay").</param>
+    public static Task<CommandReply> CommandAsync(this HubConnection connection, string meetingId, string? chairKey, string kind, string id, string action,
+        long? expectedVersion = null, string? sessionId = null, string? idempotencyKey = null, string? confirm = null, string? actorName = null) =>
+        connection.InvokeAsync<CommandReply>("Command", new ChairCommand(meetingId, kind, id, action, chairKey, idempotencyKey ?? Guid.NewGuid().ToString("N"),
+            expectedVersion, sessionId, actorName, confirm)).WaitAsync(Wait);
 
     /// <summary>A command that must be accepted; returns the new version.</summary>
     public static async Task<long> ActAsync(this HubConnection connection, string meetingId, string chairKey, string kind, string id, string action, string? confirm = null)
@@ -83,13 +81,13 @@ public static class Hub
 /// </summary>
 public sealed class Follower : IAsyncDisposable
 {
-    private readonly Channel<Changed> _pushes = Channel.CreateUnbounded<Changed>();
+    private readonly Channel<MeetingChanged> _pushes = Channel.CreateUnbounded<MeetingChanged>();
 
     private Follower(HubConnection connection, string meetingId)
     {
         Connection = connection;
         MeetingId = meetingId;
-        connection.On<Changed>("changed", push => _pushes.Writer.TryWrite(push));
+        connection.On<MeetingChanged>(MeetingClientMethods.Changed, push => _pushes.Writer.TryWrite(push));
     }
 
     public HubConnection Connection { get; }
@@ -107,7 +105,7 @@ public sealed class Follower : IAsyncDisposable
     public List<string> Gaps { get; } = [];
 
     /// <summary>Every push received, in arrival order.</summary>
-    public List<Changed> Received { get; } = [];
+    public List<ReceivedPush> Received { get; } = [];
 
     public static async Task<Follower> StartAsync(LiveServer server, string meetingId, Protocol protocol = Protocol.Json)
     {
@@ -125,15 +123,15 @@ public sealed class Follower : IAsyncDisposable
     private MeetingView? _read;
 
     /// <summary>The next push as it arrives (no protocol applied), within <see cref="Hub.Wait"/>.</summary>
-    public async Task<Changed> NextPushAsync()
+    public async Task<ReceivedPush> NextPushAsync()
     {
         using var timeout = new CancellationTokenSource(Hub.Wait);
         try
         {
-            var push = await _pushes.Reader.ReadAsync(timeout.Token);
+            var change = await _pushes.Reader.ReadAsync(timeout.Token);
             // Each push read is applied to the snapshot of the push read before (the first: to the follower's own).
             var from = _read ?? Meeting;
-            push.Snapshot = from is null ? null : MeetingChanges.Apply(from, push.ToWire());
+            var push = new ReceivedPush(change, from is null ? null : MeetingChanges.Apply(from, change));
             _read = push.Snapshot ?? _read;
             Received.Add(push);
             return push;
@@ -154,7 +152,7 @@ public sealed class Follower : IAsyncDisposable
             {
                 continue;
             }
-            if (MeetingChanges.Apply(Meeting!, push.ToWire()) is { } next)
+            if (MeetingChanges.Apply(Meeting!, push.Change) is { } next)
             {
                 Meeting = next;
                 continue;
@@ -169,9 +167,4 @@ public sealed class Follower : IAsyncDisposable
     public bool HasPendingPush => _pushes.Reader.Count > 0;
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
-}
-
-public static class ChangedWire
-{
-    public static MeetingChanged ToWire(this Changed push) => new(push.Version, push.MeetingId, push.Since, push.Changes);
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
+using MeetingOps.Contracts;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -83,24 +84,24 @@ public static class Loopback
         return connection;
     }
 
-    /// <summary>A chair's command over the hub as the pages send it (<c>Command</c>); the reply as JSON.</summary>
+    /// <summary>A chair's command over the hub as the pages send it (<c>Command</c>, one <see cref="ChairCommand"/>); the reply as JSON.</summary>
     public static Task<JsonElement> CommandAsync(this HubConnection connection, string meetingId, string? key, string kind, string id, string action) =>
-        connection.InvokeAsync<JsonElement>("Command", meetingId, key, kind, id, action, Guid.NewGuid().ToString("N"), null, null)
+        connection.InvokeAsync<JsonElement>("Command", new ChairCommand(meetingId, kind, id, action, key, Guid.NewGuid().ToString("N")))
             .WaitAsync(TimeSpan.FromSeconds(30));
 
-    /// <summary><c>CommandAs</c>: a command naming who presides.</summary>
+    /// <summary>A command naming who presides.</summary>
     public static Task<JsonElement> CommandAsAsync(this HubConnection connection, string meetingId, string? key, string kind, string id, string action, string actorName) =>
-        connection.InvokeAsync<JsonElement>("CommandAs", meetingId, key, kind, id, action, Guid.NewGuid().ToString("N"), null, null, actorName)
+        connection.InvokeAsync<JsonElement>("Command", new ChairCommand(meetingId, kind, id, action, key, Guid.NewGuid().ToString("N"), ActorName: actorName))
             .WaitAsync(TimeSpan.FromSeconds(30));
 
-    /// <summary><c>Act</c>: the command as one record, here with a confirmation (<c>offDay</c>: a sitting of another day).</summary>
-    public static Task<JsonElement> ActAsync(this HubConnection connection, string meetingId, string? key, string kind, string id, string action, string? confirm) =>
-        connection.InvokeAsync<JsonElement>("Act", new { meetingId, kind, id, action, chairKey = key, idempotencyKey = Guid.NewGuid().ToString("N"), confirm })
+    /// <summary>A command with a confirmation (<c>offDay</c>: a sitting of another day).</summary>
+    public static Task<JsonElement> ConfirmedAsync(this HubConnection connection, string meetingId, string? key, string kind, string id, string action, string? confirm) =>
+        connection.InvokeAsync<JsonElement>("Command", new ChairCommand(meetingId, kind, id, action, key, Guid.NewGuid().ToString("N"), Confirm: confirm))
             .WaitAsync(TimeSpan.FromSeconds(30));
 
-    /// <summary><c>Undo</c>: takes back the latest change.</summary>
+    /// <summary><c>Undo</c> (one <see cref="UndoRequest"/>): takes back the latest change.</summary>
     public static Task<JsonElement> UndoAsync(this HubConnection connection, string meetingId, string? key) =>
-        connection.InvokeAsync<JsonElement>("Undo", meetingId, key, Guid.NewGuid().ToString("N"), null, null, null)
+        connection.InvokeAsync<JsonElement>("Undo", new UndoRequest(meetingId, key, Guid.NewGuid().ToString("N")))
             .WaitAsync(TimeSpan.FromSeconds(30));
 
     public static bool Accepted(this JsonElement reply) => reply.GetProperty("accepted").GetBoolean();

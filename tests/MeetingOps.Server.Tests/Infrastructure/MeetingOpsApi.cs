@@ -18,10 +18,19 @@ public sealed record ApiResponse(HttpStatusCode Status, HttpResponseHeaders Head
     public override string ToString() => $"{(int)Status} {Status}: {Body}";
 }
 
-/// <summary>A meeting created for a test: its id, chair key and the whole 201 answer.</summary>
-public sealed record CreatedMeeting(string Id, string ChairKey, ApiResponse Response)
+/// <summary>
+/// A meeting created for a test: the API's answer read as the shared wire record (<see cref="Contracts.CreatedMeeting"/>,
+/// as the CLI and the load tests read it) and the whole 201 response.
+/// </summary>
+public sealed record CreatedMeeting(Contracts.CreatedMeeting Answer, ApiResponse Response)
 {
+    public string Id => Answer.Id;
+
+    public string ChairKey => Answer.ChairKey;
+
     public JsonNode Snapshot => Response.Json["meeting"]!;
+
+    public void Deconstruct(out string id, out string chairKey, out ApiResponse response) => (id, chairKey, response) = (Id, ChairKey, Response);
 }
 
 /// <summary>Options of one command request: the headers a chair's console sends.</summary>
@@ -87,8 +96,9 @@ public sealed class MeetingOpsApi(ServerProcess server)
     {
         var response = await PostDefinitionAsync(json, organizerKey ?? server.OrganizerKey ?? ServerProcess.TestOrganizerKey);
         Assert.True(response.Status == HttpStatusCode.Created, $"Creating a meeting: expected 201, got {response}");
-        var body = response.Json;
-        return new CreatedMeeting((string)body["id"]!, (string)body["chairKey"]!, response);
+        var answer = System.Text.Json.JsonSerializer.Deserialize<Contracts.CreatedMeeting>(response.Body, Domain.MeetingOpsJson.Options);
+        Assert.NotNull(answer);
+        return new CreatedMeeting(answer, response);
     }
 
     /// <summary>

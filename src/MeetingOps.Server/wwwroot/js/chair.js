@@ -280,7 +280,7 @@ function renderCap(session) {
   }
   element.className = left < 15 * 60000 ? 'cap cap-warning' : 'cap';
   element.textContent = left >= 0
-    ? `${t('display.leftUnderCap', { count: session.capMinutes })}: ${duration(left)}`
+    ? `${t('display.interpretationUntil', { time: venueTimeOf(session.interpretationEnd, live.meeting.timeZone) })} · ${duration(left)}`
     : `${t('display.overCap', { count: session.capMinutes })} ${duration(-left)}`;
 }
 
@@ -508,11 +508,9 @@ async function loadLog() {
 
 /** Starts a sitting; confirmed, when the server asked because the sitting is planned for another day. */
 function startSitting(id, confirmed) {
-  const send = confirmed
-    ? key => live.connection.invoke('Act', {
-      meetingId, kind: 'session', id, action: 'start', chairKey, idempotencyKey: key, actorName: presiding, confirm: 'offDay',
-    })
-    : key => live.connection.invoke('CommandAs', meetingId, chairKey, 'session', id, 'start', key, null, null, presiding);
+  const send = key => live.command({
+    kind: 'session', id, action: 'start', chairKey, idempotencyKey: key, actorName: presiding, confirm: confirmed ? 'offDay' : null,
+  });
   run(t('chair.startSession', { session: id }), send, reply => {
     if (reply.accepted) {
       operate(id);
@@ -525,7 +523,7 @@ function startSitting(id, confirmed) {
 
 /** An item or sitting command, sent as the presiding officer. */
 function command(label, kind, id, action, sessionId = null, then = null) {
-  run(label, key => live.connection.invoke('CommandAs', meetingId, chairKey, kind, id, action, key, null, sessionId, presiding), then);
+  run(label, key => live.command({ kind, id, action, chairKey, idempotencyKey: key, sessionId, actorName: presiding }), then);
 }
 
 /**
@@ -710,7 +708,7 @@ $('do-undo').addEventListener('click', () => {
   const words = serverText(live.meeting.undoText, live.meeting.undo, live.meeting).text;
   // The version the chair saw: if the meeting moved on, the undo is refused rather than taking back something else.
   const seen = live.version;
-  run(words, key => live.connection.invoke('Undo', meetingId, chairKey, key, seen, null, presiding), null, words);
+  run(words, key => live.undo({ chairKey, idempotencyKey: key, expectedVersion: seen, actorName: presiding }), null, words);
 });
 
 document.addEventListener('keydown', event => {
@@ -770,7 +768,6 @@ if (!meetingId) {
       render();
     },
     onStatus: showStatus,
-    onAnnouncement: warning => say(warning.message, 'warning'),
     onError: message => { $('meeting-title').textContent = message; say(message, 'error'); },
   });
   setInterval(renderClocks, 1000);

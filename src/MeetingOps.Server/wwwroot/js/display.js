@@ -5,7 +5,7 @@ import { t, requested } from './i18n.js';
 import {
   titleNodes, bodyName, symbolNode,
   meetingIdFromPath, itemById, itemNumbers, groupedNumbers, currentSession, nextScheduledSession, nextItem, sessionBodies, bodyById,
-  itemLabel, formatWords, venueClock, venueTime, venueDate, capLeft, duration, zoneCity, h, fill,
+  itemLabel, formatWords, venueClock, venueTime, venueTimeOf, venueDate, capLeft, duration, zoneCity, h, fill,
 } from './meeting.js';
 import { sittingsNow, renderSittings, renderSittingCaps } from './display-sittings.js';
 
@@ -13,7 +13,6 @@ const meetingId = meetingIdFromPath();
 const $ = id => document.getElementById(id);
 const requestedBody = new URLSearchParams(location.search).get('body');
 let live = null;
-let announcementTimer = null;
 // ?lang=en,fr: the room screen of a body that works in two languages shows the current item's title in each.
 const titleLanguages = requested.length > 1 ? requested.slice(0, 3) : [null];
 
@@ -108,7 +107,8 @@ function renderClock() {
   const left = capLeft(session);
   $('cap-box').hidden = left === null;
   if (left !== null) {
-    $('cap-label').textContent = left >= 0 ? t('display.leftUnderCap', { count: session.capMinutes }) : t('display.overCap', { count: session.capMinutes });
+    // The end of interpretation as a time (the server's: booked or actual start, cap, extensions) above the countdown.
+    $('cap-label').textContent = left >= 0 ? t('display.interpretationUntil', { time: venueTimeOf(session.interpretationEnd, meeting.timeZone) }) : t('display.overCap', { count: session.capMinutes });
     $('cap').textContent = duration(Math.abs(left));
     $('cap-box').classList.toggle('is-warning', left < 15 * 60000);
   }
@@ -121,14 +121,6 @@ function showStatus(status) {
   document.body.dataset.connection = status;
 }
 
-function announce(warning) {
-  const element = $('announcement');
-  element.textContent = warning.message;
-  element.hidden = false;
-  clearTimeout(announcementTimer);
-  announcementTimer = setTimeout(() => { element.hidden = true; }, 60000);
-}
-
 if (!meetingId) {
   $('bodies').textContent = t('common.noMeeting');
 } else {
@@ -136,7 +128,6 @@ if (!meetingId) {
     onSnapshot: render,
     onChange: render,
     onStatus: showStatus,
-    onAnnouncement: announce,
     onError: message => { $('bodies').textContent = message; },
   });
   setInterval(renderClock, 1000);

@@ -6,7 +6,7 @@ import { t, lang, ltr } from './i18n.js';
 import {
   itemTitle, titleNodes, bodyName, symbolNode,
   meetingIdFromPath, itemById, itemLabel, itemNumbers, groupedNumbers, currentSession, nextItem, nextScheduledSession, sessionBodies,
-  venueTime, venueDate, viewerTime, viewerDate, viewerIsoDate, viewerTimeZone, zoneCity, bodyShortName, formatWords,
+  venueTime, venueTimeOf, venueDate, viewerTime, viewerDate, viewerIsoDate, viewerTimeZone, zoneCity, bodyShortName, formatWords,
   itemStatusPill, sessionStatusPill, itemStatusWords, capLeft, duration, h, fill,
 } from './meeting.js';
 
@@ -57,7 +57,7 @@ function renderNow(meeting) {
   fill($('now'),
     h('p', { class: 'now-sitting' }, sessionStatusPill(session.status), ' ',
       `${sessionBodies(meeting, session).map(b => bodyShortName(b)).join(' + ')} · ${t('time.atVenue', { time: `${venueTime(session.start)}–${venueTime(session.end)}`, city: zoneCity(meeting.timeZone) })}`,
-      left !== null ? ` · ${left >= 0 ? t('follow.leftUnderCap', { time: duration(left) }) : t('follow.overCap')}` : ''),
+      left !== null ? ` · ${left >= 0 ? `${t('display.interpretationUntil', { time: venueTimeOf(session.interpretationEnd ?? session.endUtc, meeting.timeZone) })} · ${t('follow.leftUnderCap', { time: duration(left) })}` : t('follow.overCap')}` : ''),
     item
       ? [h('p', { class: 'now-numbers' }, groupedNumbers(meeting, item).map(g => h('span', { class: 'number-chip' },
         meeting.bodies.length > 1 ? `${ltr(g.shorts.join(' + '))} · ${t('item.number', { number: g.number })}` : t('item.label', { number: g.number })))),
@@ -169,7 +169,6 @@ if (!meetingId) {
     },
     onChange: (meeting, changes) => { render(meeting); announce(meeting, changes); },
     onStatus: showStatus,
-    onAnnouncement: warning => { $('announcer').textContent = warning.message; },
     onError: message => { $('meeting-title').textContent = message; },
   });
   setInterval(() => live.meeting && renderNow(live.meeting), 15000);

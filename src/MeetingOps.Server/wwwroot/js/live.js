@@ -163,13 +163,20 @@ export function followMeeting(meetingId, handlers) {
 
   start();
 
-  /** A chair's command (kind "item" or "session"); resolves with the hub's CommandReply. */
-  const command = (chairKey, kind, id, action, idempotencyKey, expectedVersion = null, sessionId = null) =>
-    connection.invoke('Command', meetingId, chairKey, kind, id, action, idempotencyKey, expectedVersion, sessionId);
+  /**
+   * A chair's command on this meeting, as the hub's one request record (ChairCommand: kind "item" or "session", id,
+   * action, chairKey, idempotencyKey, and optionally expectedVersion, sessionId, actorName, confirm); resolves with the
+   * hub's CommandReply.
+   */
+  const command = request => connection.invoke('Command', { ...request, meetingId });
+
+  /** Undo on this meeting, as the hub's UndoRequest (chairKey, idempotencyKey, expectedVersion, version, actorName). */
+  const undo = request => connection.invoke('Undo', { ...request, meetingId });
 
   const api = {
     connection,
     command,
+    undo,
     resync,
     get meeting() { return meeting; },
     get version() { return version; },

@@ -196,12 +196,16 @@ export function duration(ms) {
   return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
 
-/** Time left under a sitting's cap, in ms (negative past it), or null when the sitting has no cap or has not started. */
+/**
+ * Time left under a sitting's cap, in ms (negative past it), or null when the sitting has no cap or has not started.
+ * The end is the server's (`interpretationEnd`: the booked or actual start, the cap and any extension), not worked out here.
+ */
 export function capLeft(session, now = Date.now()) {
   if (!session || !session.capMinutes || !session.startedAt || session.status === 'ended') {
     return null;
   }
-  return new Date(session.startedAt).getTime() + session.capMinutes * 60000 - now;
+  const end = session.interpretationEnd ? Date.parse(session.interpretationEnd) : new Date(session.startedAt).getTime() + session.capMinutes * 60000;
+  return end - now;
 }
 
 /** "Mon 23 May 2022, 10:00–13:00" in venue time. */
