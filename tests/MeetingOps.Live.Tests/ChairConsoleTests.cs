@@ -34,9 +34,9 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         Assert.Empty(await Server.LogAsync(id));
         await chair.Locator("#do-start-confirm").ClickAsync();
         await Expect(chair.Locator("#sitting")).ToContainTextAsync("15:00–18:00", new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: starting session 2022-05-23-pm", new() { Timeout = Pages.Push });
+        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: starting session Mon 23 May 2022, 15:00–18:00", new() { Timeout = Pages.Push });
         await chair.Keyboard.PressAsync("u");
-        await Expect(chair.Locator("#message")).ToHaveTextAsync("Done — Undo: starting session 2022-05-23-pm.", new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#message")).ToHaveTextAsync("Done — Undo: starting session Mon 23 May 2022, 15:00–18:00.", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#do-start")).ToBeVisibleAsync();
 
         // The right sitting; then a wrong take-up from the plan (item 2 before item 1).
@@ -45,7 +45,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await Expect(chair.Locator("#next-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
         await chair.Locator("[data-item='transfer-of-sentenced-persons'] .plan-open").ClickAsync();
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Transfer of sentenced persons (article 17 of the Organized Crime Convention)", new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync(new Regex("^Undo: taking up .*item 2 in session 2022-05-23-am$"), new() { Timeout = Pages.Push });
+        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync(new Regex("^Undo: taking up .*item 2 in session Mon 23 May 2022, 10:00–13:00$"), new() { Timeout = Pages.Push });
         await chair.Locator("#do-undo").ClickAsync();
         await Expect(chair.Locator("#current")).ToHaveTextAsync("No item is under consideration.", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("[data-item='transfer-of-sentenced-persons'] .pill")).ToHaveTextAsync("Pending");
@@ -63,7 +63,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await Expect(chair.Locator("#do-end")).ToHaveTextAsync("Confirm: end the sitting");
         await chair.Locator("#do-end").ClickAsync();
         await Expect(chair.Locator("#do-start")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: ending session 2022-05-23-am", new() { Timeout = Pages.Push });
+        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: ending session Mon 23 May 2022, 10:00–13:00", new() { Timeout = Pages.Push });
         await chair.Keyboard.PressAsync("u");
         await Expect(chair.Locator("#sitting-status")).ToHaveTextAsync("In progress", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#next-title")).ToHaveTextAsync("Adoption of the agenda and organization of work");
@@ -101,10 +101,10 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         await chair.Keyboard.PressAsync("n");
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting", new() { Timeout = Pages.Load });
 
-        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: ending session 2022-05-23-am (at its cap)", new() { Timeout = 120_000 });
+        await Expect(chair.Locator("#undo-text")).ToHaveTextAsync("Undo: ending session Mon 23 May 2022, 10:00–13:00 (at its cap)", new() { Timeout = 120_000 });
         await Expect(chair.Locator("#do-start")).ToBeVisibleAsync();
         await chair.Keyboard.PressAsync("u");
-        await Expect(chair.Locator("#message")).ToHaveTextAsync("Done — Undo: ending session 2022-05-23-am (at its cap).", new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#message")).ToHaveTextAsync("Done — Undo: ending session Mon 23 May 2022, 10:00–13:00 (at its cap).", new() { Timeout = Pages.Load });
         await Expect(chair.Locator("#current-title")).ToHaveTextAsync("Opening of the meeting");
         await Expect(chair.Locator("#sitting-status")).ToHaveTextAsync("In progress");
 

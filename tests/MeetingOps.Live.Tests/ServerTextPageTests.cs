@@ -24,15 +24,15 @@ public sealed class ServerTextPageTests(LiveFixture fixture)
         {
             "fr",
             "^Cette séance est prévue le .*23 mai 2022\u202f; l’ouvrir maintenant\u202f\\? Nous sommes le .* sur le lieu de la réunion\\.$",
-            "^Annuler\u00a0: ouverture de la séance 2022-05-23-pm$",
-            "^Annuler\u00a0: ouverture de l’examen de .+ à la séance 2022-05-23-am$",
+            "^Annuler\u00a0: ouverture de la séance .*23 mai 2022, 15:00–18:00$",
+            "^Annuler\u00a0: ouverture de l’examen de .+ à la séance .*23 mai 2022, 10:00–13:00$",
             "^La clé saisie n’est pas la clé de la présidence de cette réunion\\. Saisissez de nouveau la clé de la présidence\\.$"
         },
         {
             "ar",
             $"^هذه الجلسة مقررة يوم .*2022{Iso}؛ أتُفتتح الآن؟ اليوم في مكان الاجتماع هو .*\\.$",
-            $"^تراجع: افتتاح الجلسة {Iso}2022-05-23-pm{Iso}$",
-            $"^تراجع: بدء النظر في .* في الجلسة {Iso}2022-05-23-am{Iso}$",
+            $"^تراجع: افتتاح الجلسة .*{Iso}15:00–18:00{Iso}$",
+            $"^تراجع: بدء النظر في .* في الجلسة .*{Iso}10:00–13:00{Iso}$",
             "^المفتاح المُدخل ليس مفتاح رئيس هذا الاجتماع\\. أدخل مفتاح الرئيس مرة أخرى\\.$"
         },
     };

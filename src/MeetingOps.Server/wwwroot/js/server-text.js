@@ -3,7 +3,7 @@
 // code up in its catalogue (server.<code>) and fills the arguments as their names say (see ServerPhrases in the
 // domain). A code the catalogue lacks (a newer server) shows the English sentence, marked lang="en".
 import { t, lang, locale, list, ltr } from './i18n.js';
-import { itemById, itemLabel, bodyById, bodyShortName } from './meeting.js';
+import { itemById, itemLabel, bodyById, bodyShortName, sessionById, sessionWhen } from './meeting.js';
 
 const minutesFormat = () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
 
@@ -17,6 +17,12 @@ function labelOfItem(meeting, id) {
   return item ? itemLabel(meeting, item) : ltr(id);
 }
 
+// A sitting by its day and hours, as the room names it: its id ("2022-05-23-am") means nothing at the podium.
+function labelOfSitting(meeting, id) {
+  const session = meeting ? sessionById(meeting, id) : null;
+  return session ? sessionWhen(session) : ltr(id);
+}
+
 /** One argument as the page shows it, by its name. */
 function argument(name, value, meeting, timeZone, yearsDiffer) {
   if (name === 'item' || name === 'current') return labelOfItem(meeting, value);
@@ -24,7 +30,8 @@ function argument(name, value, meeting, timeZone, yearsDiffer) {
   if (name === 'status') return t(`server.itemIs.${value}`);
   if (name === 'sessionStatus') return t(`server.sittingIs.${value}`);
   if (name === 'bodies') return list(value.split(',').filter(Boolean).map(id => ltr(shortOfBody(meeting, id))));
-  if (name === 'sessions') return list(value.split(',').filter(Boolean).map(id => ltr(id)));
+  if (name === 'session' || name === 'requested' || name === 'busy') return labelOfSitting(meeting, value);
+  if (name === 'sessions') return list(value.split(',').filter(Boolean).map(id => labelOfSitting(meeting, id)));
   if (name === 'body') return ltr(shortOfBody(meeting, value));
   if (name === 'count') return Number(value);
   if (name.endsWith('Minutes')) return minutesFormat().format(Number(value));
