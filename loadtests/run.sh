@@ -45,6 +45,15 @@ fi
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "open files limit: $(ulimit -n); ephemeral ports: $(tr '\t' '-' < /proc/sys/net/ipv4/ip_local_port_range)"
 
+# The previous build: a server build output with MeetingOps.Server.dll, as an absolute path (servers start in their folder).
+if [[ -n ${LOADTEST_BEFORE_DIR:-} ]]; then
+  [[ -f $LOADTEST_BEFORE_DIR/MeetingOps.Server.dll ]] || {
+    echo "LOADTEST_BEFORE_DIR=$LOADTEST_BEFORE_DIR has no MeetingOps.Server.dll: give a build output of the previous main (src/MeetingOps.Server/bin/Release/net10.0)" >&2
+    exit 2
+  }
+  LOADTEST_BEFORE_DIR=$(cd "$LOADTEST_BEFORE_DIR" && pwd)
+fi
+
 cd "$root"
 stamp=$(date -u +%Y%m%d-%H%M%S)
 out="$root/loadtests/results/run-$stamp"
@@ -107,6 +116,14 @@ start_server() { # kind [MeetingOps build output to run instead of this tree's]
   wait_live "$url" "$pid"
 }
 
+# A server that does not start costs its step, not the run: the step is skipped, named in the report with the server's
+# last log line, and the run goes on.
+started_or_skip() { # what
+  echo "── $1: skipped, the server did not start"
+  echo "$1: skipped, the server did not start ($(tail -1 "$work"/server-"${url##*:}".log 2>/dev/null))" > "$out/skipped-$(date +%s%N).txt"
+  stop_server "$pid"
+}
+
 stop_server() { # pid
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
@@ -156,7 +173,7 @@ history_step() { # build-name [MeetingOps build output]
   local name; name=history-$(echo -n "$1" | tr -c 'a-z0-9' '-')
   local file="$out/$name.json" log="$work/$name.log"
   server_env="MeetingOps__RateLimits__Enabled=false"
-  start_server meetingops "${2:-}"
+  start_server meetingops "${2:-}" || { server_env=; started_or_skip "history, $1"; return 0; }
   server_env=
   echo "── history, $1: push sizes, then $history_commands chair commands on one meeting"
   $generator history --target "$url" --build "$1" --commands "$history_commands" --sample "$history_sample" \
@@ -184,18 +201,18 @@ for followers in $sizes; do
     fits "$(estimate "$followers" "$mode")" "$mode, $followers followers" || continue
     case $mode in
       one)
-        start_server meetingops
+        start_server meetingops || { started_or_skip "one host, $followers followers"; continue; }
         scenario meetingops "one host" "$url" "$pid" "$followers"
         stop_server "$pid" ;;
       before)
         # A/B in the same run: LOADTEST_BEFORE_DIR is an earlier build's output (a copy of src/MeetingOps.Server/bin/Release/net10.0).
         [[ -n ${LOADTEST_BEFORE_DIR:-} ]] || { echo "── before: skipped (LOADTEST_BEFORE_DIR not set)"; continue; }
-        start_server meetingops "$LOADTEST_BEFORE_DIR"
+        start_server meetingops "$LOADTEST_BEFORE_DIR" || { started_or_skip "one host (before), $followers followers"; continue; }
         # Its push is kept apart: the bare hub pushes this build's changes, not the previous build's snapshot.
         scenario meetingops "one host (before)" "$url" "$pid" "$followers" "$out/payload-before.json"
         stop_server "$pid" ;;
       bare)
-        start_server bare
+        start_server bare || { started_or_skip "bare, $followers followers"; continue; }
         scenario bare "bare" "$url" "$pid" "$followers"
         stop_server "$pid" ;;
       two)
@@ -204,7 +221,12 @@ for followers in $sizes; do
           echo "── two hosts: skipped (no deploy/local-cluster.sh)"; continue
         fi
         cluster_up=1
-        urls=$(deploy/local-cluster.sh start 2 | grep -E '^https?://' | paste -sd, -)
+        if ! urls=$(deploy/local-cluster.sh start 2 2>"$work/cluster-$followers.log" | grep -E '^https?://' | paste -sd, -) || [[ -z $urls ]]; then
+          echo "── two hosts, $followers followers: skipped, the cluster did not start"; tail -5 "$work/cluster-$followers.log"
+          echo "two hosts, $followers followers: skipped, the cluster did not start ($(tail -1 "$work/cluster-$followers.log"))" > "$out/skipped-$(date +%s%N).txt"
+          deploy/local-cluster.sh stop >/dev/null 2>&1 || true
+          cluster_up=; continue
+        fi
         cluster_pids=""
         for u in ${urls//,/ }; do
           port=${u##*:}; port=${port%%/*}

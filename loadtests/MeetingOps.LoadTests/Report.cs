@@ -307,6 +307,15 @@ public static class Report
                     + $"; {DeltaPushTest}")
                 : new(target, null, $"{NotRun}{(now?.PushFailure is { } why ? $" ({why})" : "")}; {DeltaPushTest}");
         }
+        {
+            // Part 3 asks it of every item status change, not only at the limits: the sample meeting's pushes too.
+            var target = "(part 3) one item's status change under 1 KB on the wire, the 2022 sample";
+            yield return now is { SampleTakeUpPushBytes: > 0 }
+                ? new(target, now.SampleTakeUpPushBytes < 1024 && now.SampleContinuePushBytes is > 0 and < 1024,
+                    $"take up {now.SampleTakeUpPushBytes} B, continue {now.SampleContinuePushBytes} B"
+                    + (before is { SampleTakeUpPushBytes: > 0 } ? $"; previous build {before.SampleTakeUpPushBytes:N0} B" : ""))
+                : new(target, null, NotRun);
+        }
     }
 
     private static ScenarioResult? Bare(List<Entry> entries, int followers) =>
