@@ -129,7 +129,7 @@ public sealed partial class MeetingGrain(
             _snapshot = null;
         }
         return _snapshot ??= MeetingViews.Snapshot(Id, _meeting!, _live!, state.State.Version)
-            with { Archived = state.State.Archived, Undo = Corrections.Describe(_meeting!, state.State.Log),
+            with { Archived = state.State.Archived,
                 UndoText = Corrections.DescribeText(_meeting!, state.State.Log), Announcements = CurrentAnnouncements(now) };
     }
 

@@ -91,7 +91,8 @@ public sealed class CapPageTests(LiveFixture fixture)
         var capDisplay = await pages.OpenLiveAsync($"/display/{capped}", viewport: Pages.Desktop);
         var capChair = await pages.OpenChairAsync(capped, cappedChair, viewport: Laptop);
         var capFollow = await pages.OpenLiveAsync($"/follow/{capped}", phone: true);
-        var capFollowFrench = await pages.OpenLiveAsync($"/follow/{capped}?lang=fr", phone: true);
+        var capFollowFrench = await pages.OpenAsync($"/follow/{capped}?lang=fr", phone: true); // says "En direct", not "Live"
+        await Expect(capFollowFrench.Locator("#connection")).ToHaveTextAsync("En direct", new() { Timeout = Pages.Load });
 
         // Before any warning: the end of interpretation as a time, and the countdown to it.
         await Expect(display.Locator("#cap-label")).ToHaveTextAsync($"Interpretation until {VenueTime(quarterEnd)}");

@@ -30,7 +30,7 @@ public sealed partial class ChairConsoleTests(LiveFixture fixture)
         // A wrong start: Monday afternoon instead of Monday morning.
         await chair.Locator("#start-session").SelectOptionAsync("2022-05-23-pm");
         await chair.Locator("#do-start").ClickAsync();
-        await Expect(chair.Locator("#start-question")).ToHaveTextAsync(new Regex("^This sitting is planned for Mon 23 May 2022; start it now\\? It is .* at the venue\\.$"), new() { Timeout = Pages.Load });
+        await Expect(chair.Locator("#start-question")).ToHaveTextAsync(new Regex("^This sitting is planned for Mon,? 23 May 2022; start it now\\? It is .* at the venue\\.$"), new() { Timeout = Pages.Load });
         Assert.Empty(await Server.LogAsync(id));
         await chair.Locator("#do-start-confirm").ClickAsync();
         await Expect(chair.Locator("#sitting")).ToContainTextAsync("2022-05-23-pm", new() { Timeout = Pages.Load });

@@ -30,12 +30,18 @@ public sealed class DeltaPushTests(LiveFixture fixture, ITestOutputHelper output
         await wire.NextChangedAsync();
         await chair.ActAsync(id, key, "item", "opening", "open");
         var open = await wire.NextChangedAsync();
+        await chair.ActAsync(id, key, "item", "opening", "continue");
+        var continued = await wire.NextChangedAsync();
+        await chair.ActAsync(id, key, "item", "opening", "open");
+        await wire.NextChangedAsync();
         await chair.ActAsync(id, key, "item", "opening", "conclude");
         var conclude = await wire.NextChangedAsync();
 
-        output.WriteLine($"sample meeting: snapshot {wire.SnapshotBytes} B; open pushed {open.Length} B, conclude {conclude.Length} B");
-        Assert.True(open.Length < 1024, $"taking up an item pushed {open.Length} bytes: {open}");
-        Assert.True(conclude.Length < 1024, $"concluding an item pushed {conclude.Length} bytes: {conclude}");
+        output.WriteLine($"sample meeting: snapshot {wire.SnapshotBytes} B; open pushed {open.Length} B, continue {continued.Length} B, conclude {conclude.Length} B");
+        foreach (var (what, frame) in new[] { ("taking up", open), ("continuing", continued), ("concluding", conclude) })
+        {
+            Assert.True(frame.Length < 1024, $"{what} an item pushed {frame.Length} bytes: {frame}");
+        }
         Assert.DoesNotContain("\"snapshot\"", conclude, StringComparison.Ordinal);
     }
 

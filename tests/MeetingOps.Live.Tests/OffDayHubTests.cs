@@ -25,6 +25,10 @@ public sealed class OffDayHubTests(LiveFixture fixture)
         Assert.False(refused.Accepted);
         Assert.Equal((409, "urn:meetingops:problem:confirmation-needed", "offDay"), (refused.Problem!.Status, refused.Problem.Type, refused.Problem.Code));
         Assert.StartsWith("This sitting is planned for Tue 24 May 2022; start it now?", refused.Problem.Detail, StringComparison.Ordinal);
+        // The same words as a phrase for the pages to translate, over either protocol.
+        Assert.Equal(ServerPhrases.SessionOffDay.With(("session", "2022-05-24-am"), ("planned", new DateOnly(2022, 5, 24)), ("today", DateOnly.FromDateTime(DateTime.UtcNow))).Code,
+            refused.Problem.Text!.Code);
+        Assert.Equal(("2022-05-24-am", "2022-05-24"), (refused.Problem.Text.Args["session"], refused.Problem.Text.Args["planned"]));
         Assert.Equal(400, wrongConfirmation.Problem!.Status);
         Assert.True(confirmed.Accepted, $"the confirmed start was refused: {confirmed.Problem}");
         Assert.Equal(1, confirmed.Version);

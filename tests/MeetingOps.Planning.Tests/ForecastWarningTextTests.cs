@@ -37,9 +37,10 @@ public class ForecastWarningTextTests
         var plan = SchedulePlanner.Plan(Vienna, PlanRequest.AllHybrid(Vienna, PlanStrategy.Fit));
         var chair = new Chair(Vienna).Start("2022-05-23-am", "2022-05-23T08:10Z").Open("opening", "2022-05-23T08:10Z");
 
-        var cap = Assert.Single(Forecaster.Forecast(Vienna, plan, chair.Live, chair.Log, At("2022-05-23T10:05Z")).Warnings,
+        // Opened ten minutes late: the cap is the booked slot's end (08:00Z + two hours), five minutes away at 09:55Z.
+        var cap = Assert.Single(Forecaster.Forecast(Vienna, plan, chair.Live, chair.Log, At("2022-05-23T09:55Z")).Warnings,
             w => w.Kind == ForecastWarningKind.CapApproaching);
 
-        Assert.Equal(ServerPhrases.WarnCapApproaching.With(("session", "2022-05-23-am"), ("capMinutes", 120), ("at", At("2022-05-23T10:10Z")), ("count", 5)), cap.Text);
+        Assert.Equal(ServerPhrases.WarnCapApproaching.With(("session", "2022-05-23-am"), ("capMinutes", 120), ("at", At("2022-05-23T10:00Z")), ("count", 5)), cap.Text);
     }
 }

@@ -65,11 +65,12 @@ public class ForecasterTests
         string[] Caps(string now) => Forecaster.Forecast(Vienna, plan, chair.Live, chair.Log, At(now)).Warnings
             .Where(w => w.Kind is ForecastWarningKind.CapApproaching or ForecastWarningKind.CapReached).Select(w => w.Message).ToArray();
 
-        Assert.Empty(Caps("2022-05-23T09:54Z"));
-        Assert.Equal(["15 minutes left before the two-hour cap of session 2022-05-23-am (12:10)."], Caps("2022-05-23T09:55Z"));
-        Assert.Equal(["5 minutes left before the two-hour cap of session 2022-05-23-am (12:10)."], Caps("2022-05-23T10:05Z"));
-        Assert.Equal(["1 minute left before the two-hour cap of session 2022-05-23-am (12:10)."], Caps("2022-05-23T10:09:30Z"));
-        Assert.Equal(["The two-hour cap of session 2022-05-23-am was reached at 12:10; the sitting ends and the item under consideration is continued."], Caps("2022-05-23T10:10Z"));
+        // Opened ten minutes late: the cap still falls at the booked slot's end (10:00 + two hours), not at 12:10.
+        Assert.Empty(Caps("2022-05-23T09:44Z"));
+        Assert.Equal(["15 minutes left before the two-hour cap of session 2022-05-23-am (12:00)."], Caps("2022-05-23T09:45Z"));
+        Assert.Equal(["5 minutes left before the two-hour cap of session 2022-05-23-am (12:00)."], Caps("2022-05-23T09:55Z"));
+        Assert.Equal(["1 minute left before the two-hour cap of session 2022-05-23-am (12:00)."], Caps("2022-05-23T09:59:30Z"));
+        Assert.Equal(["The two-hour cap of session 2022-05-23-am was reached at 12:00; the sitting ends and the item under consideration is continued."], Caps("2022-05-23T10:00Z"));
     }
 
     [Fact]

@@ -149,13 +149,13 @@ public static class Forecaster
             var state = _sessionStates[c];
             var started = state.StartedAt ?? session.Start;
             var ended = state.EndedAt ?? session.End;
-            var availableEnd = state.StartedAt is null ? AvailableEnd(session, started) : AvailableEndOfSitting(session, started);
+            var availableEnd = state.StartedAt is null ? AvailableEnd(session, started) : AvailableEndOfSitting(c, started);
             foreach (var piece in carried[c].Concat(work[c]))
             {
                 Carry(c, piece, carried);
             }
             return new ForecastSession(session.SessionId, state.Status, started, ended, availableEnd, Minutes(ended - availableEnd),
-                session.CapMinutes is { } cap ? started.AddMinutes(cap) : null);
+                session.CapMinutes is not null ? state.StartedAt is null ? started.AddMinutes(session.CapMinutes.Value) : CapEnd(c, started) : null);
         }
 
         /// <summary>The session sitting now, or one still to come: its items one after another from now (or its start).</summary>
@@ -166,7 +166,7 @@ public static class Forecaster
             var sitting = state.IsSitting;
             var start = StartOf(c);
             var began = sitting ? state.StartedAt ?? session.Start : start;
-            var availableEnd = sitting ? AvailableEndOfSitting(session, began) : AvailableEnd(session, began);
+            var availableEnd = sitting ? AvailableEndOfSitting(c, began) : AvailableEnd(session, began);
             var capped = session.CapMinutes is not null;
 
             var queue = new List<Piece>();
@@ -252,7 +252,7 @@ public static class Forecaster
                     ServerPhrases.WarnRunsOver.With(("session", session.SessionId), ("at", projectedEnd), ("overMinutes", Minutes(projectedEnd - availableEnd)), ("end", availableEnd)));
             }
             return new ForecastSession(session.SessionId, state.Status, start, capped && projectedEnd > availableEnd ? availableEnd : projectedEnd,
-                availableEnd, Minutes(projectedEnd - availableEnd), session.CapMinutes is { } cap ? began.AddMinutes(cap) : null);
+                availableEnd, Minutes(projectedEnd - availableEnd), session.CapMinutes is { } cap ? sitting ? CapEnd(c, began) : began.AddMinutes(cap) : null);
         }
 
         /// <summary>Moves work on to the next session where all the item's bodies sit and that is not over; returns that session, or null when none is left.</summary>
@@ -369,10 +369,24 @@ public static class Forecaster
         /// Started on another day (confirmed by the chair): its planned length from its real start, not the end it was
         /// planned for on a day it is not sitting.
         /// </summary>
-        private DateTimeOffset AvailableEndOfSitting(PlanSession session, DateTimeOffset started) =>
-            session.CapMinutes is null && !SameVenueDay(session.Start, started)
-                ? started + (session.End - session.Start)
+        private DateTimeOffset AvailableEndOfSitting(int c, DateTimeOffset started)
+        {
+            var session = _plan.Sessions[c];
+            return session.CapMinutes is not null ? CapEnd(c, started)
+                : !SameVenueDay(session.Start, started) ? started + (session.End - session.Start)
                 : AvailableEnd(session, started);
+        }
+
+        /// <summary>
+        /// A capped sitting's end of interpretation, by the one rule the session grain and the pages use: its booked start
+        /// (or its actual start, where the secretariat says so, or once its booked slot had passed) plus the cap and extensions.
+        /// </summary>
+        private DateTimeOffset CapEnd(int c, DateTimeOffset started)
+        {
+            var session = _plan.Sessions[c];
+            var from = _meeting.FindSession(session.SessionId)?.CapFrom ?? CapFrom.BookedStart;
+            return InterpretationCap.End(session.Start, started, session.CapMinutes!.Value, from, [_sessionStates[c].ExtendedMinutes]);
+        }
 
         private bool SameVenueDay(DateTimeOffset a, DateTimeOffset b) => _clock.ToLocal(a).Date == _clock.ToLocal(b).Date;
 
@@ -397,10 +411,11 @@ public static class Forecaster
             for (var c = 0; c < _plan.Sessions.Count; c++)
             {
                 var state = _sessionStates[c];
-                if (!state.IsSitting || state.StartedAt is not { } started || CapClock.For(_plan.Sessions[c], started) is not { } cap)
+                if (!state.IsSitting || state.StartedAt is not { } started || _plan.Sessions[c].CapMinutes is not { } minutes)
                 {
                     continue;
                 }
+                var cap = CapClock.At(_plan.Sessions[c].SessionId, CapEnd(c, started).AddMinutes(-minutes), minutes);
                 var left = cap.CapAt - _now;
                 if (left <= TimeSpan.Zero)
                 {

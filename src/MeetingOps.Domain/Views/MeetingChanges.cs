@@ -145,8 +145,8 @@ public sealed record SessionStatusView(SessionStatus Status, string? CurrentItem
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? InterpretationEnd = null);
 
 /// <summary>The fields of a <see cref="MeetingView"/> a command changes, named as there.</summary>
-/// <param name="UndoText">What Undo would undo as a phrase, for the pages to say in the viewer's language (<see cref="Undo"/> is the English).</param>
-public sealed record MeetingCurrent(string? CurrentSessionId, string? CurrentItemId, bool Archived, string? Undo, ServerText? UndoText = null);
+/// <param name="UndoText">What Undo would undo as a phrase, for the pages to say in the viewer's language.</param>
+public sealed record MeetingCurrent(string? CurrentSessionId, string? CurrentItemId, bool Archived, ServerText? UndoText = null);
 
 /// <summary>
 /// Computes the changes between two snapshots of a meeting, and applies them: pure, so the pages' reducer can be tested
@@ -271,11 +271,11 @@ public static class MeetingChanges
                     break;
                 case ChangeKind.MeetingKind:
                     view = change.Meeting! with { Bodies = view.Bodies, Announcements = view.Announcements, CurrentItemId = view.CurrentItemId,
-                        CurrentSessionId = view.CurrentSessionId, Archived = view.Archived, Undo = view.Undo, UndoText = view.UndoText };
+                        CurrentSessionId = view.CurrentSessionId, Archived = view.Archived, UndoText = view.UndoText };
                     break;
                 case ChangeKind.CurrentKind:
                     var c = change.Current!;
-                    view = view with { CurrentSessionId = c.CurrentSessionId, CurrentItemId = c.CurrentItemId, Archived = c.Archived, Undo = c.Undo, UndoText = c.UndoText };
+                    view = view with { CurrentSessionId = c.CurrentSessionId, CurrentItemId = c.CurrentItemId, Archived = c.Archived, UndoText = c.UndoText };
                     break;
                 case ChangeKind.BodyList:
                     view = view with { Bodies = change.Bodies! };
@@ -349,10 +349,10 @@ public static class MeetingChanges
     private static MeetingView Header(MeetingView view) => view with
     {
         Version = 0, Items = [], Sessions = [], Bodies = [], Announcements = null,
-        CurrentSessionId = null, CurrentItemId = null, Archived = false, Undo = null, UndoText = null,
+        CurrentSessionId = null, CurrentItemId = null, Archived = false, UndoText = null,
     };
 
-    private static MeetingCurrent CurrentOf(MeetingView view) => new(view.CurrentSessionId, view.CurrentItemId, view.Archived, view.Undo, view.UndoText);
+    private static MeetingCurrent CurrentOf(MeetingView view) => new(view.CurrentSessionId, view.CurrentItemId, view.Archived, view.UndoText);
 
     /// <summary>
     /// The changes of one list keyed by id: removals, then insertions at their place (ascending) and changed elements;

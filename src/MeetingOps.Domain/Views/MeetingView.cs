@@ -20,8 +20,9 @@ public sealed record MeetingView(
     string? CurrentSessionId,
     string? CurrentItemId,
     bool Archived = false,
-    string? Undo = null,
     IReadOnlyList<Announcement>? Announcements = null,
+    // What Undo would undo, as a phrase code and its arguments (the English is the en catalogue's server.<code>): the
+    // English sentence once travelled beside it, and every push paid for both (a conclude's push went over 1 KB).
     ServerText? UndoText = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Planning.CapEndedView? CapEnded = null);
 

@@ -382,7 +382,7 @@ function renderPlan(meeting, session) {
 function renderUndo(meeting) {
   // What Undo would undo is the server's (a rule lives once), as a phrase in the viewer's language; English, marked
   // so (a screen reader reads it as English), only when the catalogue lacks the phrase.
-  const said = meeting.undo ? serverText(meeting.undoText, meeting.undo, meeting) : null;
+  const said = meeting.undoText ? serverText(meeting.undoText, null, meeting) : null;
   const words = said?.text;
   $('undo-text').textContent = words ?? t('chair.nothingToUndo');
   $('undo-text').lang = said?.lang ?? '';
@@ -702,10 +702,10 @@ $('do-defer').addEventListener('click', () => {
   }
 });
 $('do-undo').addEventListener('click', () => {
-  if (!live.meeting.undo) {
+  if (!live.meeting.undoText) {
     return;
   }
-  const words = serverText(live.meeting.undoText, live.meeting.undo, live.meeting).text;
+  const words = serverText(live.meeting.undoText, null, live.meeting).text;
   // The version the chair saw: if the meeting moved on, the undo is refused rather than taking back something else.
   const seen = live.version;
   run(words, key => live.undo({ chairKey, idempotencyKey: key, expectedVersion: seen, actorName: presiding }), null, words);

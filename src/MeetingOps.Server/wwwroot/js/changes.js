@@ -37,8 +37,8 @@ export function applyChanges(meeting, push) {
       case 'resync': return null;
       case 'snapshot': view = { ...c.meeting }; items = [...view.items]; sessions = [...view.sessions]; break;
       case 'meeting': {
-        const { bodies, announcements, currentSessionId, currentItemId, archived, undo, undoText } = view;
-        view = { ...c.meeting, bodies, announcements, currentSessionId, currentItemId, archived, undo, undoText };
+        const { bodies, announcements, currentSessionId, currentItemId, archived, undoText } = view;
+        view = { ...c.meeting, bodies, announcements, currentSessionId, currentItemId, archived, undoText };
         break;
       }
       case 'current': view = { ...view, ...c.current }; break;

@@ -6,6 +6,7 @@
 // goes back unchanged.
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
+import { serverText } from './server-text.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
 // page speaks the six languages as the others do. A function fills the catalogue text's {placeholders}.
@@ -185,6 +186,11 @@ let organizerKey = sessionStorage.getItem(keyName) || '';
 let view = null; // the workspace view: { id, status, version, definition, warnings, problems }
 let model = null; // the definition being edited
 let snapshot = null; // the live meeting (GET /api/meetings/{id}), for sittings' statuses and announcements
+
+/** Why the server refused, in the viewer's language when it sent a phrase code (else its English detail, else the status). */
+function refusal(answer) {
+  return serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot).text;
+}
 let gaps = [];
 
 // --- words on the static parts of the page ----------------------------------------------------------------------
@@ -610,7 +616,7 @@ async function load() {
   const answer = await call('GET', api('/definition'));
   if (!answer.ok) {
     if (answer.status === 401 || answer.status === 403) return;
-    say('message', answer.status === 404 ? S.notFound(meetingId) : answer.body?.detail ?? `${answer.status}`, 'error');
+    say('message', answer.status === 404 ? S.notFound(meetingId) : refusal(answer), 'error');
     $('meeting-title').textContent = S.notFound(meetingId);
     return;
   }
@@ -729,7 +735,7 @@ $('definition-form').addEventListener('submit', async event => {
     $('problems').scrollIntoView({ block: 'start' });
     return;
   }
-  say('save-message', S.refused(answer.body?.detail ?? `${answer.status}`), 'error');
+  say('save-message', S.refused(refusal(answer)), 'error');
 });
 
 $('reload').addEventListener('click', async () => {
@@ -762,7 +768,7 @@ $('publish').addEventListener('click', async () => {
   }
   const problems = problemsOf(answer.body);
   showProblems(problems, S.publishProblemsHeading(problems.length));
-  say('publish-message', answer.body?.detail ?? `${answer.status}`, 'error');
+  say('publish-message', refusal(answer), 'error');
 });
 
 // --- announcements ------------------------------------------------------------------------------------------------
@@ -775,7 +781,7 @@ function announcementsList() {
       h('span', { class: 'muted' }, `${a.until ? S.until(venueTimeOf(a.until, model.timeZone)) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
       smallButton(S.withdraw, async () => {
         const answer = await call('DELETE', api(`/announcements/${encodeURIComponent(a.id)}`), { idempotent: true });
-        if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', answer.body?.detail ?? `${answer.status}`, 'error');
+        if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', refusal(answer), 'error');
       }, ['button-quiet', 'withdraw']))));
 }
 
@@ -791,7 +797,7 @@ $('announce-form').addEventListener('submit', async event => {
     announcementsList();
     say('announce-message', S.announced, 'success');
   } else {
-    say('announce-message', answer.body?.detail ?? `${answer.status}`, 'error');
+    say('announce-message', refusal(answer), 'error');
   }
 });
 
@@ -835,7 +841,7 @@ $('format-form').addEventListener('submit', async event => {
   const box = $('proposal');
   if (!answer.ok) {
     box.hidden = true;
-    say('format-message', answer.body?.detail ?? `${answer.status}`, 'error');
+    say('format-message', refusal(answer), 'error');
     return;
   }
   const p = answer.body;
@@ -846,7 +852,7 @@ $('format-form').addEventListener('submit', async event => {
       ? h('p', { class: 'muted' }, S.proposalNoChange)
       : h('ul', { class: 'proposal-moves' }, p.difference.items.map(m => h('li', {}, m.text))),
     p.difference.overflowBefore || p.difference.overflowAfter ? h('p', {}, S.proposalOverflow(p.difference.overflowBefore, p.difference.overflowAfter)) : null,
-    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, w.message))) : null,
+    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, serverText(w.text, w.message, snapshot).text))) : null,
     h('div', { class: 'actions' }, h('button', {
       type: 'button', id: 'proposal-publish', class: 'button button-primary', onclick: async () => {
         const done = await call('PUT', api('/format'), { json: proposalRequest, ifMatch: p.version, idempotent: true });
@@ -877,7 +883,7 @@ $('rotate').addEventListener('click', () => confirmInline($('new-chair-key'), S.
   const answer = await call('POST', api('/chair-key'));
   fill($('new-chair-key'), answer.ok
     ? [h('p', {}, S.newChairKey), h('code', { class: 'chair-key', id: 'chair-key-value' }, answer.body.chairKey)]
-    : h('p', { class: 'error' }, answer.body?.detail ?? `${answer.status}`));
+    : h('p', { class: 'error' }, refusal(answer)));
 }));
 
 $('remove').addEventListener('click', () => { $('remove-confirm').hidden = false; $('remove-yes').focus(); });
@@ -887,7 +893,7 @@ $('remove-yes').addEventListener('click', async () => {
   const wasDraft = view.status === 'draft';
   const answer = await call('DELETE', api(''));
   if (!answer.ok) {
-    say('remove-message', answer.body?.detail ?? `${answer.status}`, 'error');
+    say('remove-message', refusal(answer), 'error');
     return;
   }
   if (wasDraft) {
@@ -919,7 +925,7 @@ $('import-form').addEventListener('submit', async event => {
   event.preventDefault();
   const answer = await call('POST', '/api/meetings/import?dryRun=true', { body: $('import-text').value, type: 'text/plain; charset=utf-8' });
   if (!answer.ok) {
-    say('message', answer.body?.detail ?? `${answer.status}`, 'error');
+    say('message', refusal(answer), 'error');
     return;
   }
   say('message', null);
@@ -945,7 +951,7 @@ async function createFromForm(draft) {
   if (!answer.ok) {
     const problems = problemsOf(answer.body);
     showProblems(problems, S.problemsHeading(problems.length));
-    say('save-message', S.refused(answer.body?.detail ?? `${answer.status}`), 'error');
+    say('save-message', S.refused(refusal(answer)), 'error');
     return;
   }
   sessionStorage.setItem(`meetingops:created-chair-key:${answer.body.id}`, answer.body.chairKey);
