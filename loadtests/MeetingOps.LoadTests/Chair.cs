@@ -2,11 +2,16 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
 
 namespace MeetingOps.LoadTests;
 
-/// <summary>One meeting the chair drives: its id, chair key, and the item it takes up and continues in turn.</summary>
-public sealed record ChairedMeeting(string Id, string ChairKey);
+/// <summary>One meeting the chair drives: its id and chair key, from the API's <see cref="CreatedMeeting"/> answer.</summary>
+public sealed record ChairedMeeting(string Id, string ChairKey)
+{
+    public static ChairedMeeting From(CreatedMeeting created) => new(created.Id, created.ChairKey);
+}
 
 /// <summary>A command sent: to which meeting, when it was sent and answered (Stopwatch timestamps), and the version it made (0 when it failed).</summary>
 public sealed record SentCommand(int Meeting, long SentAt, long AnsweredAt, long Version, string? Failure);
@@ -51,8 +56,9 @@ public sealed class Chair(HttpClient http, string organizerKey)
         {
             throw new InvalidOperationException($"Creating a meeting answered {(int)response.StatusCode}: {body}");
         }
-        using var json = JsonDocument.Parse(body);
-        var meeting = new ChairedMeeting(json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("chairKey").GetString()!);
+        // Read as the shared wire record (once per meeting, before the measurement): the shape the server writes.
+        var meeting = ChairedMeeting.From(JsonSerializer.Deserialize<CreatedMeeting>(body, MeetingOpsJson.Options)
+            ?? throw new InvalidOperationException($"Creating a meeting answered JSON null: {body}"));
         var (_, failure) = await CommandAsync(meeting, $"api/meetings/{meeting.Id}/sessions/{sitting}/start?confirm=offDay", cancellationToken);
         return failure is null ? meeting : throw new InvalidOperationException($"Starting the sitting failed: {failure}");
     }

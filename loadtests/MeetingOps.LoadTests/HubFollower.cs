@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MeetingOps.Contracts;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -50,7 +51,7 @@ public sealed class HubFollower(Uri hub, string meetingId, int meeting, SourceAd
                     };
                 })
                 .Build();
-            _connection.On<JsonElement>("changed", push =>
+            _connection.On<JsonElement>(MeetingClientMethods.Changed, push =>
             {
                 var now = Stopwatch.GetTimestamp();
                 Receipts.Add(push.GetProperty("version").GetInt64(), now);

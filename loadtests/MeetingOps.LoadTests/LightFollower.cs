@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
+using MeetingOps.Contracts;
 
 namespace MeetingOps.LoadTests;
 
@@ -17,7 +18,7 @@ public sealed class LightFollower(Uri hub, string meetingId, int meeting, HttpMe
 
     private static readonly byte[] Handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
     private static readonly byte[] PingMessage = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
-    private static readonly byte[] ChangedTarget = Encoding.UTF8.GetBytes("\"target\":\"changed\"");
+    private static readonly byte[] ChangedTarget = Encoding.UTF8.GetBytes($"\"target\":\"{MeetingClientMethods.Changed}\"");
     private static readonly byte[] VersionProperty = Encoding.UTF8.GetBytes("\"version\":");
     private static readonly byte[] CompletionType = Encoding.UTF8.GetBytes("\"type\":3");
     private static readonly byte[] CloseType = Encoding.UTF8.GetBytes("\"type\":7");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Domain.Import;
 using MeetingOps.Import.Files;
@@ -261,26 +262,46 @@ public static class CommandLine
                     await stderr.WriteLineAsync($"error: the server answered {(int)response.StatusCode} without a JSON body.");
                     return Failed;
                 }
+                // The answer read as the server's own records (MeetingOps.Contracts): a dry run's preview, a draft (an
+                // agenda with gaps), or the meeting created.
                 var root = json.RootElement;
-                if (root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array)
+                IReadOnlyList<ImportWarning> warnings;
+                string? id = null, chairKey = null;
+                try
                 {
-                    foreach (var w in warnings.EnumerateArray())
+                    if (dryRun)
                     {
-                        var line = w.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : 0;
-                        var message = w.TryGetProperty("message", out var m) ? m.GetString() : w.ToString();
-                        await stderr.WriteLineAsync(line > 0 ? $"warning: line {line}: {message}" : $"warning: {message}");
+                        warnings = root.Deserialize<ImportPreview>(MeetingOpsJson.Options)?.Warnings ?? [];
                     }
+                    else if (root.TryGetProperty("status", out var status) && status.ValueEquals("draft"))
+                    {
+                        var draft = root.Deserialize<CreatedDraft>(MeetingOpsJson.Options);
+                        (id, chairKey, warnings) = (draft?.Id, draft?.ChairKey, draft?.Warnings ?? []);
+                    }
+                    else
+                    {
+                        var created = root.Deserialize<ImportedMeeting>(MeetingOpsJson.Options);
+                        (id, chairKey, warnings) = (created?.Id, created?.ChairKey, created?.Warnings ?? []);
+                    }
+                }
+                catch (JsonException e)
+                {
+                    await stderr.WriteLineAsync($"error: the server answered {(int)response.StatusCode} with JSON that is not an import answer: {e.Message}");
+                    return Failed;
+                }
+                foreach (var w in warnings)
+                {
+                    await stderr.WriteLineAsync(w.Line > 0 ? $"warning: line {w.Line}: {w.Message}" : $"warning: {w.Message}");
                 }
                 if (dryRun)
                 {
                     if (root.TryGetProperty("definition", out var definition))
                     {
+                        // As the server wrote it, indented: the definition exactly as it would be created.
                         await stdout.WriteLineAsync(JsonSerializer.Serialize(definition, Indented));
                     }
                     return Ok;
                 }
-                var id = root.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
-                var chairKey = root.TryGetProperty("chairKey", out var keyElement) ? keyElement.GetString() : null;
                 await stdout.WriteLineAsync($"id: {id}");
                 await stdout.WriteLineAsync($"chairKey: {chairKey}");
                 if (response.Headers.Location is { } location)

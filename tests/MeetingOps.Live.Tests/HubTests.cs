@@ -227,6 +227,28 @@ public sealed class HubTests(LiveFixture fixture)
         Assert.Equal(403, refused.Problem!.Status);
     }
 
+    [Theory]
+    [InlineData("item", "opening", "frobnicate")]
+    [InlineData("item", "opening", "start")]
+    [InlineData("session", "2022-05-23-am", "adopt")]
+    public async Task An_unknown_action_is_refused_in_the_same_words_through_the_hub_and_over_REST(string kind, string id, string action)
+    {
+        var (meetingId, key) = await Server.CreateMeetingAsync();
+        await using var chair = await Hub.ConnectAsync(Server);
+        var expected = kind == "item" ? ChairActions.UnknownItemAction(action) : ChairActions.UnknownSessionAction(action);
+
+        var throughHub = await chair.CommandAsync(meetingId, key, kind, id, action);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{meetingId}/{kind}s/{id}/{action}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await Server.Http.SendAsync(request);
+        var overRest = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal((400, expected), (throughHub.Problem!.Status, throughHub.Problem.Detail));
+        Assert.Equal((400, expected), ((int)response.StatusCode, (string?)overRest["detail"]));
+        Assert.Empty(await Server.LogAsync(meetingId));
+    }
+
     [Fact]
     public async Task Following_a_meeting_that_does_not_exist_is_refused()
     {

@@ -19,6 +19,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
 {
     public const string Path = "/hubs/meetings";
 
+    /// <summary>The longest item or sitting id a command may name (the meeting's own id is a <see cref="MeetingId"/>, at most <see cref="MeetingId.MaxLength"/>).</summary>
     public const int MaxIdLength = 200;
 
     public static string GroupOf(string meetingId) => $"meeting:{meetingId}";

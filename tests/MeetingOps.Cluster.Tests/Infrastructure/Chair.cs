@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MeetingOps.Contracts;
 using MeetingOps.Domain;
 using MeetingOps.Tests.Shared;
 
@@ -62,8 +63,9 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
         using var response = await _http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"creating a meeting: {(int)response.StatusCode} {body}");
-        var created = JsonNode.Parse(body)!;
-        return new ChairedMeeting(created["id"]!.GetValue<string>(), created["chairKey"]!.GetValue<string>(), index);
+        // The answer as the shared wire record, as the CLI and the load tests read it.
+        var created = JsonSerializer.Deserialize<CreatedMeeting>(body, MeetingOpsJson.Options)!;
+        return new ChairedMeeting(created.Id, created.ChairKey, index);
     }
 
     /// <summary>

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
 using MeetingOps.Tests.Shared;
 
 namespace MeetingOps.Live.Tests.Infrastructure;
@@ -113,8 +115,9 @@ public sealed class LiveServer : IAsyncDisposable
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating the meeting answered {(int)response.StatusCode}: {body}");
-        var created = JsonNode.Parse(body)!;
-        return (created["id"]!.GetValue<string>(), created["chairKey"]!.GetValue<string>());
+        // The answer as the shared wire record, as the CLI and the load tests read it.
+        var created = JsonSerializer.Deserialize<CreatedMeeting>(body, MeetingOpsJson.Options)!;
+        return (created.Id, created.ChairKey);
     }
 
     /// <summary>A chair command over the REST API (for changes made while a page is offline); asserts 200 and returns the new version.</summary>

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using MeetingOps.Contracts;
+using MeetingOps.Domain;
 using MeetingOps.Tests.Shared;
 
 namespace MeetingOps.Security.Tests.Infrastructure;
@@ -103,8 +106,9 @@ public sealed class SecurityServer : IAsyncDisposable
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating the meeting answered {(int)response.StatusCode}: {body}");
-        var created = JsonNode.Parse(body)!;
-        return (created["id"]!.GetValue<string>(), created["chairKey"]!.GetValue<string>());
+        // The answer as the shared wire record, as the CLI and the load tests read it.
+        var created = JsonSerializer.Deserialize<CreatedMeeting>(body, MeetingOpsJson.Options)!;
+        return (created.Id, created.ChairKey);
     }
 
     /// <summary>Sends a request with a bearer key (or none) and returns status, headers and body.</summary>
