@@ -8,10 +8,7 @@ using MeetingOps.Domain;
 namespace MeetingOps.LoadTests;
 
 /// <summary>One meeting the chair drives: its id and chair key, from the API's <see cref="CreatedMeeting"/> answer.</summary>
-public sealed record ChairedMeeting(string Id, string ChairKey)
-{
-    public static ChairedMeeting From(CreatedMeeting created) => new(created.Id, created.ChairKey);
-}
+public sealed record ChairedMeeting(string Id, string ChairKey);
 
 /// <summary>A command sent: to which meeting, when it was sent and answered (Stopwatch timestamps), and the version it made (0 when it failed).</summary>
 public sealed record SentCommand(int Meeting, long SentAt, long AnsweredAt, long Version, string? Failure);
@@ -56,9 +53,13 @@ public sealed class Chair(HttpClient http, string organizerKey)
         {
             throw new InvalidOperationException($"Creating a meeting answered {(int)response.StatusCode}: {body}");
         }
-        // Read as the shared wire record (once per meeting, before the measurement): the shape the server writes.
-        var meeting = ChairedMeeting.From(JsonSerializer.Deserialize<CreatedMeeting>(body, MeetingOpsJson.Options)
-            ?? throw new InvalidOperationException($"Creating a meeting answered JSON null: {body}"));
+        // Only the id and the chair key, named as the shared CreatedMeeting names them, and read tolerantly: the same
+        // chair drives this build, the previous build (whose snapshot has fields this one dropped) and the bare hub
+        // (which answers nothing else), and the shared record reads strictly.
+        using var created = JsonDocument.Parse(body);
+        var meeting = new ChairedMeeting(
+            created.RootElement.GetProperty(JsonNamingPolicy.CamelCase.ConvertName(nameof(CreatedMeeting.Id))).GetString()!,
+            created.RootElement.GetProperty(JsonNamingPolicy.CamelCase.ConvertName(nameof(CreatedMeeting.ChairKey))).GetString()!);
         var (_, failure) = await CommandAsync(meeting, $"api/meetings/{meeting.Id}/sessions/{sitting}/start?confirm=offDay", cancellationToken);
         return failure is null ? meeting : throw new InvalidOperationException($"Starting the sitting failed: {failure}");
     }

@@ -218,7 +218,7 @@ function startControls(meeting, inProgress) {
     chosenStart = [...startable].sort((a, b) => a.startUtc.localeCompare(b.startUtc))[0].id;
   }
   const select = h('select', { id: 'start-session', 'aria-label': t('chair.sessionToStart') },
-    startable.map(s => h('option', { value: s.id, selected: s.id === chosenStart }, `${sessionWhen(s)} · ${s.id}`)));
+    startable.map(s => h('option', { value: s.id, selected: s.id === chosenStart }, sittingName(meeting, s))));
   select.addEventListener('change', () => { chosenStart = select.value; render(); });
   const chosen = sessionById(meeting, chosenStart);
   const button = h('button', {
