@@ -9,29 +9,11 @@ switch (args.FirstOrDefault())
 {
     case "run":
         var options = ScenarioOptions.Parse(args[1..]);
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.DeadlineSeconds)))
-        {
-            var result = await new Scenario(options, Console.Out).RunAsync(deadline.Token);
-            var text = JsonSerializer.Serialize(result, json);
-            if (options.Out.Length > 0)
-            {
-                await File.WriteAllTextAsync(options.Out, text);
-            }
-            Console.WriteLine(text);
-        }
+        await RunAndWrite(options.DeadlineSeconds, options.Out, token => new Scenario(options, Console.Out).RunAsync(token));
         return 0;
     case "history":
         var historyOptions = HistoryOptions.Parse(args[1..]);
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(historyOptions.DeadlineSeconds)))
-        {
-            var result = await new History(historyOptions, Console.Out).RunAsync(deadline.Token);
-            var text = JsonSerializer.Serialize(result, json);
-            if (historyOptions.Out.Length > 0)
-            {
-                await File.WriteAllTextAsync(historyOptions.Out, text);
-            }
-            Console.WriteLine(text);
-        }
+        await RunAndWrite(historyOptions.DeadlineSeconds, historyOptions.Out, token => new History(historyOptions, Console.Out).RunAsync(token));
         return 0;
     case "report" when args.Length == 3:
         await Report.WriteAsync(args[1], args[2], json);
@@ -41,4 +23,16 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       MeetingOps.LoadTests history --target URL --build NAME [--commands 4000 --sample 200] --out FILE");
         Console.Error.WriteLine("       MeetingOps.LoadTests report <results-dir> <out-stem>");
         return 2;
+}
+
+// One step within its deadline; its result as JSON to its file (when named) and to the console.
+async Task RunAndWrite<T>(double deadlineSeconds, string outFile, Func<CancellationToken, Task<T>> step)
+{
+    using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(deadlineSeconds));
+    var text = JsonSerializer.Serialize(await step(deadline.Token), json);
+    if (outFile.Length > 0)
+    {
+        await File.WriteAllTextAsync(outFile, text);
+    }
+    Console.WriteLine(text);
 }

@@ -202,7 +202,8 @@ public sealed class PageTests(LiveFixture fixture)
         await chair.Locator("#do-start").ClickAsync();
 
         await Expect(chair.Locator("#key-panel")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
-        await Expect(chair.Locator("#key-error")).ToContainTextAsync("not this meeting's chair key");
+        // The page says the server's refusal from its catalogue, with a typographic apostrophe.
+        await Expect(chair.Locator("#key-error")).ToContainTextAsync("not this meeting’s chair key");
         Assert.Null(await chair.EvaluateAsync<string?>("id => sessionStorage.getItem('meetingops:chair-key:' + id)", id));
         Assert.Empty(await Server.LogAsync(id));
     }

@@ -101,4 +101,30 @@ public sealed class WalkthroughTests(LiveFixture fixture)
         await display.Context.SetOfflineAsync(false);
         await Expect(display.Locator("#reconnecting")).ToBeHiddenAsync(new() { Timeout = Pages.Load });
     }
+
+    [Fact]
+    public async Task An_agenda_created_from_the_home_page_before_its_script_is_ready_still_opens_as_a_draft()
+    {
+        // The catalogue answers late (a slow network, or a busy CI machine): the page has loaded, but home.js, which
+        // waits for the catalogue, has not yet taken the form. A press then once submitted the form natively, reloaded
+        // the home page and lost the agenda; the buttons now wait for the script.
+        await using var pages = new Pages(fixture);
+        var device = await pages.DeviceAsync((1366, 768));
+        await device.RouteAsync("**/i18n/*.json", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        var home = await pages.OpenAsync("/", device: device);
+        Assert.True(await home.Locator("#import-create").IsDisabledAsync(), "the create button is pressable before the page's script handles the form");
+        await home.Locator("#import-key").FillAsync(LiveServer.OrganizerKey);
+        await home.Locator("#import-text").FillAsync(MeetingOps.Tests.Shared.RepoFiles.Sample("ctoc-wg3-2021-annotated-agenda.txt"));
+
+        await home.Locator("#import-create").ClickAsync();
+
+        // Created: the answer's links are on the page, which was never reloaded by a native submission.
+        await Expect(home.Locator("#import-result a[href^='/chair/']")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
+        Assert.EndsWith("/", home.Url, StringComparison.Ordinal);
+        Assert.Empty(pages.Errors);
+    }
 }

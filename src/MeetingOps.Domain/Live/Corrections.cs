@@ -56,26 +56,25 @@ public static class Corrections
     public static string? Describe(Meeting meeting, IReadOnlyList<LogEntry> log)
     {
         ArgumentNullException.ThrowIfNull(meeting);
+        return MainOfLatest(log) is { } main ? "Undo: " + Words(meeting, main) : null;
+    }
+
+    /// <summary>The entry that names the latest command still to undo, or null when there is none.</summary>
+    private static LogEntry? MainOfLatest(IReadOnlyList<LogEntry> log)
+    {
         var latest = Latest(log);
-        if (latest.Count == 0)
-        {
-            return null;
-        }
         // The sitting's own change names the command (an end that also continued its item is "ending session 5").
-        var main = latest.LastOrDefault(e => e.Subject == ChangeSubject.Session) ?? latest[^1];
-        return "Undo: " + Words(meeting, main);
+        return latest.Count == 0 ? null : latest.LastOrDefault(e => e.Subject == ChangeSubject.Session) ?? latest[^1];
     }
 
     /// <summary>What Undo would undo, as a phrase for the pages (<see cref="Describe"/> in the viewer's language), or null when there is nothing to undo.</summary>
     public static ServerText? DescribeText(Meeting meeting, IReadOnlyList<LogEntry> log)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var latest = Latest(log);
-        if (latest.Count == 0)
+        if (MainOfLatest(log) is not { } main)
         {
             return null;
         }
-        var main = latest.LastOrDefault(e => e.Subject == ChangeSubject.Session) ?? latest[^1];
         if (main.Subject == ChangeSubject.Item)
         {
             if (main.SessionId is null)

@@ -39,7 +39,8 @@ const form = document.getElementById('import-form');
 const result = document.getElementById('import-result');
 const keyInput = document.getElementById('import-key');
 const textInput = document.getElementById('import-text');
-keyInput.value = sessionStorage.getItem('meetingops:organizer-key') ?? '';
+// What was typed before this script ran (it waits for the catalogue) stays: the kept key only fills an empty field.
+keyInput.value ||= sessionStorage.getItem('meetingops:organizer-key') ?? '';
 
 // A Word or PDF file is sent as it is, as application/octet-stream: the server tells the format from its first bytes
 // (one rule, in AgendaFiles.Detect) and extracts the text. A text file is shown in the box to be checked or edited.
@@ -138,5 +139,7 @@ form.addEventListener('submit', async event => {
     fill(result, h('p', { class: 'error' }, t('home.sendFailed', { reason: error.message })));
   }
 });
+// The form is handled from here on: its buttons may be pressed (they are disabled in the page until now).
+for (const button of form.querySelectorAll('button[type=submit]')) button.disabled = false;
 
 load();
