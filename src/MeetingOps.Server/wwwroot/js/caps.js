@@ -22,6 +22,9 @@ let hooked = null; // the connection whose warnings this page hears
 let shown = '';
 let asking = null; // the sitting whose extension waits for the chair's confirmation
 let sending = false;
+// An extension sent whose answer never came (the network dropped): pressed again for the same end, it goes with the
+// same Idempotency-Key, so the server applies it once, not twice. A new end (the push came after all) starts afresh.
+let unanswered = null;
 
 const sitting = session => session && (session.status === 'inProgress' || session.status === 'suspended');
 
@@ -117,13 +120,17 @@ async function extend(meeting, session) {
   const key = sessionStorage.getItem(`meetingops:chair-key:${meetingId}`);
   sending = true;
   asking = null;
+  const resend = unanswered?.sessionId === session.id && unanswered.end === session.interpretationEnd;
+  const idempotencyKey = resend ? unanswered.key : crypto.randomUUID();
+  unanswered = { sessionId: session.id, end: session.interpretationEnd, key: idempotencyKey };
   renderExtension(meeting);
   try {
     const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/sessions/${encodeURIComponent(session.id)}/extend`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
       body: JSON.stringify({ minutes: extensionMinutes }),
     });
+    if (response.status < 500) unanswered = null; // after a 5xx the extension may have been applied: a resend replays
     const body = await response.json().catch(() => ({}));
     if (response.ok) {
       const now = body.sessions?.find(s => s.id === session.id);
