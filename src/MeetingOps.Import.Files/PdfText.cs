@@ -107,7 +107,7 @@ internal static class PdfText
                     {
                         return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.TooLarge,
                             $"The PDF's streams inflate to more than {AgendaFiles.MaxInflatedBytes:N0} bytes (at byte {start:N0}): not an agenda, or a decompression bomb.",
-                            ServerPhrases.FilePdfInflates.With(("limit", AgendaFiles.MaxInflatedBytes), ("at", start)));
+                            ServerPhrases.FilePdfInflates.With(("limit", AgendaFiles.MaxInflatedBytes), ("offset", start)));
                     }
                 }
             }

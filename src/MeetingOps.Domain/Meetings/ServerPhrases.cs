@@ -194,7 +194,7 @@ public static class ServerPhrases
     public static readonly ServerPhrase FilePdfTooManyPages = new("file.pdfTooManyPages", "pages", "limit");
     public static readonly ServerPhrase FilePdfEncrypted = new("file.pdfEncrypted");
     public static readonly ServerPhrase FilePdfDamaged = new("file.pdfDamaged", "reason");
-    public static readonly ServerPhrase FilePdfInflates = new("file.pdfInflates", "limit", "at");
+    public static readonly ServerPhrase FilePdfInflates = new("file.pdfInflates", "limit", "offset");
     public static readonly ServerPhrase FileWordNotWord = new("file.wordNotWord");
     public static readonly ServerPhrase FileWordUnreadable = new("file.wordUnreadable", "reason");
     public static readonly ServerPhrase FileWordIncomplete = new("file.wordIncomplete", "reason");
