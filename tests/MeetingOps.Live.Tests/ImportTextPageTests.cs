@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MeetingOps.Live.Tests.Infrastructure;
 using MeetingOps.Tests.Shared;
@@ -6,9 +9,9 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingOps.Live.Tests;
 
 /// <summary>
-/// The importer's words on the home page in the viewer's language, in headless Chromium: the warnings of a previewed agenda
-/// in French and the refusal of a text with no agenda in Spanish, each said from the catalogue by its phrase (not the
-/// server's English, and not marked lang="en"), each warning on its line.
+/// The importer's words in the viewer's language, in headless Chromium: on the home page the warnings of a previewed agenda
+/// in French and the refusal of a text with no agenda in Spanish, and on the secretariat's page a draft's stored warnings in
+/// French, each said from the catalogue by its phrase (not the server's English, and not marked lang="en").
 /// </summary>
 [Trait("Category", "Slow")]
 [Collection(LiveCollection.Name)]
@@ -43,5 +46,29 @@ public sealed class ImportTextPageTests(LiveFixture fixture)
             new Regex("^No se encontraron temas del programa: se esperaban temas numerados como «1\\. Cuestiones de organización»"), new() { Timeout = Pages.Load });
         await Expect(spanish.Locator("#import-result .error li").First).ToHaveTextAsync(new Regex("(^|: )No se encontraron temas del programa"));
         await Expect(spanish.Locator("#import-result .error [lang=en]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_secretariat_page_says_a_drafts_import_warnings_in_French()
+    {
+        // The 2021 agenda with every line that carries a year taken out: a draft whose dates and venue are gaps.
+        var text = string.Join('\n', RepoFiles.Sample("ctoc-wg3-2021-annotated-agenda.txt").Split('\n').Where(line => !Regex.IsMatch(line, @"\b(19|20)\d\d\b")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/meetings/import") { Content = new StringContent(text, Encoding.UTF8, "text/plain") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", LiveServer.OrganizerKey);
+        using var response = await fixture.Server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+
+        await using var pages = new Pages(fixture);
+        var page = await pages.OpenAsync($"/secretariat/{id}?lang=fr");
+        await page.Locator("#key-input").FillAsync(LiveServer.OrganizerKey);
+        await page.Locator("#key-submit").ClickAsync();
+
+        var warnings = page.Locator("#warnings li");
+        await Expect(warnings.Filter(new() { HasTextString = "Aucune date de réunion n’a été trouvée" })).ToHaveCountAsync(1, new() { Timeout = Pages.Load });
+        await Expect(warnings.Filter(new() { HasTextString = "Aucun lieu n’a été trouvé\u202f; le lieu est «\u00a0Venue to be announced\u00a0»" })).ToHaveCountAsync(1);
+        // Every stored warning is said from its phrase: none is left in the server's English.
+        await Expect(page.Locator("#warnings [lang=en]")).ToHaveCountAsync(0);
+        Assert.Empty(pages.Errors);
     }
 }
