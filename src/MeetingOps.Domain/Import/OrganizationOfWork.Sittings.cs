@@ -46,7 +46,7 @@ internal sealed partial class OrganizationOfWork
             var assumed = range.Start.AddHours(3);
             end = assumed < range.Start ? new TimeOnly(23, 59) : assumed;
             log.Warn(line, $"Only a start time ({Format(range.Start)}); the sitting is assumed to end at {Format(end.Value)}.",
-                ServerPhrases.ImportStartOnly.With(("time", ImportPhrases.Time(range.Start)), ("until", ImportPhrases.Time(end.Value))));
+                ServerPhrases.ImportStartOnly.With(("time", ImportPhrases.Time(range.Start)), ("ends", ImportPhrases.Time(end.Value))));
         }
         if (range.Assumption is { } why)
         {
@@ -57,7 +57,7 @@ internal sealed partial class OrganizationOfWork
         if (end <= range.Start)
         {
             log.Warn(line, $"The sitting ends ({Format(end.Value)}) before it starts ({Format(range.Start)}); left out.",
-                ServerPhrases.ImportEndsBeforeStart.With(("until", ImportPhrases.Time(end.Value)), ("time", ImportPhrases.Time(range.Start))));
+                ServerPhrases.ImportEndsBeforeStart.With(("ends", ImportPhrases.Time(end.Value)), ("time", ImportPhrases.Time(range.Start))));
             return null;
         }
         var slot = new Slot(date, range.Start, end.Value, line);

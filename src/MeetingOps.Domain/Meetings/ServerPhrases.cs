@@ -90,7 +90,7 @@ public static class ServerPhrases
     // what the importer assumed or left out, and why a document or a translation was refused. Arguments: line, first a line
     // number; number, previous, parent, last, target, taken an item number as the document prints it; body, targetBody a body's
     // name (or id); text, venue a quoted fragment of the source, shown as it is; from, to, day a date; dateTime a sitting's local
-    // date and time; time, until a time of day (HH:mm, or a range); weekday, claimed a day of the week (0 = Sunday); language a
+    // date and time; time, ends a time of day (HH:mm, or a range); weekday, claimed a day of the week (0 = Sunday); language a
     // language code; symbol, symbols document symbols; size, limit, max, layout, pages, parts numbers; reason a library's own words.
     public static readonly ServerPhrase ImportNumberingOnly = new("import.numberingOnly", "count");
     public static readonly ServerPhrase ImportNumberingOnlyAgainst = new("import.numberingOnlyAgainst", "count", "layout");
@@ -155,9 +155,9 @@ public static class ServerPhrases
     public static readonly ServerPhrase ImportContinuedSameSitting = new("import.continuedSameSitting", "number", "body", "time", "first", "previous");
     public static readonly ServerPhrase ImportNoYear = new("import.noYear", "year");
     public static readonly ServerPhrase ImportWrongWeekday = new("import.wrongWeekday", "day", "weekday", "claimed");
-    public static readonly ServerPhrase ImportStartOnly = new("import.startOnly", "time", "until");
+    public static readonly ServerPhrase ImportStartOnly = new("import.startOnly", "time", "ends");
     public static readonly ServerPhrase ImportReadAsAfternoon = new("import.readAsAfternoon", "time");
-    public static readonly ServerPhrase ImportEndsBeforeStart = new("import.endsBeforeStart", "until", "time");
+    public static readonly ServerPhrase ImportEndsBeforeStart = new("import.endsBeforeStart", "ends", "time");
     public static readonly ServerPhrase ImportTooManySittings = new("import.tooManySittings", "max");
     public static readonly ServerPhrase ImportDateRowNoTime = new("import.dateRowNoTime");
     public static readonly ServerPhrase ImportNotATime = new("import.notATime", "text");
