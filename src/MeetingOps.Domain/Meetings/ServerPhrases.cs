@@ -94,6 +94,60 @@ public static class ServerPhrases
     public static readonly ServerPhrase NoSuchMeeting = new("meeting.notFound", "id");
     public static readonly ServerPhrase MeetingArchived = new("meeting.archived");
 
+    // The floor, the delegations and announcements (FloorRules, Delegations, Announcements, the floor and delegations
+    // grains, FloorApi). delegation, keyDelegation: a delegation's id (shown as its name where the page knows it);
+    // kind: a request for the floor (statement, pointOfOrder, rightOfReply); *Seconds: seconds; max: a number;
+    // found: text as sent; until: an instant.
+    public static readonly ServerPhrase FloorDelegationKeyOnly = new("floor.delegationKeyOnly");
+    public static readonly ServerPhrase FloorOtherDelegation = new("floor.otherDelegation", "keyDelegation", "delegation");
+    public static readonly ServerPhrase FloorWhichDelegation = new("floor.whichDelegation", "action");
+    public static readonly ServerPhrase FloorListClosed = new("floor.listClosed");
+    public static readonly ServerPhrase FloorAlreadyRequested = new("floor.alreadyRequested", "delegation", "kind");
+    public static readonly ServerPhrase FloorNoRequest = new("floor.noRequest", "delegation");
+    public static readonly ServerPhrase FloorNoRequestOfKind = new("floor.noRequestOfKind", "delegation", "kind");
+    public static readonly ServerPhrase FloorListEmpty = new("floor.listEmpty");
+    public static readonly ServerPhrase FloorNotOnList = new("floor.notOnList", "delegation");
+    public static readonly ServerPhrase FloorPositionRange = new("floor.positionRange", "max");
+    public static readonly ServerPhrase FloorAlreadyClosed = new("floor.alreadyClosed");
+    public static readonly ServerPhrase FloorAlreadyOpen = new("floor.alreadyOpen");
+    public static readonly ServerPhrase FloorNobodySpeaking = new("floor.nobodySpeaking");
+    public static readonly ServerPhrase FloorTimerPaused = new("floor.timerPaused");
+    public static readonly ServerPhrase FloorTimerRunning = new("floor.timerRunning");
+    public static readonly ServerPhrase FloorLimitRange = new("floor.limitRange", "minSeconds", "maxSeconds");
+    public static readonly ServerPhrase FloorIdempotencyKeyShape = new("floor.idempotencyKeyShape", "max");
+    public static readonly ServerPhrase FloorActorNameTooLong = new("floor.actorNameTooLong", "max");
+    public static readonly ServerPhrase FloorKeyRequired = new("floor.keyRequired");
+    public static readonly ServerPhrase FloorNotMeetingKey = new("floor.notMeetingKey");
+    public static readonly ServerPhrase FloorTooMany = new("floor.tooMany", "count", "intervalSeconds");
+    public static readonly ServerPhrase FloorVersionConflict = new("floor.versionConflict", "version", "expected");
+    public static readonly ServerPhrase FloorNoSuchItem = new("floor.noSuchItem", "id", "item");
+    public static readonly ServerPhrase FloorUnknownAction = new("floor.unknownAction", "action");
+    public static readonly ServerPhrase FloorBodyShape = new("floor.bodyShape");
+    public static readonly ServerPhrase DelegationNotFound = new("delegation.notFound", "delegation");
+    public static readonly ServerPhrase DelegationKeyForOther = new("delegation.keyForOther");
+    public static readonly ServerPhrase DelegationKeyRevoked = new("delegation.keyRevoked", "delegation");
+    public static readonly ServerPhrase DelegationsOrganizerRequired = new("delegations.organizerRequired");
+    public static readonly ServerPhrase DelegationsNotOrganizer = new("delegations.notOrganizer");
+    public static readonly ServerPhrase DelegationsProblems = new("delegations.problems");
+    public static readonly ServerPhrase DelegationsBodyShape = new("delegations.bodyShape");
+    public static readonly ServerPhrase DelegationsRequired = new("delegations.required");
+    public static readonly ServerPhrase DelegationsTooMany = new("delegations.tooMany", "max", "count");
+    public static readonly ServerPhrase DelegationsNotObject = new("delegations.notObject");
+    public static readonly ServerPhrase DelegationsIdShape = new("delegations.idShape", "max", "found");
+    public static readonly ServerPhrase DelegationsIdTwice = new("delegations.idTwice", "id");
+    public static readonly ServerPhrase DelegationsNameShape = new("delegations.nameShape", "max");
+    public static readonly ServerPhrase DelegationsKindShape = new("delegations.kindShape");
+    public static readonly ServerPhrase DelegationsLimitRange = new("delegations.limitRange", "minSeconds", "maxSeconds");
+    public static readonly ServerPhrase AnnouncementTextEmpty = new("announcement.textEmpty");
+    public static readonly ServerPhrase AnnouncementTooLong = new("announcement.tooLong", "max", "count");
+    public static readonly ServerPhrase AnnouncementOneLine = new("announcement.oneLine");
+    public static readonly ServerPhrase AnnouncementUntilPast = new("announcement.untilPast", "until", "at");
+    public static readonly ServerPhrase AnnouncementTooFar = new("announcement.tooFar", "count");
+    public static readonly ServerPhrase AnnouncementTooManyShowing = new("announcement.tooManyShowing", "count");
+    public static readonly ServerPhrase AnnouncementNotFound = new("announcement.notFound", "id");
+    public static readonly ServerPhrase AnnouncementAlreadyWithdrawn = new("announcement.alreadyWithdrawn", "id");
+    public static readonly ServerPhrase AnnouncementExpired = new("announcement.expired", "id", "until");
+
     /// <summary>Every phrase, for the test that each has a translation in every catalogue.</summary>
     public static IReadOnlyList<ServerPhrase> All { get; } = typeof(ServerPhrases)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
