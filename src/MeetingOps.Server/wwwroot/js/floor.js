@@ -254,17 +254,23 @@ function signIn() {
   }
 }
 
+let delegationsAskedWith = null; // the chair key the list of delegations was asked with (the key is often entered after load)
+
 async function loadDelegations() {
   const chairKey = key();
-  if (!chairKey) return;
+  if (!chairKey || chairKey === delegationsAskedWith) return;
+  delegationsAskedWith = chairKey;
   const response = await fetch(`${api}/delegations`, { headers: { Authorization: `Bearer ${chairKey}` } }).catch(() => null);
   if (response?.ok) {
     delegationNames = (await response.json()).delegations;
     render();
+  } else if (!response) {
+    delegationsAskedWith = null; // not reached: asked again with the next snapshot tick
   }
 }
 
 function onMeeting(meeting) {
+  if (mode === 'chair') loadDelegations();
   // The chair console operates one of the sittings in progress (it names it in body data-sitting); other pages show the current one.
   const operated = mode === 'chair' && document.body.dataset.sitting ? meeting.sessions.find(s => s.id === document.body.dataset.sitting) : null;
   const current = (operated ?? currentSession(meeting))?.currentItemId ?? null;
