@@ -4,6 +4,7 @@
 import { t } from './i18n.js';
 import { meetingIdFromPath, venueTimeOf, h, fill } from './meeting.js';
 import { serverText } from './server-text.js';
+import { newIdempotencyKey } from './api.js';
 
 // Every word of these two cards, from the page's catalogue (i18n.js).
 const S = {
@@ -57,7 +58,7 @@ async function send(method, path, body) {
   if (!key) { say(S.noKey, 'error'); return null; }
   const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() },
     body: body ? JSON.stringify(body) : undefined,
   }).catch(error => ({ ok: false, status: 0, json: async () => ({ detail: error.message }) }));
   if (!response.ok) {
