@@ -83,6 +83,26 @@ public sealed class FloorServerTextPageTests(LiveFixture fixture)
         Assert.DoesNotContain(pages.Errors, e => !e.Contains("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_announcement_refused_on_the_secretariats_page_is_said_in_french()
+    {
+        var (id, _) = await Server.CreateMeetingAsync();
+        await using var pages = new Pages(fixture);
+        var page = await pages.OpenAsync($"/secretariat/{id}?lang=fr", viewport: Pages.Desktop);
+        await page.Locator("#key-input").FillAsync(LiveServer.OrganizerKey);
+        await page.Locator("#key-submit").ClickAsync();
+        await Expect(page.Locator("#announce-card")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
+
+        // Shown until a time already past (the sample's meeting was in 2022): refused, and said in French.
+        await page.Locator("#announce-text").FillAsync("Consultations officieuses à 13 heures, salle M3");
+        await page.Locator("#announce-until").FillAsync("2022-05-23T13:30");
+        await page.Locator("#announce").ClickAsync();
+        await Expect(page.Locator("#announce-message")).ToHaveTextAsync(
+            new Regex("^La fin de l’annonce \\(lundi 23 mai.*13:30\\) n’est pas dans le futur \\(il est \\d\\d:\\d\\d\\)\\.$"), new() { Timeout = Pages.Load });
+        await Expect(page.Locator("#announce-message")).Not.ToHaveAttributeAsync("lang", "en");
+        Assert.DoesNotContain(pages.Errors, e => !e.Contains("Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal));
+    }
+
     /// <summary>A page in another language: the connection's words are not English, so it waits for the live snapshot itself.</summary>
     private static async Task<IPage> OpenLiveAsync(Pages pages, string path, bool phone = false, string? chairKey = null)
     {

@@ -774,6 +774,13 @@ $('publish').addEventListener('click', async () => {
 
 // --- announcements ------------------------------------------------------------------------------------------------
 
+/** Says how an announcement went; a refusal in the viewer's language, the server's English (a phrase unknown here) marked lang="en". */
+function announceSay(words, kind, answer = null) {
+  const said = answer ? serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot) : { text: words, lang: '' };
+  say('announce-message', said.text, kind);
+  if (said.lang) $('announce-message').lang = said.lang; else $('announce-message').removeAttribute('lang');
+}
+
 function announcementsList() {
   const now = Date.now();
   const showing = (snapshot?.announcements ?? []).filter(a => !a.until || Date.parse(a.until) > now);
@@ -782,7 +789,7 @@ function announcementsList() {
       h('span', { class: 'muted' }, `${a.until ? S.until(venueTimeOf(a.until, model.timeZone)) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
       smallButton(S.withdraw, async () => {
         const answer = await call('DELETE', api(`/announcements/${encodeURIComponent(a.id)}`), { idempotent: true });
-        if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', refusal(answer), 'error');
+        if (answer.ok) { snapshot = answer.body; announcementsList(); announceSay(S.withdrawn, 'success'); } else announceSay(null, 'error', answer);
       }, ['button-quiet', 'withdraw']))));
 }
 
@@ -796,9 +803,9 @@ $('announce-form').addEventListener('submit', async event => {
     $('announce-text').value = '';
     $('announce-until').value = '';
     announcementsList();
-    say('announce-message', S.announced, 'success');
+    announceSay(S.announced, 'success');
   } else {
-    say('announce-message', refusal(answer), 'error');
+    announceSay(null, 'error', answer);
   }
 });
 
