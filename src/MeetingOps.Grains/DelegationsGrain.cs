@@ -62,7 +62,7 @@ public sealed class DelegationsGrain(
             return new DelegationsOutcome(null, [], refused);
         }
         var problems = Delegations.Check(list.Delegations).Append(Delegations.CheckLimit(list.StatementLimitSeconds))
-            .OfType<DelegationProblem>().Select(p => p.ToString()).ToList();
+            .OfType<DelegationProblem>().ToList();
         if (problems.Count > 0)
         {
             return new DelegationsOutcome(null, problems, new Refusal(RefusalKind.Invalid, "The list of delegations has problems; nothing was changed.",

@@ -90,7 +90,7 @@ public static class FloorApi
         var outcome = await calls.Repeatable(() => grains.GetGrain<IDelegationsGrain>(id).Set(key, list), cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.From(refusal, [.. outcome.Problems.Select(p => Problem(p))]);
+            return Problems.From(refusal, [.. outcome.Problems.Select(p => new Domain.Definition.DefinitionProblem("$." + p.Path, p.Message))]);
         }
         return TypedResults.Ok(outcome.List!);
     }
@@ -270,12 +270,6 @@ public static class FloorApi
             Text: ServerPhrases.FloorNoSuchItem.With(("id", id.ToString()), ("item", itemId[..Math.Min(itemId.Length, 64)]))));
 
     private static bool IsItemId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
-
-    private static Domain.Definition.DefinitionProblem Problem(string text)
-    {
-        var colon = text.IndexOf(": ", StringComparison.Ordinal);
-        return colon < 0 ? new("$", text) : new("$." + text[..colon], text[(colon + 2)..]);
-    }
 
     /// <summary>Sends an item's floor to the meeting's followers; a page that misses one reads the floor again when it reconnects.</summary>
     private sealed class FloorHubPublisher(FollowerPushes pushes) : IFloorPublisher
