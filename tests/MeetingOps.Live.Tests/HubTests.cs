@@ -181,7 +181,7 @@ public sealed class HubTests(LiveFixture fixture)
         Assert.Contains("open, continue, conclude, adopt, defer, reopen", unknownAction.Problem.Detail, StringComparison.Ordinal);
         Assert.Equal(400, unknownKind.Problem!.Status);
         Assert.Equal(404, unknownItem.Problem!.Status);
-        Assert.Equal((409, "urn:meetingops:problem:version-conflict"), (stale.Problem!.Status, stale.Problem.Type));
+        Assert.Equal((412, "urn:meetingops:problem:version-conflict"), (stale.Problem!.Status, stale.Problem.Type));
         Assert.Equal(start, (await chair.FollowAsync(id)).Version);
     }
 

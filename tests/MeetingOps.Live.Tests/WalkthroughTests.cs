@@ -127,4 +127,34 @@ public sealed class WalkthroughTests(LiveFixture fixture)
         Assert.EndsWith("/", home.Url, StringComparison.Ordinal);
         Assert.Empty(pages.Errors);
     }
+
+    [Fact]
+    public async Task On_a_plain_http_origin_without_crypto_randomUUID_the_console_and_the_secretariat_still_send_commands()
+    {
+        // A venue that serves the pages over plain http on its own network (http://10.0.0.5:8080) is not a secure
+        // context, and there crypto.randomUUID does not exist. The tests' loopback address is one, so it is taken away.
+        var (id, key) = await Server.CreateMeetingAsync();
+        await Server.CommandAsync(id, key, "sessions/2022-05-23-am/start?confirm=offDay"); // the sample's Monday is not today
+        await using var pages = new Pages(fixture);
+        var insecure = await pages.DeviceAsync(Pages.Desktop);
+        await insecure.AddInitScriptAsync("delete Crypto.prototype.randomUUID;");
+        var display = await pages.OpenLiveAsync($"/display/{id}");
+
+        var chair = await pages.OpenChairAsync(id, key, device: insecure);
+        Assert.True(await chair.EvaluateAsync<bool>("() => typeof crypto.randomUUID === 'undefined'"));
+        const string fromChair = "The photo of the working groups is at 12:45 in the Rotunda.";
+        await chair.Locator("#chair-announce-text").FillAsync(fromChair);
+        await chair.Locator("#chair-announce").ClickAsync();
+        await Expect(display.Locator("#notices")).ToContainTextAsync(fromChair, new() { Timeout = Pages.Push });
+
+        var secretariat = await pages.OpenAsync($"/secretariat/{id}", device: insecure);
+        await secretariat.Locator("#key-input").FillAsync(LiveServer.OrganizerKey);
+        await secretariat.Locator("#key-submit").ClickAsync();
+        await Expect(secretariat.Locator("#version")).ToContainTextAsync("version", new() { Timeout = Pages.Load });
+        const string fromSecretariat = "Informal consultations at 13:00 in Room M3";
+        await secretariat.Locator("#announce-text").FillAsync(fromSecretariat);
+        await secretariat.Locator("#announce").ClickAsync();
+        await Expect(display.Locator("#notices")).ToContainTextAsync(fromSecretariat, new() { Timeout = Pages.Push });
+        Assert.Empty(pages.Errors);
+    }
 }

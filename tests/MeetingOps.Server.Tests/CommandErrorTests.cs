@@ -238,13 +238,13 @@ public sealed class CommandErrorTests(SharedServer shared)
     [InlineData("\"1\"")]
     [InlineData("\"3\"")]
     [InlineData("W/\"1\"")]
-    public async Task A_stale_If_Match_is_409(string ifMatch)
+    public async Task A_stale_If_Match_is_412(string ifMatch)
     {
         var (id, chair, _) = await SittingAsync();
 
         var response = await RefusedAsync(id, () => _api.CommandAsync(id, "items/opening/conclude", chair, new CommandOptions(IfMatch: ifMatch)));
 
-        var problem = ApiAssert.Problem(response, HttpStatusCode.Conflict, "version-conflict");
+        var problem = ApiAssert.Problem(response, HttpStatusCode.PreconditionFailed, "version-conflict");
         Assert.Contains("version 2", (string?)problem["detail"], StringComparison.Ordinal);
     }
 

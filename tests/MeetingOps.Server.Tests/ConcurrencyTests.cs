@@ -22,7 +22,7 @@ public sealed class ConcurrencyTests(SharedServer shared)
 
         var winner = Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
         Assert.Equal("\"2\"", winner.ETag);
-        Assert.All(responses.Where(r => r != winner), r => ApiAssert.Problem(r, HttpStatusCode.Conflict, "version-conflict"));
+        Assert.All(responses.Where(r => r != winner), r => ApiAssert.Problem(r, HttpStatusCode.PreconditionFailed, "version-conflict"));
         var log = (await _api.GetLogAsync(id)).Json.AsArray();
         Assert.Equal([1L, 2], log.Select(e => (long)e!["version"]!).ToArray());
         Assert.Equal((string?)winner.Json["currentItemId"], (string?)log[1]!["itemId"]);

@@ -27,6 +27,40 @@ public sealed class HostileInputTests(SharedServer shared)
         Assert.Equal(before, await _api.StateTextAsync(id));
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    public async Task A_command_body_that_is_not_declared_json_is_refused_in_words_and_nothing_changes(string contentType)
+    {
+        var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
+        var before = await _api.StateTextAsync(id);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/meetings/{id}/announcements")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"text\":\"Room change\"}")),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chair);
+
+        var problem = ApiAssert.Problem(await _api.SendAsync(request), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+
+        Assert.Contains($"sent as \"{contentType}\"", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/json", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal(before, await _api.StateTextAsync(id));
+    }
+
+    [Fact]
+    public async Task A_not_found_detail_does_not_repeat_the_marks_that_would_reverse_it()
+    {
+        var (id, chair, _) = await _api.CreateAsync(Samples.Wg2Wg3_2022);
+        await _api.OkAsync(id, $"sessions/{Am}/start?confirm=offDay", chair);
+
+        var response = await _api.CommandAsync(id, $"items/{Uri.EscapeDataString("evil\u202Egnp.exe")}/open", chair);
+
+        var detail = (string?)ApiAssert.Problem(response, HttpStatusCode.NotFound, "not-found")["detail"];
+        Assert.Contains("evilgnp.exe", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', detail!);
+    }
+
     [Fact]
     public async Task A_replay_answers_the_version_the_command_was_applied_at()
     {

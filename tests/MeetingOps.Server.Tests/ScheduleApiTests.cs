@@ -63,7 +63,7 @@ public sealed class ScheduleApiTests(SharedServer shared)
         ApiAssert.Problem(await PutFormat(id, """{"sessions": ["all"], "format": "hybrid", "strategy": "fit"}""", null), HttpStatusCode.Unauthorized);
         ApiAssert.Problem(await PutFormat(id, """{"sessions": ["all"], "format": "hybrid", "strategy": "fit"}""", "guess"), HttpStatusCode.Forbidden);
         ApiAssert.Problem(await PutFormat(id, """{"sessions": ["nope"], "format": "hybrid", "strategy": "fit"}""", chair), HttpStatusCode.NotFound);
-        ApiAssert.Problem(await PutFormat(id, """{"sessions": ["all"], "format": "hybrid", "strategy": "fit"}""", chair, ifMatch: "\"7\""), HttpStatusCode.Conflict);
+        ApiAssert.Problem(await PutFormat(id, """{"sessions": ["all"], "format": "hybrid", "strategy": "fit"}""", chair, ifMatch: "\"7\""), HttpStatusCode.PreconditionFailed, "version-conflict");
         var badFormat = ApiAssert.Problem(await PutFormat(id, """{"sessions": ["all"], "format": "purple", "strategy": "fit"}""", chair), HttpStatusCode.BadRequest);
         Assert.Equal("$.format", ApiAssert.Errors(badFormat).Single().Path);
         var badStart = ApiAssert.Problem(await PutFormat(id, """{"sessions": ["2022-05-23-am"], "format": "hybrid", "start": "25:00", "strategy": "reflow"}""", chair), HttpStatusCode.BadRequest);

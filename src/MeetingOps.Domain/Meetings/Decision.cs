@@ -9,7 +9,7 @@ public enum RefusalKind
     NotFound,
     /// <summary>The command is malformed (400).</summary>
     Invalid,
-    /// <summary>The command expected another version of the meeting (409).</summary>
+    /// <summary>The command expected another version of the meeting (412, as HTTP answers a stale If-Match).</summary>
     VersionConflict,
     /// <summary>The command clashes with what exists: a meeting id taken, an Idempotency-Key used for another command (409).</summary>
     Conflict,

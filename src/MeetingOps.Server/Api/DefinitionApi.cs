@@ -73,8 +73,6 @@ public static class DefinitionApi
         {
             return refusal.Kind switch
             {
-                RefusalKind.VersionConflict => TypedResults.Problem(refusal.Reason, statusCode: StatusCodes.Status412PreconditionFailed,
-                    title: "Stale If-Match", type: TypeBase + "version-conflict", extensions: new Dictionary<string, object?> { ["text"] = refusal.Text }),
                 RefusalKind.Invalid when outcome.Problems.Count > 0 => TypedResults.Problem(refusal.Reason, statusCode: StatusCodes.Status422UnprocessableEntity,
                     title: "Definition has problems", type: TypeBase + "definition-has-problems",
                     extensions: new Dictionary<string, object?> { ["errors"] = Problems.Errors(outcome.Problems), ["text"] = refusal.Text }),

@@ -18,7 +18,8 @@ public static class Problems
             RefusalKind.IllegalTransition => (StatusCodes.Status422UnprocessableEntity, "Illegal transition", "illegal-transition"),
             RefusalKind.NotFound => (StatusCodes.Status404NotFound, "Not found", "not-found"),
             RefusalKind.Invalid => (StatusCodes.Status400BadRequest, "Bad request", "bad-request"),
-            RefusalKind.VersionConflict => (StatusCodes.Status409Conflict, "Version conflict", "version-conflict"),
+            // A stale If-Match (or a hub command's stale expected version) is the precondition HTTP names 412, on every route.
+            RefusalKind.VersionConflict => (StatusCodes.Status412PreconditionFailed, "Version conflict", "version-conflict"),
             RefusalKind.Conflict => (StatusCodes.Status409Conflict, "Conflict", "conflict"),
             RefusalKind.Unauthenticated => (StatusCodes.Status401Unauthorized, "Key required", "key-required"),
             RefusalKind.Forbidden => (StatusCodes.Status403Forbidden, "Wrong key", "wrong-key"),
@@ -45,7 +46,7 @@ public static class Problems
         {
             extensions["errors"] = Errors(problems);
         }
-        return TypedResults.Problem(refusal.Reason, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+        return TypedResults.Problem(Clean(refusal.Reason), statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
     }
 
     /// <summary>The problems as the <c>errors</c> entries: path, English message and (when it has one) the message's phrase code.</summary>
@@ -63,4 +64,31 @@ public static class Problems
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable", type: TypeBase + "unavailable");
+
+    /// <summary>
+    /// A detail that may quote what a client sent (an item id in the path, a delegation's name), without the characters
+    /// that would garble it where it is shown: controls, and the invisible marks that reverse or reorder text (a
+    /// right-to-left override in an id would turn the rest of the sentence around). Cut at <paramref name="maxLength"/>.
+    /// </summary>
+    public static string Clean(string text, int maxLength = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var kept = new System.Text.StringBuilder(Math.Min(text.Length, 4096));
+        var count = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (count == maxLength)
+            {
+                return kept.Append('…').ToString();
+            }
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+            kept.Append(rune.ToString());
+            count++;
+        }
+        return kept.ToString();
+    }
 }

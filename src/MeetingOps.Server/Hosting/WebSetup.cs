@@ -29,7 +29,7 @@ public static class WebSetup
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         builder.Services.ConfigureHttpJsonOptions(o => MeetingOpsJson.Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.MeetingIdRoutes.Describe);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Api.FrameworkProblems.Describe);
         builder.Services.AddExceptionHandler<DamagedAnswer>(); // before the 503 answer: a damaged row is not an outage
         builder.Services.AddSingleton<DamagedMeetings>();
         builder.Services.AddOpenApi();

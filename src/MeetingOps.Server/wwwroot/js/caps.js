@@ -7,6 +7,7 @@
 // language. It rides on the page's own connection (window.meetingOpsLive, set by live.js).
 import { t, locale } from './i18n.js';
 import { serverText } from './server-text.js';
+import { request, meetingApi, newIdempotencyKey } from './api.js';
 import { meetingIdFromPath, itemById, sessionById, itemLabel, venueTimeOf, h, fill } from './meeting.js';
 
 const page = document.body.classList.contains('page-display') ? 'display'
@@ -121,25 +122,20 @@ async function extend(meeting, session) {
   sending = true;
   asking = null;
   const resend = unanswered?.sessionId === session.id && unanswered.end === session.interpretationEnd;
-  const idempotencyKey = resend ? unanswered.key : crypto.randomUUID();
+  const idempotencyKey = resend ? unanswered.key : newIdempotencyKey();
   unanswered = { sessionId: session.id, end: session.interpretationEnd, key: idempotencyKey };
   renderExtension(meeting);
   try {
-    const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/sessions/${encodeURIComponent(session.id)}/extend`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
-      body: JSON.stringify({ minutes: extensionMinutes }),
-    });
-    if (response.status < 500) unanswered = null; // after a 5xx the extension may have been applied: a resend replays
-    const body = await response.json().catch(() => ({}));
-    if (response.ok) {
-      const now = body.sessions?.find(s => s.id === session.id);
+    const answer = await request('POST', meetingApi(meetingId, `/sessions/${encodeURIComponent(session.id)}/extend`),
+      { key, json: { minutes: extensionMinutes }, idempotencyKey });
+    // After a 5xx or no answer at all the extension may have been applied: a resend replays it rather than adding twice.
+    if (answer.status > 0 && answer.status < 500) unanswered = null;
+    if (answer.ok) {
+      const now = answer.body?.sessions?.find(s => s.id === session.id);
       sayOnConsole(t('chair.extended', { time: venueTimeOf(now?.interpretationEnd ?? session.interpretationEnd, meeting.timeZone) }), 'success');
     } else {
-      sayOnConsole(t('chair.extendFailed', { why: serverText(body.text, body.detail ?? `${response.status}`, meeting).text }), 'error');
+      sayOnConsole(t('chair.extendFailed', { why: serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, meeting).text }), 'error');
     }
-  } catch (error) {
-    sayOnConsole(t('chair.extendFailed', { why: error.message }), 'error');
   } finally {
     sending = false;
     renderExtension(window.meetingOpsLive?.meeting ?? meeting);

@@ -3,6 +3,7 @@
 // It rides on the console's connection (window.meetingOpsLive, set by live.js) and keeps to its own two cards.
 import { t } from './i18n.js';
 import { meetingIdFromPath, venueTimeOf, h, fill } from './meeting.js';
+import { newIdempotencyKey } from './api.js';
 
 // Every word of these two cards, from the page's catalogue (i18n.js).
 const S = {
@@ -54,7 +55,7 @@ async function send(method, path, body) {
   if (!key) { say(S.noKey, 'error'); return null; }
   const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() },
     body: body ? JSON.stringify(body) : undefined,
   }).catch(error => ({ ok: false, status: 0, json: async () => ({ detail: error.message }) }));
   if (!response.ok) {

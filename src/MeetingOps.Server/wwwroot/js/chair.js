@@ -5,7 +5,8 @@
 // A command pressed while the connection is down is held and sent when it is back, under the same idempotency key,
 // so it applies at most once; the chair sees that it is held, and can cancel it.
 /* global signalR */
-import { followMeeting, newIdempotencyKey, serverMessage } from './live.js';
+import { followMeeting, serverMessage } from './live.js';
+import { newIdempotencyKey } from './api.js';
 import { t, list } from './i18n.js';
 import { serverText } from './server-text.js';
 import {

@@ -204,8 +204,5 @@ export function serverMessage(error) {
   return at >= 0 ? text.slice(at + marker.length) : null;
 }
 
-/** A fresh idempotency key for one click (works on plain http too, where crypto.randomUUID is missing). */
-export function newIdempotencyKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-}
+// Kept here too for the pages that import it from the live connection; made in api.js.
+export { newIdempotencyKey } from './api.js';

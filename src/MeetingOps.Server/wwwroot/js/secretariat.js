@@ -7,6 +7,7 @@
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
 import { serverText } from './server-text.js';
+import { newIdempotencyKey } from './api.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
 // page speaks the six languages as the others do. A function fills the catalogue text's {placeholders}.
@@ -235,7 +236,7 @@ document.title = `${S.pageEyebrow} · MeetingOps`;
 
 // --- talking to the server --------------------------------------------------------------------------------------
 
-const newKey = () => crypto.randomUUID();
+const newKey = newIdempotencyKey; // not crypto.randomUUID: missing on a plain-http origin
 
 /** A request with the organizer key; answers { ok, status, body, etag } and never throws (a network failure is status 0). */
 async function call(method, path, { json, body, type, ifMatch, idempotent } = {}) {
