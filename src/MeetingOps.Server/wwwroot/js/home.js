@@ -1,8 +1,16 @@
 // The list of meetings (GET /api/meetings) with links to the chair console, the room displays and the follow page.
 import { t } from './i18n.js';
 import { h, fill, venueDate } from './meeting.js';
+import { serverText } from './server-text.js';
 
 const list = document.getElementById('meetings');
+
+/** What the server said, in the viewer's language when it sent a phrase code, else its English marked lang="en" (else the page's own words). */
+function said(text, english, otherwise, tag = 'p') {
+  if (!text && !english) return h(tag, {}, otherwise);
+  const { text: words, lang } = serverText(text, english);
+  return h(tag, { lang: lang || null }, words);
+}
 
 async function load() {
   try {
@@ -105,8 +113,10 @@ form.addEventListener('submit', async event => {
     const body = await response.json();
     if (!response.ok) {
       const errors = body.errors ?? [];
-      fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ?? t('home.refused', { status: response.status })),
-        errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? t('home.line', { line: e.line, message: e.message }) : `${e.path}: ${e.message}`))) : null));
+      fill(result, h('div', { class: 'error' }, said(body.text, body.detail, t('home.refused', { status: response.status })),
+        errors.length ? h('ul', {}, errors.map(e => e.line !== undefined
+          ? h('li', {}, t('home.line', { line: e.line, message: e.message }))
+          : h('li', {}, h('code', {}, e.path), ' ', said(e.text, e.message, '', 'span')))) : null));
       return;
     }
     if (create && body.status === 'draft') {

@@ -44,8 +44,9 @@ const S = {
   stale: (mine, now) => now ? t('secretariat.staleNow', { mine, now }) : t('secretariat.stale', { mine }),
   problemsHeading: n => t('secretariat.problemsHeading', { count: n }),
   publishProblemsHeading: n => t('secretariat.publishProblemsHeading', { count: n }),
-  // The server's detail is in English: when it already says nothing was changed, the page does not say it twice.
-  refused: detail => t(/nothing was changed/i.test(detail) ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', { detail }),
+  // The server's detail is in English: when it already says nothing was changed, the page does not say it twice. What
+  // the server said goes in as a node, its English fallback marked lang="en".
+  refusedWith: (english, said) => around(/nothing was changed/i.test(english ?? '') ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', 'detail', said),
   meeting: t('secretariat.meeting'),
   title: t('secretariat.title'),
   venue: t('secretariat.venue'),
@@ -188,9 +189,28 @@ let view = null; // the workspace view: { id, status, version, definition, warni
 let model = null; // the definition being edited
 let snapshot = null; // the live meeting (GET /api/meetings/{id}), for sittings' statuses and announcements
 
-/** Why the server refused, in the viewer's language when it sent a phrase code (else its English detail, else the status). */
+/** Why the server refused, in the viewer's language when it sent a phrase code (else its English detail, else the status): { text, lang }. */
+function refusalSaid(answer) {
+  // No answer at all: the page's own words (already in the viewer's language), not the server's.
+  if (answer.status === 0) return { text: answer.body?.detail ?? '', lang: '' };
+  return serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot);
+}
+
+/** What the server said as a node: plain text in the viewer's language, or the English marked lang="en". */
+function saidNode({ text, lang: code }) {
+  return code ? h('span', { lang: code }, text) : text;
+}
+
+/** Why the server refused, as a node for the page. */
 function refusal(answer) {
-  return serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot).text;
+  return saidNode(refusalSaid(answer));
+}
+
+/** A catalogue sentence with one placeholder filled by a node (the server's words, perhaps marked as English). */
+function around(key, name, said) {
+  const marker = '\u0001';
+  const [before, after = ''] = t(key, { [name]: marker }).replace(/[\u2066\u2069]/g, '').split(marker);
+  return [before, saidNode(said), after].filter(part => part !== '');
 }
 let gaps = [];
 
@@ -559,19 +579,25 @@ function showProblems(problems, heading) {
           place?.scrollIntoView({ block: 'center' });
           place?.querySelector('input, select, textarea')?.focus();
         },
-      }, h('code', {}, p.path)), ` ${p.message}`))));
+      }, h('code', {}, p.path)), ' ', saidNode(problemSaid(p))))));
   for (const p of currentProblems) {
     const place = placeOf(p.path);
     if (!place) continue;
     place.classList.add('has-problem');
-    const note = h('p', { class: 'field-problem', dataset: { problemPath: p.path } }, p.message);
+    const said = problemSaid(p);
+    const note = h('p', { class: 'field-problem', dataset: { problemPath: p.path }, lang: said.lang || null }, said.text);
     if (place.matches('[data-field-path]')) place.append(note);
     else place.prepend(note);
   }
 }
 
 function problemsOf(body) {
-  return (body?.errors ?? body?.problems ?? []).filter(p => p.path).map(p => ({ path: p.path, message: p.message }));
+  return (body?.errors ?? body?.problems ?? []).filter(p => p.path).map(p => ({ path: p.path, message: p.message, text: p.text }));
+}
+
+/** A problem of the definition in the viewer's language (its phrase code), else its English message. */
+function problemSaid(problem) {
+  return serverText(problem.text, problem.message, snapshot);
 }
 
 // --- loading ----------------------------------------------------------------------------------------------------
@@ -732,11 +758,11 @@ $('definition-form').addEventListener('submit', async event => {
   const problems = problemsOf(answer.body);
   if (problems.length > 0) {
     showProblems(problems, S.problemsHeading(problems.length));
-    say('save-message', S.refused(answer.body?.detail ?? ''), 'error');
+    say('save-message', S.refusedWith(answer.body?.detail, refusalSaid(answer)), 'error');
     $('problems').scrollIntoView({ block: 'start' });
     return;
   }
-  say('save-message', S.refused(refusal(answer)), 'error');
+  say('save-message', S.refusedWith(answer.body?.detail, refusalSaid(answer)), 'error');
 });
 
 $('reload').addEventListener('click', async () => {
@@ -873,7 +899,7 @@ $('format-form').addEventListener('submit', async event => {
           render();
           cards();
         } else {
-          say('format-message', done.status === 412 ? S.proposalStale : done.body?.detail ?? `${done.status}`, 'error');
+          say('format-message', done.status === 412 ? S.proposalStale : refusal(done), 'error');
         }
       },
     }, S.proposalPublish)));
@@ -959,7 +985,7 @@ async function createFromForm(draft) {
   if (!answer.ok) {
     const problems = problemsOf(answer.body);
     showProblems(problems, S.problemsHeading(problems.length));
-    say('save-message', S.refused(refusal(answer)), 'error');
+    say('save-message', S.refusedWith(answer.body?.detail, refusalSaid(answer)), 'error');
     return;
   }
   sessionStorage.setItem(`meetingops:created-chair-key:${answer.body.id}`, answer.body.chairKey);

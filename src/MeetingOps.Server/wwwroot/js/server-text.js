@@ -41,6 +41,14 @@ function argument(name, value, meeting, timeZone, yearsDiffer) {
     const year = yearsDiffer ? 'numeric' : undefined;
     return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year, timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   }
+  // The definition's problems (the secretariat's page): bodies missing from a sitting, the meeting's and a sitting's
+  // days as dates, sizes and a JSON error's line and byte as numbers.
+  if (name === 'missing') return list(value.split(',').filter(Boolean).map(id => ltr(shortOfBody(meeting, id))));
+  if (name === 'date' || name === 'startDate' || name === 'endDate') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return ltr(value); // a draft's day not given yet
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  }
+  if (name === 'length' || name === 'max' || name === 'line' || name === 'column') return Number(value);
   if (name === 'at' || name === 'end') {
     return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value));
   }
