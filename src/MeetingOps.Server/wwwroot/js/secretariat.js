@@ -6,7 +6,7 @@
 // goes back unchanged.
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
-import { serverText } from './server-text.js';
+import { serverText, serverTextElement, around } from './server-text.js';
 import { newIdempotencyKey } from './api.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
@@ -176,7 +176,6 @@ const S = {
   back: t('secretariat.back'),
   jump: t('secretariat.jump'),
   jumpTo: t('secretariat.jumpTo'),
-  warningLine: (line, message) => t('secretariat.warningLine', { line, message }),
 };
 
 const meetingId = meetingIdFromPath();
@@ -602,14 +601,20 @@ function problemSaid(problem) {
 
 // --- loading ----------------------------------------------------------------------------------------------------
 
+// The importer's gaps and warnings in the officer's language, from their phrases; a warning stored before the importer
+// gave phrases (or one a newer server says) keeps its English sentence, marked as English.
 function showWarnings(warnings, importGaps = []) {
   const box = $('warnings');
   box.hidden = warnings.length === 0 && importGaps.length === 0;
+  const said = w => {
+    const words = serverTextElement(w.text, w.message, snapshot);
+    return w.line > 0 ? around('secretariat.warningLine', { line: w.line }, words) : words;
+  };
   fill(box,
     importGaps.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importGaps),
-      h('ul', { class: 'warnings' }, importGaps.map(g => h('li', { class: 'warning' }, g.message ?? g.field)))) : null,
+      h('ul', { class: 'warnings' }, importGaps.map(g => h('li', { class: 'warning' }, g.message ? serverTextElement(g.text, g.message, snapshot) : g.field)))) : null,
     warnings.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importWarnings(warnings.length)),
-      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, w.line > 0 ? S.warningLine(w.line, w.message) : w.message)))) : null);
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, said(w))))) : null);
 }
 
 function takeView(next) {
