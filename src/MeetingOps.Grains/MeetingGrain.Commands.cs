@@ -17,7 +17,8 @@ public sealed partial class MeetingGrain
         ArgumentNullException.ThrowIfNull(command);
         if (new object?[] { command.Item, command.Session, command.Undo }.Count(c => c is not null) != 1)
         {
-            return Task.FromResult(CommandOutcome.Refused(new Refusal(RefusalKind.Invalid, "A command is either an item command, a session command or an undo.")));
+            return Task.FromResult(CommandOutcome.Refused(new Refusal(RefusalKind.Invalid, "A command is either an item command, a session command or an undo.",
+                Text: ServerPhrases.CommandNotOneKind.With())));
         }
         if (command.Undo is { } undo)
         {
@@ -179,12 +180,14 @@ public sealed partial class MeetingGrain
     {
         if (idempotencyKey is { } key && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
         {
-            return new Refusal(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MaxIdempotencyKeyLength} printable characters.");
+            return new Refusal(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MaxIdempotencyKeyLength} printable characters.",
+                Text: ServerPhrases.IdempotencyKeyMalformed.With(("count", MaxIdempotencyKeyLength)));
         }
         // Checked here, not only at the REST edge: the hub passes the presiding officer's name straight through.
         if (actorName is { } name && (name.Length > Actor.MaxNameLength || name.Any(char.IsControl)))
         {
-            return new Refusal(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} printable characters (no control characters).");
+            return new Refusal(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} printable characters (no control characters).",
+                Text: ServerPhrases.ActorNameTooLong.With(("count", Actor.MaxNameLength)));
         }
         return null;
     }

@@ -22,16 +22,18 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is not { } current)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
         }
         if (state.State.Archived)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" is archived: its record is kept as it stands."));
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" is archived: its record is kept as it stands.",
+                Text: ServerPhrases.MeetingArchived.With()));
         }
         if (request.ExpectedVersion != state.State.Version)
         {
             return WorkspaceOutcome.Refused(new Refusal(RefusalKind.VersionConflict,
-                $"The meeting is at version {state.State.Version}, not {request.ExpectedVersion}: something changed since you looked. Reload and try again."));
+                $"The meeting is at version {state.State.Version}, not {request.ExpectedVersion}: something changed since you looked. Reload and try again.",
+                Text: ServerPhrases.VersionConflict.With(("version", state.State.Version), ("expected", request.ExpectedVersion))));
         }
         return state.State.Draft ? await ReplaceDraft(request.Definition) : await Amend(current, request);
     }
@@ -60,7 +62,8 @@ public sealed partial class MeetingGrain
         var checkedDefinition = DefinitionValidator.Validate(request.Definition);
         if (checkedDefinition.Meeting is not { } meeting)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Invalid, "The definition has problems; nothing was changed."), checkedDefinition.Problems);
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Invalid, "The definition has problems; nothing was changed.",
+                Text: ServerPhrases.DefinitionHasProblems.With(("count", checkedDefinition.Problems.Count))), checkedDefinition.Problems);
         }
         var amendments = DefinitionAmendments.Diff(current, request.Definition);
         if (amendments.Count == 0)
@@ -80,7 +83,8 @@ public sealed partial class MeetingGrain
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
         {
             return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict,
-                $"The schedule changes made so far no longer fit the amended meeting ({e.Message}); nothing was changed."));
+                $"The schedule changes made so far no longer fit the amended meeting ({e.Message}); nothing was changed.",
+                Text: ServerPhrases.AmendScheduleNoLongerFits.With()));
         }
         _ = plan;
 
@@ -122,11 +126,11 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is null)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
         }
         if (string.IsNullOrEmpty(newKey) || newKey.Length < 16)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Invalid, "A chair key is at least 16 characters."));
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Invalid, "A chair key is at least 16 characters.", Text: ServerPhrases.ChairKeyTooShort.With(("count", 16))));
         }
         if (!Keys.MatchesHash(newKey, state.State.ChairKeyHash))
         {

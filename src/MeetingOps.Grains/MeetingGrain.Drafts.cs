@@ -23,7 +23,7 @@ public sealed partial class MeetingGrain
             // The same draft sent again (its answer was lost): only its sender knows the chair key it chose.
             return request.ChairKey is not null && Keys.MatchesHash(request.ChairKey, state.State.ChairKeyHash) && state.State.Draft
                 ? new WorkspaceOutcome(WorkspaceView(), null, request.ChairKey, [], null)
-                : WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists."));
+                : WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists.", Text: ServerPhrases.MeetingExists.With(("id", Id))));
         }
         var chairKey = request.ChairKey ?? Keys.NewKey();
         var draft = new MeetingState
@@ -55,7 +55,7 @@ public sealed partial class MeetingGrain
             return Task.FromResult(WorkspaceOutcome.Refused(refused));
         }
         return Task.FromResult(!state.RecordExists || state.State.Definition is null
-            ? WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."))
+            ? WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))))
             : new WorkspaceOutcome(WorkspaceView(), _meeting is null ? null : Snapshot(), null, [], null));
     }
 
@@ -67,7 +67,7 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is not { } definition)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
         }
         if (!state.State.Draft)
         {
@@ -78,7 +78,8 @@ public sealed partial class MeetingGrain
         if (checkedDefinition.Meeting is not { } meeting)
         {
             return WorkspaceOutcome.Refused(
-                new Refusal(RefusalKind.IllegalTransition, "The draft has problems; it is still a draft. Fix each one and publish again."),
+                new Refusal(RefusalKind.IllegalTransition, "The draft has problems; it is still a draft. Fix each one and publish again.",
+                    Text: ServerPhrases.DraftHasProblems.With(("count", checkedDefinition.Problems.Count))),
                 checkedDefinition.Problems);
         }
         state.State.Draft = false;
@@ -110,6 +111,7 @@ public sealed partial class MeetingGrain
 
     private Refusal? OrganizerRefusal(string? key, string what) =>
         organizer.Matches(key) ? null
-        : string.IsNullOrEmpty(key) ? new Refusal(RefusalKind.Unauthenticated, $"{what} needs the organizer key (Authorization: Bearer <organizerKey>).")
-        : new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key.");
+        : string.IsNullOrEmpty(key) ? new Refusal(RefusalKind.Unauthenticated, $"{what} needs the organizer key (Authorization: Bearer <organizerKey>).",
+            Text: ServerPhrases.OrganizerKeyRequired.With())
+        : new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key.", Text: ServerPhrases.NotOrganizerKey.With());
 }

@@ -14,7 +14,7 @@ public sealed partial class MeetingGrain
         ArgumentNullException.ThrowIfNull(command);
         if (_meeting is null || _live is null)
         {
-            return Task.FromResult(new ProposalOutcome(null, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".")));
+            return Task.FromResult(new ProposalOutcome(null, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id)))));
         }
         if (Malformed(command.IdempotencyKey, command.ActorName) is { } malformed)
         {
@@ -23,13 +23,15 @@ public sealed partial class MeetingGrain
         if (Authorize(command.PresentedKey, command.ActorName) is not { } actor)
         {
             return Task.FromResult(new ProposalOutcome(null, string.IsNullOrEmpty(command.PresentedKey)
-                ? new Refusal(RefusalKind.Unauthenticated, "This needs the meeting's chair key (Authorization: Bearer <chairKey>).")
-                : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key.")));
+                ? new Refusal(RefusalKind.Unauthenticated, "This needs the meeting's chair key (Authorization: Bearer <chairKey>).",
+                    Text: ServerPhrases.ChairKeyRequired.With())
+                : new Refusal(RefusalKind.Forbidden, "The key presented is not this meeting's chair key.", Text: ServerPhrases.NotChairKey.With())));
         }
         if (command.ExpectedVersion is { } expected && expected != state.State.Version)
         {
             return Task.FromResult(new ProposalOutcome(null, new Refusal(RefusalKind.VersionConflict,
-                $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again.")));
+                $"The meeting is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again.",
+                Text: ServerPhrases.VersionConflict.With(("version", state.State.Version), ("expected", expected)))));
         }
         var now = time.GetUtcNow();
         var context = new MeetingRules.Context(actor, now, "proposal", state.State.Version + 1);

@@ -61,21 +61,23 @@ public sealed partial class MeetingGrain(
         if (!organizer.Matches(request.PresentedKey))
         {
             return new MeetingCreated(null, null, [], string.IsNullOrEmpty(request.PresentedKey)
-                ? new Refusal(RefusalKind.Unauthenticated, "Creating a meeting needs the organizer key (Authorization: Bearer <organizerKey>).")
-                : new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key."));
+                ? new Refusal(RefusalKind.Unauthenticated, "Creating a meeting needs the organizer key (Authorization: Bearer <organizerKey>).",
+                    Text: ServerPhrases.OrganizerKeyRequired.With())
+                : new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key.", Text: ServerPhrases.NotOrganizerKey.With()));
         }
         if (state.RecordExists)
         {
             // The same creation sent again (its answer was lost): only its sender knows the chair key it chose.
             return request.ChairKey is not null && Keys.MatchesHash(request.ChairKey, state.State.ChairKeyHash) && _meeting is not null
                 ? new MeetingCreated(request.ChairKey, Snapshot(), [], null)
-                : new MeetingCreated(null, null, [], new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists."));
+                : new MeetingCreated(null, null, [], new Refusal(RefusalKind.Conflict, $"Meeting \"{Id}\" already exists.", Text: ServerPhrases.MeetingExists.With(("id", Id))));
         }
         var checkedDefinition = DefinitionValidator.Validate(request.Definition);
         if (checkedDefinition.Meeting is not { } meeting)
         {
             return new MeetingCreated(null, null, checkedDefinition.Problems,
-                new Refusal(RefusalKind.Invalid, "The meeting definition has problems; nothing was created."));
+                new Refusal(RefusalKind.Invalid, "The meeting definition has problems; nothing was created.",
+                    Text: ServerPhrases.CreationHasProblems.With(("count", checkedDefinition.Problems.Count))));
         }
 
         var chairKey = request.ChairKey ?? Keys.NewKey();

@@ -22,7 +22,8 @@ public class DefinitionReaderTests
 
     [Fact]
     public void Empty_input_says_so() =>
-        Assert.Equal(new DefinitionProblem("$", "The body is empty; expected a meeting definition as a JSON object."), Single(DefinitionReader.Read("")));
+        Assert.Equal(new DefinitionProblem("$", "The body is empty; expected a meeting definition as a JSON object.", ServerPhrases.DefEmptyBody.With()),
+            Single(DefinitionReader.Read("")));
 
     [Fact]
     public void Broken_json_gives_the_line_and_byte()
@@ -92,7 +93,7 @@ public class DefinitionReaderTests
 
     [Fact]
     public void An_unknown_item_in_a_session_is_refused() =>
-        Assert.Equal(new DefinitionProblem("$.sessions[0].items[0].item", "Unknown item \"nothing\"."),
+        Assert.Equal(new DefinitionProblem("$.sessions[0].items[0].item", "Unknown item \"nothing\".", ServerPhrases.DefUnknownItem.With(("id", "nothing"))),
             Single(ReadMutated(j => j["sessions"]![0]!["items"]![0]!["item"] = "nothing")));
 
     [Fact]
@@ -133,7 +134,8 @@ public class DefinitionReaderTests
             j["sessions"]![0]!["end"] = "2022-03-27T04:00";
         }));
 
-        Assert.Equal(new DefinitionProblem("$.sessions[0].start", "2022-03-27T02:30 does not exist in Europe/Vienna (the clocks skip it)."), problem);
+        Assert.Equal(new DefinitionProblem("$.sessions[0].start", "2022-03-27T02:30 does not exist in Europe/Vienna (the clocks skip it).",
+            ServerPhrases.DefTimeSkipped.With(("localStart", "2022-03-27T02:30"), ("zone", "Europe/Vienna"))), problem);
     }
 
     [Fact]

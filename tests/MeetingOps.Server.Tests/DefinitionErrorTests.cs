@@ -1,4 +1,5 @@
 using System.Text;
+using MeetingOps.Domain;
 using MeetingOps.Server.Tests.Infrastructure;
 
 namespace MeetingOps.Server.Tests;
@@ -67,6 +68,36 @@ public sealed class DefinitionErrorTests(SharedServer shared)
         }
         Assert.Null(response.Headers.Location);
         Assert.Equal(before, await _api.ListTextAsync());
+    }
+
+    [Fact]
+    public async Task Every_error_of_a_broken_definition_carries_its_phrase_code_for_the_pages()
+    {
+        foreach (var (name, (json, path, _)) in Cases)
+        {
+            var response = await _api.PostDefinitionAsync(json(), ServerProcess.TestOrganizerKey);
+
+            var problem = ApiAssert.Problem(response, HttpStatusCode.BadRequest, "bad-request");
+            var errors = (JsonArray)problem["errors"]!;
+            Assert.True(errors.Count > 0, $"{name}: {response.Body}");
+            foreach (var error in errors)
+            {
+                // Each error says its message as a phrase the catalogues know, beside the English message.
+                var code = (string?)error!["text"]?["code"];
+                Assert.True(code is not null && ServerPhrases.All.Any(p => p.Code == code), $"{name}: error without a known phrase code: {error.ToJsonString()}");
+                Assert.IsType<JsonObject>(error["text"]!["args"]);
+            }
+            // The refusal itself is a phrase too: the definition has problems (with their count), or it is not JSON of the shape.
+            Assert.Contains((string?)problem["text"]?["code"], new[] { "meeting.definitionHasProblems", "definition.notJson" });
+        }
+
+        var joint = await _api.PostDefinitionAsync(Cases["joint item planned where only one body sits"].Json(), ServerProcess.TestOrganizerKey);
+        var said = ApiAssert.Problem(joint, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal(("meeting.definitionHasProblems", "1"), ((string?)said["text"]!["code"], (string?)said["text"]!["args"]!["count"]));
+        var text = ((JsonArray)said["errors"]!).Single()!["text"]!;
+        Assert.Equal("definition.jointItemSitting", (string?)text["code"]);
+        Assert.Equal(("application-of-the-organized-crime-convention", "wg3,wg2", "wg2"),
+            ((string?)text["args"]!["id"], (string?)text["args"]!["bodies"], (string?)text["args"]!["missing"]));
     }
 
     [Fact]

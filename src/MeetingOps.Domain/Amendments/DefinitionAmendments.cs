@@ -65,17 +65,20 @@ public static partial class DefinitionAmendments
             if (a.Action == ItemRemoved && a.ItemId is { } item && HasHistory(log, item, null))
             {
                 return new Refusal(RefusalKind.Conflict,
-                    $"Item \"{item}\" ({a.From}) has history in the record and cannot be removed; withdraw it instead. Nothing was changed.");
+                    $"Item \"{item}\" ({a.From}) has history in the record and cannot be removed; withdraw it instead. Nothing was changed.",
+                    Text: ServerPhrases.AmendItemHasHistory.With(("item", item)));
             }
             if (a.Action == SittingCancelled && a.SessionId is { } cancelled && HasHistory(log, null, cancelled))
             {
                 return new Refusal(RefusalKind.Conflict,
-                    $"Sitting \"{cancelled}\" ({a.From}) has history in the record and cannot be removed. Nothing was changed.");
+                    $"Sitting \"{cancelled}\" ({a.From}) has history in the record and cannot be removed. Nothing was changed.",
+                    Text: ServerPhrases.AmendSittingHasHistory.With(("session", cancelled)));
             }
             if (a.Action == SittingMoved && a.SessionId is { } moved && live.Session(moved).IsSitting)
             {
                 return new Refusal(RefusalKind.Conflict,
-                    $"Sitting \"{moved}\" is in progress and cannot be moved ({a.From} → {a.To}). Nothing was changed.");
+                    $"Sitting \"{moved}\" is in progress and cannot be moved ({a.From} → {a.To}). Nothing was changed.",
+                    Text: ServerPhrases.AmendSittingInProgress.With(("session", moved)));
             }
         }
         return null;

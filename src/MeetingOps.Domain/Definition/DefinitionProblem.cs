@@ -1,7 +1,10 @@
 namespace MeetingOps.Domain.Definition;
 
-/// <summary>One thing wrong with a meeting definition, and where: a JSON path such as <c>$.sessions[2].items[0].item</c>.</summary>
-public sealed record DefinitionProblem(string Path, string Message)
+/// <summary>
+/// One thing wrong with a meeting definition, and where: a JSON path such as <c>$.sessions[2].items[0].item</c>. The
+/// <see cref="Text"/> is the message as a phrase code, for the secretariat's page to say in the viewer's language.
+/// </summary>
+public sealed record DefinitionProblem(string Path, string Message, ServerText? Text = null)
 {
     public override string ToString() => $"{Path}: {Message}";
 }

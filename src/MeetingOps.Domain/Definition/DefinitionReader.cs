@@ -25,21 +25,22 @@ public static class DefinitionReader
     {
         if (utf8Json.Length == 0)
         {
-            return (null, new DefinitionProblem("$", "The body is empty; expected a meeting definition as a JSON object."));
+            return (null, new DefinitionProblem("$", "The body is empty; expected a meeting definition as a JSON object.", ServerPhrases.DefEmptyBody.With()));
         }
         if (utf8Json.Length > MaxBytes)
         {
-            return (null, new DefinitionProblem("$", $"The definition is {utf8Json.Length:N0} bytes; at most {MaxBytes:N0} are accepted."));
+            return (null, new DefinitionProblem("$", $"The definition is {utf8Json.Length:N0} bytes; at most {MaxBytes:N0} are accepted.",
+                ServerPhrases.DefTooLarge.With(("length", utf8Json.Length), ("max", MaxBytes))));
         }
         if (Utf8Text.FirstInvalid(utf8Json) is { } notUtf8)
         {
-            return (null, new DefinitionProblem("$", notUtf8));
+            return (null, new DefinitionProblem("$", notUtf8, ServerPhrases.DefNotUtf8.With()));
         }
         try
         {
             var definition = JsonSerializer.Deserialize<MeetingDefinition>(utf8Json, MeetingOpsJson.Options);
             return definition is null
-                ? (null, new DefinitionProblem("$", "Expected a meeting definition as a JSON object, found null."))
+                ? (null, new DefinitionProblem("$", "Expected a meeting definition as a JSON object, found null.", ServerPhrases.DefNotObject.With()))
                 : (definition, null);
         }
         catch (JsonException e)
@@ -49,7 +50,7 @@ public static class DefinitionReader
         catch (ArgumentException e)
         {
             // Invalid UTF-8 and similar encoding faults surface as ArgumentException from the reader.
-            return (null, new DefinitionProblem("$", $"The body is not valid UTF-8 JSON: {e.Message}"));
+            return (null, new DefinitionProblem("$", $"The body is not valid UTF-8 JSON: {e.Message}", ServerPhrases.DefNotUtf8.With()));
         }
     }
 
@@ -64,11 +65,16 @@ public static class DefinitionReader
         {
             message = message[..cut];
         }
-        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        var wrongType = message.Contains("could not be converted to", StringComparison.Ordinal);
+        if (wrongType)
         {
             // System.Text.Json names the CLR type it wanted; say what a person can act on instead.
             message = "This value has the wrong type, or is not one of the names allowed here";
         }
-        return new DefinitionProblem(e.Path ?? "$", message.TrimEnd('.') + where + ".");
+        // The page says the line and byte in the viewer's language; the reader's own English (a syntax error) stays in Message.
+        var text = e.LineNumber is { } at
+            ? (wrongType ? ServerPhrases.DefWrongType : ServerPhrases.DefJsonError).With(("line", at + 1), ("column", (e.BytePositionInLine ?? 0) + 1))
+            : ServerPhrases.DefJsonShape.With();
+        return new DefinitionProblem(e.Path ?? "$", message.TrimEnd('.') + where + ".", text);
     }
 }

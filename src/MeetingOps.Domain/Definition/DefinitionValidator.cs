@@ -30,6 +30,9 @@ public static partial class DefinitionValidator
     }
     public const int MaxMeetingDays = 62;
 
+    /// <summary>A local time at the venue as the messages' arguments give it, e.g. 2022-05-23T10:00.</summary>
+    private static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();
 
@@ -51,15 +54,12 @@ public static partial class DefinitionValidator
         private readonly List<AgendaItem> _ordered = [];
         private readonly Dictionary<string, Dictionary<string, string>> _numbersByBody = new(StringComparer.Ordinal);
 
-        private void Add(string path, string message) => Problems.Add(new DefinitionProblem(path, message));
+        private void Add(string path, string message, ServerText? text = null) => Problems.Add(new DefinitionProblem(path, message, text));
 
         /// <summary>Checks a title or name given per language (codes from <see cref="Languages"/>); the trimmed copy, or null when none.</summary>
         private Dictionary<string, string>? OtherLanguages(string path, IReadOnlyDictionary<string, string>? texts, int max)
         {
-            foreach (var (at, message) in Languages.Problems(path, texts, max))
-            {
-                Add(at, message);
-            }
+            Problems.AddRange(Languages.Problems(path, texts, max));
             return Languages.Trimmed(texts);
         }
 
@@ -80,28 +80,30 @@ public static partial class DefinitionValidator
             TimeZoneInfo? zone = null;
             if (string.IsNullOrWhiteSpace(d.TimeZone))
             {
-                Add("$.timeZone", "The venue's IANA time zone is required, e.g. \"Europe/Vienna\".");
+                Add("$.timeZone", "The venue's IANA time zone is required, e.g. \"Europe/Vienna\".", ServerPhrases.DefTimeZoneRequired.With());
             }
             else if (!VenueZones.IsLocation(d.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(d.TimeZone, out zone) || !zone.HasIanaId)
             {
-                Add("$.timeZone", $"\"{d.TimeZone}\" is not an IANA time zone known here; use one such as \"Europe/Vienna\" or \"America/New_York\".");
+                Add("$.timeZone", $"\"{d.TimeZone}\" is not an IANA time zone known here; use one such as \"Europe/Vienna\" or \"America/New_York\".", ServerPhrases.DefTimeZoneUnknown.With(("zone", d.TimeZone)));
                 zone = null;
             }
             if (d.StartDate is null)
             {
-                Add("$.startDate", "The meeting's first day is required, e.g. \"2022-05-23\".");
+                Add("$.startDate", "The meeting's first day is required, e.g. \"2022-05-23\".", ServerPhrases.DefStartDateRequired.With());
             }
             if (d.EndDate is null)
             {
-                Add("$.endDate", "The meeting's last day is required, e.g. \"2022-05-27\".");
+                Add("$.endDate", "The meeting's last day is required, e.g. \"2022-05-27\".", ServerPhrases.DefEndDateRequired.With());
             }
             else if (d.EndDate < d.StartDate)
             {
-                Add("$.endDate", $"The meeting ends ({d.EndDate:yyyy-MM-dd}) before it starts ({d.StartDate:yyyy-MM-dd}).");
+                Add("$.endDate", $"The meeting ends ({d.EndDate:yyyy-MM-dd}) before it starts ({d.StartDate:yyyy-MM-dd}).",
+                    ServerPhrases.DefEndsBeforeStarts.With(("startDate", d.StartDate), ("endDate", d.EndDate)));
             }
             else if (d.StartDate is { } first && d.EndDate.Value.DayNumber - first.DayNumber >= MaxMeetingDays)
             {
-                Add("$.endDate", $"The meeting spans more than {MaxMeetingDays} days; a meeting is one event over consecutive days.");
+                Add("$.endDate", $"The meeting spans more than {MaxMeetingDays} days; a meeting is one event over consecutive days.",
+                    ServerPhrases.DefTooManyDays.With(("count", MaxMeetingDays)));
             }
 
             var bodies = Bodies(d.Bodies);
@@ -122,17 +124,17 @@ public static partial class DefinitionValidator
             {
                 if (required)
                 {
-                    Add(path, "Required, and must not be blank.");
+                    Add(path, "Required, and must not be blank.", ServerPhrases.DefRequired.With());
                 }
                 return;
             }
             if (value.Length > max)
             {
-                Add(path, $"Too long: {value.Length:N0} characters, at most {max:N0}.");
+                Add(path, $"Too long: {value.Length:N0} characters, at most {max:N0}.", ServerPhrases.DefTooLong.With(("length", value.Length), ("max", max)));
             }
             if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
             {
-                Add(path, "Contains control characters.");
+                Add(path, "Contains control characters.", ServerPhrases.DefControlCharacters.With());
             }
         }
 
@@ -140,7 +142,9 @@ public static partial class DefinitionValidator
         {
             if (id is null || !IdPattern().IsMatch(id))
             {
-                Add(path, $"\"{id}\" is not a valid {what} id: use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.");
+                var phrase = what switch { "body" => ServerPhrases.DefBadBodyId, "item" => ServerPhrases.DefBadItemId, _ => ServerPhrases.DefBadSessionId };
+                Add(path, $"\"{id}\" is not a valid {what} id: use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit.",
+                    phrase.With(("id", id)));
             }
         }
 
@@ -149,7 +153,7 @@ public static partial class DefinitionValidator
             var result = new List<Body>();
             if (bodies is null || bodies.Count == 0)
             {
-                Add("$.bodies", "At least one body is required.");
+                Add("$.bodies", "At least one body is required.", ServerPhrases.DefBodiesRequired.With());
                 return result;
             }
             for (var i = 0; i < bodies.Count; i++)
@@ -158,7 +162,7 @@ public static partial class DefinitionValidator
                 var b = bodies[i];
                 if (b is null)
                 {
-                    Add(path, "A body must be an object, found null.");
+                    Add(path, "A body must be an object, found null.", ServerPhrases.DefBodyNull.With());
                     continue;
                 }
                 Id($"{path}.id", b.Id, "body");
@@ -167,7 +171,7 @@ public static partial class DefinitionValidator
                 Text($"{path}.meeting", b.Meeting, required: false);
                 if (b.Id is not null && !_bodyIds.Add(b.Id))
                 {
-                    Add($"{path}.id", $"Body id \"{b.Id}\" is used twice.");
+                    Add($"{path}.id", $"Body id \"{b.Id}\" is used twice.", ServerPhrases.DefBodyIdTwice.With(("id", b.Id)));
                 }
                 // The officers' names reach the console, the report and the CSV: the same checks as every other name.
                 Text($"{path}.officers.chair", b.Officers?.Chair, required: false);
@@ -175,7 +179,7 @@ public static partial class DefinitionValidator
                 var viceChairs = b.Officers?.ViceChairs ?? [];
                 if (viceChairs.Count > MaxViceChairs)
                 {
-                    Add($"{path}.officers.viceChairs", $"At most {MaxViceChairs} Vice-Chairs.");
+                    Add($"{path}.officers.viceChairs", $"At most {MaxViceChairs} Vice-Chairs.", ServerPhrases.DefTooManyViceChairs.With(("count", MaxViceChairs)));
                 }
                 for (var v = 0; v < viceChairs.Count && v < MaxViceChairs; v++)
                 {
@@ -192,17 +196,17 @@ public static partial class DefinitionValidator
         {
             if (items is null || items.Count == 0)
             {
-                Add("$.items", "At least one agenda item is required.");
+                Add("$.items", "At least one agenda item is required.", ServerPhrases.DefItemsRequired.With());
                 return;
             }
             ItemList("$.items", items, parent: null, depth: 1);
             if (_ordered.Count > MaxItems)
             {
-                Add("$.items", $"{_ordered.Count} items; at most {MaxItems} are accepted.");
+                Add("$.items", $"{_ordered.Count} items; at most {MaxItems} are accepted.", ServerPhrases.DefTooManyItems.With(("found", _ordered.Count), ("count", MaxItems)));
             }
             foreach (var body in _bodyIds.Where(b => _ordered.All(i => !i.Numbers.ContainsKey(b))))
             {
-                Add("$.items", $"Body \"{body}\" has no agenda items.");
+                Add("$.items", $"Body \"{body}\" has no agenda items.", ServerPhrases.DefBodyWithoutItems.With(("body", body)));
             }
         }
 
@@ -213,7 +217,7 @@ public static partial class DefinitionValidator
                 var itemPath = $"{path}[{i}]";
                 if (items[i] is not { } d)
                 {
-                    Add(itemPath, "An item must be an object, found null.");
+                    Add(itemPath, "An item must be an object, found null.", ServerPhrases.DefItemNull.With());
                     continue;
                 }
                 var item = Item(itemPath, d, parent);
@@ -221,7 +225,7 @@ public static partial class DefinitionValidator
                 {
                     if (depth >= MaxSubItemDepth)
                     {
-                        Add($"{itemPath}.subItems", $"Sub-items nest at most {MaxSubItemDepth} levels deep.");
+                        Add($"{itemPath}.subItems", $"Sub-items nest at most {MaxSubItemDepth} levels deep.", ServerPhrases.DefSubItemsTooDeep.With(("count", MaxSubItemDepth)));
                     }
                     else
                     {
@@ -236,18 +240,18 @@ public static partial class DefinitionValidator
             Id($"{path}.id", d.Id, "item");
             if (d.Id is not null && _items.ContainsKey(d.Id))
             {
-                Add($"{path}.id", $"Item id \"{d.Id}\" is used twice.");
+                Add($"{path}.id", $"Item id \"{d.Id}\" is used twice.", ServerPhrases.DefItemIdTwice.With(("id", d.Id)));
             }
             Text($"{path}.title", d.Title, required: true);
             if (!Enum.IsDefined(d.Kind))
             {
-                Add($"{path}.kind", $"Unknown kind {d.Kind}.");
+                Add($"{path}.kind", $"Unknown kind {d.Kind}.", ServerPhrases.DefUnknownKind.With(("found", (int)d.Kind)));
             }
 
             var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
             if (d.Numbers is null || d.Numbers.Count == 0)
             {
-                Add($"{path}.numbers", "An item needs its number on at least one body's agenda, e.g. {\"wg3\": \"1 (a)\"}.");
+                Add($"{path}.numbers", "An item needs its number on at least one body's agenda, e.g. {\"wg3\": \"1 (a)\"}.", ServerPhrases.DefNumbersRequired.With());
             }
             else
             {
@@ -256,18 +260,20 @@ public static partial class DefinitionValidator
                     var numberPath = $"{path}.numbers.{body}";
                     if (!_bodyIds.Contains(body))
                     {
-                        Add(numberPath, $"Unknown body \"{body}\"; the bodies are {string.Join(", ", _bodyIds.Select(b => $"\"{b}\""))}.");
+                        Add(numberPath, $"Unknown body \"{body}\"; the bodies are {string.Join(", ", _bodyIds.Select(b => $"\"{b}\""))}.",
+                            ServerPhrases.DefUnknownBody.With(("id", body), ("bodies", _bodyIds)));
                         continue;
                     }
                     if (string.IsNullOrWhiteSpace(number) || number.Length > 16 || number.Any(char.IsControl))
                     {
-                        Add(numberPath, "An item number is 1–16 characters, e.g. \"2\" or \"1 (a)\".");
+                        Add(numberPath, "An item number is 1–16 characters, e.g. \"2\" or \"1 (a)\".", ServerPhrases.DefNumberShape.With());
                         continue;
                     }
                     var normalized = number.Trim();
                     if (_numbersByBody[body].TryGetValue(normalized, out var other))
                     {
-                        Add(numberPath, $"Number \"{normalized}\" is already item \"{other}\" on the agenda of \"{body}\".");
+                        Add(numberPath, $"Number \"{normalized}\" is already item \"{other}\" on the agenda of \"{body}\".",
+                            ServerPhrases.DefNumberTaken.With(("number", normalized), ("id", other), ("body", body)));
                     }
                     else
                     {
@@ -275,7 +281,7 @@ public static partial class DefinitionValidator
                     }
                     if (parent is not null && !parent.Numbers.ContainsKey(body))
                     {
-                        Add(numberPath, $"A sub-item can only be on agendas its parent \"{parent.Id}\" is on.");
+                        Add(numberPath, $"A sub-item can only be on agendas its parent \"{parent.Id}\" is on.", ServerPhrases.DefSubItemOffParent.With(("id", parent.Id)));
                     }
                     numbers[body] = normalized;
                 }
@@ -286,7 +292,8 @@ public static partial class DefinitionValidator
             {
                 if (!numbers.ContainsKey(body))
                 {
-                    Add($"{path}.annotation.{body}", $"Annotation for \"{body}\", but the item is not on that body's agenda.");
+                    Add($"{path}.annotation.{body}", $"Annotation for \"{body}\", but the item is not on that body's agenda.",
+                        ServerPhrases.DefAnnotationOffAgenda.With(("body", body)));
                     continue;
                 }
                 Text($"{path}.annotation.{body}", text, required: false, max: MaxAnnotationLength);
@@ -300,12 +307,12 @@ public static partial class DefinitionValidator
                 var docPath = $"{path}.documents[{i}]";
                 if (documentList[i] is not { } doc)
                 {
-                    Add(docPath, "A document must be an object, found null.");
+                    Add(docPath, "A document must be an object, found null.", ServerPhrases.DefDocumentNull.With());
                     continue;
                 }
                 if (doc.Symbols is null || doc.Symbols.Count == 0 || doc.Symbols.Any(string.IsNullOrWhiteSpace))
                 {
-                    Add($"{docPath}.symbols", "A document needs at least one symbol, e.g. \"CTOC/COP/WG.3/2022/2\".");
+                    Add($"{docPath}.symbols", "A document needs at least one symbol, e.g. \"CTOC/COP/WG.3/2022/2\".", ServerPhrases.DefDocumentSymbols.With());
                 }
                 Text($"{docPath}.title", doc.Title, required: false, max: 2000);
                 var documentTitles = OtherLanguages($"{docPath}.titles", doc.Titles, 2000);
@@ -328,12 +335,12 @@ public static partial class DefinitionValidator
             var result = new List<Session>();
             if (d.Sessions is null || d.Sessions.Count == 0)
             {
-                Add("$.sessions", "At least one session is required: the organization of work says when the bodies sit.");
+                Add("$.sessions", "At least one session is required: the organization of work says when the bodies sit.", ServerPhrases.DefSessionsRequired.With());
                 return result;
             }
             if (d.Sessions.Count > MaxSessions)
             {
-                Add("$.sessions", $"{d.Sessions.Count} sessions; at most {MaxSessions} are accepted.");
+                Add("$.sessions", $"{d.Sessions.Count} sessions; at most {MaxSessions} are accepted.", ServerPhrases.DefTooManySessions.With(("found", d.Sessions.Count), ("count", MaxSessions)));
                 return result;
             }
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -342,13 +349,13 @@ public static partial class DefinitionValidator
                 var path = $"$.sessions[{i}]";
                 if (d.Sessions[i] is not { } s)
                 {
-                    Add(path, "A session must be an object, found null.");
+                    Add(path, "A session must be an object, found null.", ServerPhrases.DefSessionNull.With());
                     continue;
                 }
                 Id($"{path}.id", s.Id, "session");
                 if (s.Id is not null && !ids.Add(s.Id))
                 {
-                    Add($"{path}.id", $"Session id \"{s.Id}\" is used twice.");
+                    Add($"{path}.id", $"Session id \"{s.Id}\" is used twice.", ServerPhrases.DefSessionIdTwice.With(("id", s.Id)));
                 }
                 var start = Instant($"{path}.start", s.Start, zone, d);
                 var end = Instant($"{path}.end", s.End, zone, d);
@@ -356,24 +363,25 @@ public static partial class DefinitionValidator
                 {
                     if (end <= start)
                     {
-                        Add($"{path}.end", $"The session ends ({s.End:yyyy-MM-ddTHH:mm}) at or before it starts ({s.Start:yyyy-MM-ddTHH:mm}).");
+                        Add($"{path}.end", $"The session ends ({s.End:yyyy-MM-ddTHH:mm}) at or before it starts ({s.Start:yyyy-MM-ddTHH:mm}).",
+                            ServerPhrases.DefSessionEndsBeforeStarts.With(("localStart", Local(s.Start)), ("localEnd", Local(s.End))));
                     }
                     else if (end - start > TimeSpan.FromHours(24))
                     {
-                        Add($"{path}.end", "A session lasts at most 24 hours.");
+                        Add($"{path}.end", "A session lasts at most 24 hours.", ServerPhrases.DefSessionTooLong.With());
                     }
                 }
                 if (!Enum.IsDefined(s.Format))
                 {
-                    Add($"{path}.format", $"Unknown format {s.Format}.");
+                    Add($"{path}.format", $"Unknown format {s.Format}.", ServerPhrases.DefUnknownFormat.With(("found", (int)s.Format)));
                 }
                 if (s.CapMinutes is < 1 or > 24 * 60)
                 {
-                    Add($"{path}.capMinutes", $"A cap is 1–1440 minutes, found {s.CapMinutes}.");
+                    Add($"{path}.capMinutes", $"A cap is 1–1440 minutes, found {s.CapMinutes}.", ServerPhrases.DefCapRange.With(("found", s.CapMinutes)));
                 }
                 if (s.CapFrom is { } from && !Enum.IsDefined(from))
                 {
-                    Add($"{path}.capFrom", $"A cap counts from \"bookedStart\" (the default) or \"actualStart\", found {from}.");
+                    Add($"{path}.capFrom", $"A cap counts from \"bookedStart\" (the default) or \"actualStart\", found {from}.", ServerPhrases.DefCapFrom.With(("found", (int)from)));
                 }
                 var bodies = SessionBodies(path, s.Bodies);
                 var planned = Planned(path, s.Items, bodies);
@@ -389,18 +397,20 @@ public static partial class DefinitionValidator
         {
             if (local.Kind != DateTimeKind.Unspecified)
             {
-                Add(path, "Give the local time at the venue without an offset or 'Z', e.g. \"2022-05-23T10:00\".");
+                Add(path, "Give the local time at the venue without an offset or 'Z', e.g. \"2022-05-23T10:00\".", ServerPhrases.DefLocalTimeOnly.With());
                 return null;
             }
             var date = DateOnly.FromDateTime(local);
             // Without the meeting's dates (a draft) only those are reported, not every sitting against them.
             if (date < d.StartDate || date > d.EndDate)
             {
-                Add(path, $"{local:yyyy-MM-dd} is outside the meeting's dates ({d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}).");
+                Add(path, $"{local:yyyy-MM-dd} is outside the meeting's dates ({d.StartDate:yyyy-MM-dd} to {d.EndDate:yyyy-MM-dd}).",
+                    ServerPhrases.DefOutsideDates.With(("date", date), ("startDate", d.StartDate), ("endDate", d.EndDate)));
             }
             if (zone.IsInvalidTime(local))
             {
-                Add(path, $"{local:yyyy-MM-ddTHH:mm} does not exist in {zone.Id} (the clocks skip it).");
+                Add(path, $"{local:yyyy-MM-ddTHH:mm} does not exist in {zone.Id} (the clocks skip it).",
+                    ServerPhrases.DefTimeSkipped.With(("localStart", Local(local)), ("zone", zone.Id)));
                 return null;
             }
             // An ambiguous local time (clocks going back) is read as the earlier of the two instants.
@@ -413,7 +423,7 @@ public static partial class DefinitionValidator
             var result = new List<string>();
             if (bodies is null || bodies.Count == 0)
             {
-                Add($"{path}.bodies", "A session needs at least one body that sits in it.");
+                Add($"{path}.bodies", "A session needs at least one body that sits in it.", ServerPhrases.DefSessionBodiesRequired.With());
                 return result;
             }
             for (var i = 0; i < bodies.Count; i++)
@@ -421,11 +431,11 @@ public static partial class DefinitionValidator
                 var body = bodies[i];
                 if (body is null || !_bodyIds.Contains(body))
                 {
-                    Add($"{path}.bodies[{i}]", $"Unknown body \"{body}\".");
+                    Add($"{path}.bodies[{i}]", $"Unknown body \"{body}\".", ServerPhrases.DefUnknownSessionBody.With(("id", body)));
                 }
                 else if (result.Contains(body))
                 {
-                    Add($"{path}.bodies[{i}]", $"Body \"{body}\" is listed twice.");
+                    Add($"{path}.bodies[{i}]", $"Body \"{body}\" is listed twice.", ServerPhrases.DefBodyListedTwice.With(("body", body)));
                 }
                 else
                 {
@@ -445,17 +455,17 @@ public static partial class DefinitionValidator
                 var itemPath = $"{path}.items[{i}].item";
                 if (list[i] is not { } p || p.Item is null)
                 {
-                    Add($"{path}.items[{i}]", "A planned item must be an object with an \"item\" id.");
+                    Add($"{path}.items[{i}]", "A planned item must be an object with an \"item\" id.", ServerPhrases.DefPlannedItemShape.With());
                     continue;
                 }
                 if (!_items.TryGetValue(p.Item, out var item))
                 {
-                    Add(itemPath, $"Unknown item \"{p.Item}\".");
+                    Add(itemPath, $"Unknown item \"{p.Item}\".", ServerPhrases.DefUnknownItem.With(("id", p.Item)));
                     continue;
                 }
                 if (!seen.Add(p.Item))
                 {
-                    Add(itemPath, $"Item \"{p.Item}\" is planned twice in this session.");
+                    Add(itemPath, $"Item \"{p.Item}\" is planned twice in this session.", ServerPhrases.DefPlannedTwice.With(("id", p.Item)));
                     continue;
                 }
                 var missing = item.Numbers.Keys.Where(b => !bodies.Contains(b)).ToList();
@@ -463,7 +473,10 @@ public static partial class DefinitionValidator
                 {
                     Add(itemPath, item.IsJoint
                         ? $"\"{p.Item}\" is a joint item of {string.Join(" and ", item.Numbers.Keys)}; it can only be planned in a session where all of them sit (missing: {string.Join(", ", missing)})."
-                        : $"\"{p.Item}\" is on the agenda of \"{missing[0]}\", which does not sit in this session.");
+                        : $"\"{p.Item}\" is on the agenda of \"{missing[0]}\", which does not sit in this session.",
+                        item.IsJoint
+                        ? ServerPhrases.DefJointItemSitting.With(("id", p.Item), ("bodies", item.Numbers.Keys), ("missing", missing))
+                        : ServerPhrases.DefItemBodyNotSitting.With(("id", p.Item), ("body", missing[0])));
                     continue;
                 }
                 result.Add(p);
@@ -483,7 +496,8 @@ public static partial class DefinitionValidator
                         var shared = a.Bodies.Intersect(b.Bodies).ToList();
                         if (shared.Count > 0)
                         {
-                            Add($"$.sessions[{j}]", $"Session \"{b.Id}\" overlaps session \"{a.Id}\" for body \"{shared[0]}\"; a body sits in one session at a time.");
+                            Add($"$.sessions[{j}]", $"Session \"{b.Id}\" overlaps session \"{a.Id}\" for body \"{shared[0]}\"; a body sits in one session at a time.",
+                                ServerPhrases.DefSessionsOverlap.With(("id", b.Id), ("other", a.Id), ("body", shared[0])));
                         }
                     }
                 }

@@ -39,11 +39,11 @@ public static class DraftReader
         }
         catch (ArgumentException e)
         {
-            return (null, new DefinitionProblem("$", $"The body is not valid UTF-8 JSON: {e.Message}"));
+            return (null, new DefinitionProblem("$", $"The body is not valid UTF-8 JSON: {e.Message}", ServerPhrases.DefNotUtf8.With()));
         }
         if (node is not JsonObject draft)
         {
-            return (null, new DefinitionProblem("$", "Expected a meeting definition as a JSON object."));
+            return (null, new DefinitionProblem("$", "Expected a meeting definition as a JSON object.", ServerPhrases.DefNotObject.With()));
         }
         foreach (var (name, empty) in Gaps)
         {

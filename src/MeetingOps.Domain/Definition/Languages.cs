@@ -29,7 +29,7 @@ public static class Languages
     public static bool IsTranslated(string? code) => code is not null && Translated.Contains(code, StringComparer.Ordinal);
 
     /// <summary>What is wrong with a set of texts per language, each with its JSON path (<paramref name="path"/>.fr ...).</summary>
-    public static IEnumerable<(string Path, string Message)> Problems(string path, IReadOnlyDictionary<string, string>? texts, int max)
+    public static IEnumerable<DefinitionProblem> Problems(string path, IReadOnlyDictionary<string, string>? texts, int max)
     {
         if (texts is null)
         {
@@ -40,23 +40,24 @@ public static class Languages
             var at = $"{path}.{code}";
             if (code == English)
             {
-                yield return (at, "The English text is the title or name itself; list only the other languages here (ar, zh, fr, ru, es).");
+                yield return new(at, "The English text is the title or name itself; list only the other languages here (ar, zh, fr, ru, es).", ServerPhrases.DefEnglishListed.With());
             }
             else if (!IsTranslated(code))
             {
-                yield return (at, $"\"{code}\" is not an official language code; use one of ar, zh, fr, ru, es (English is the title or name itself).");
+                yield return new(at, $"\"{code}\" is not an official language code; use one of ar, zh, fr, ru, es (English is the title or name itself).",
+                    ServerPhrases.DefNotLanguage.With(("found", code)));
             }
             else if (string.IsNullOrWhiteSpace(text))
             {
-                yield return (at, "Must not be blank: leave the language out instead, and the pages show the English.");
+                yield return new(at, "Must not be blank: leave the language out instead, and the pages show the English.", ServerPhrases.DefTranslationBlank.With());
             }
             else if (text.Length > max)
             {
-                yield return (at, $"Too long: {text.Length:N0} characters, at most {max:N0}.");
+                yield return new(at, $"Too long: {text.Length:N0} characters, at most {max:N0}.", ServerPhrases.DefTooLong.With(("length", text.Length), ("max", max)));
             }
             else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
             {
-                yield return (at, "Contains control characters.");
+                yield return new(at, "Contains control characters.", ServerPhrases.DefControlCharacters.With());
             }
         }
     }

@@ -47,5 +47,11 @@ public readonly record struct MeetingId : IParsable<MeetingId>
             ? $"A meeting id is needed: 1–{MaxLength} lowercase letters, digits or '-'."
             : $"\"{Shorten(text)}\" is not a meeting id: 1–{MaxLength} lowercase letters, digits or '-'.";
 
+    /// <summary>The same refusal as a phrase code, for the pages.</summary>
+    public static ServerText RefusalText(string? text) =>
+        text is null
+            ? ServerPhrases.MeetingIdNeeded.With(("count", MaxLength))
+            : ServerPhrases.MeetingBadId.With(("id", Shorten(text)), ("count", MaxLength));
+
     private static string Shorten(string text) => text.Length <= MaxLength + 16 ? text : string.Concat(text.AsSpan(0, MaxLength), "…");
 }

@@ -86,6 +86,103 @@ public static class ServerPhrases
     public static readonly ServerPhrase WarnQuotaNone = new("plan.quotaNone", "session");
     public static readonly ServerPhrase WarnQuotaShortened = new("plan.quotaShortened", "session", "availableMinutes", "plannedMinutes");
 
+    // The definition, drafts, amendments, the schedule and the archive (the secretariat's workspace, creation, publishing).
+    public static readonly ServerPhrase OrganizerKeyRequired = new("key.organizerRequired");
+    public static readonly ServerPhrase NotOrganizerKey = new("key.notOrganizer");
+    public static readonly ServerPhrase ChairKeyTooShort = new("key.chairTooShort", "count");
+    public static readonly ServerPhrase MeetingExists = new("meeting.exists", "id");
+    public static readonly ServerPhrase MeetingBadId = new("meeting.badId", "id", "count");
+    public static readonly ServerPhrase MeetingIdNeeded = new("meeting.idNeeded", "count");
+    public static readonly ServerPhrase CreationHasProblems = new("meeting.definitionHasProblems", "count");
+    public static readonly ServerPhrase DraftHasProblems = new("draft.hasProblems", "count");
+    public static readonly ServerPhrase DraftNotJson = new("draft.notJson");
+    public static readonly ServerPhrase DefinitionHasProblems = new("definition.hasProblems", "count");
+    public static readonly ServerPhrase DefinitionNotJson = new("definition.notJson");
+    public static readonly ServerPhrase DefinitionNotJsonNothingChanged = new("definition.notJsonNothingChanged");
+    public static readonly ServerPhrase DefinitionContentType = new("definition.contentType", "contentType");
+    public static readonly ServerPhrase DefinitionIfMatchRequired = new("definition.ifMatchRequired");
+    public static readonly ServerPhrase CommandNotOneKind = new("command.notOneKind");
+    public static readonly ServerPhrase IdempotencyKeyMalformed = new("command.keyMalformed", "count");
+    public static readonly ServerPhrase ActorNameTooLong = new("command.actorNameTooLong", "count");
+    public static readonly ServerPhrase DryRunWord = new("command.dryRun");
+    public static readonly ServerPhrase LogAfter = new("log.after");
+    public static readonly ServerPhrase LogFormat = new("log.format", "format");
+    public static readonly ServerPhrase LogCsvWhole = new("log.csvWhole");
+    public static readonly ServerPhrase AmendItemHasHistory = new("amend.itemHasHistory", "item");
+    public static readonly ServerPhrase AmendSittingHasHistory = new("amend.sittingHasHistory", "session");
+    public static readonly ServerPhrase AmendSittingInProgress = new("amend.sittingInProgress", "session");
+    public static readonly ServerPhrase AmendScheduleNoLongerFits = new("amend.scheduleNoLongerFits");
+    public static readonly ServerPhrase ScheduleFormatRequired = new("schedule.formatRequired");
+    public static readonly ServerPhrase ScheduleExtraSitting = new("schedule.extraSitting", "session");
+    public static readonly ServerPhrase ScheduleSittingEnded = new("schedule.sittingEnded", "session");
+    public static readonly ServerPhrase ScheduleSittingStarted = new("schedule.sittingStarted", "session");
+    public static readonly ServerPhrase SchedulePinToEnded = new("schedule.pinToEnded", "session", "item");
+    public static readonly ServerPhrase ScheduleDoesNotFit = new("schedule.doesNotFit", "count");
+
+    // What is wrong with a meeting definition, each at its JSON path (DefinitionValidator, Languages, the readers).
+    public static readonly ServerPhrase DefRequired = new("definition.required");
+    public static readonly ServerPhrase DefTooLong = new("definition.tooLong", "length", "max");
+    public static readonly ServerPhrase DefControlCharacters = new("definition.controlCharacters");
+    public static readonly ServerPhrase DefBadBodyId = new("definition.badBodyId", "id");
+    public static readonly ServerPhrase DefBadItemId = new("definition.badItemId", "id");
+    public static readonly ServerPhrase DefBadSessionId = new("definition.badSessionId", "id");
+    public static readonly ServerPhrase DefTimeZoneRequired = new("definition.timeZoneRequired");
+    public static readonly ServerPhrase DefTimeZoneUnknown = new("definition.timeZoneUnknown", "zone");
+    public static readonly ServerPhrase DefStartDateRequired = new("definition.startDateRequired");
+    public static readonly ServerPhrase DefEndDateRequired = new("definition.endDateRequired");
+    public static readonly ServerPhrase DefEndsBeforeStarts = new("definition.endsBeforeStarts", "startDate", "endDate");
+    public static readonly ServerPhrase DefTooManyDays = new("definition.tooManyDays", "count");
+    public static readonly ServerPhrase DefBodiesRequired = new("definition.bodiesRequired");
+    public static readonly ServerPhrase DefBodyNull = new("definition.bodyNull");
+    public static readonly ServerPhrase DefBodyIdTwice = new("definition.bodyIdTwice", "id");
+    public static readonly ServerPhrase DefTooManyViceChairs = new("definition.tooManyViceChairs", "count");
+    public static readonly ServerPhrase DefItemsRequired = new("definition.itemsRequired");
+    public static readonly ServerPhrase DefTooManyItems = new("definition.tooManyItems", "found", "count");
+    public static readonly ServerPhrase DefBodyWithoutItems = new("definition.bodyWithoutItems", "body");
+    public static readonly ServerPhrase DefItemNull = new("definition.itemNull");
+    public static readonly ServerPhrase DefSubItemsTooDeep = new("definition.subItemsTooDeep", "count");
+    public static readonly ServerPhrase DefItemIdTwice = new("definition.itemIdTwice", "id");
+    public static readonly ServerPhrase DefUnknownKind = new("definition.unknownKind", "found");
+    public static readonly ServerPhrase DefNumbersRequired = new("definition.numbersRequired");
+    public static readonly ServerPhrase DefUnknownBody = new("definition.unknownBody", "id", "bodies");
+    public static readonly ServerPhrase DefNumberShape = new("definition.numberShape");
+    public static readonly ServerPhrase DefNumberTaken = new("definition.numberTaken", "number", "id", "body");
+    public static readonly ServerPhrase DefSubItemOffParent = new("definition.subItemOffParent", "id");
+    public static readonly ServerPhrase DefAnnotationOffAgenda = new("definition.annotationOffAgenda", "body");
+    public static readonly ServerPhrase DefDocumentNull = new("definition.documentNull");
+    public static readonly ServerPhrase DefDocumentSymbols = new("definition.documentSymbols");
+    public static readonly ServerPhrase DefSessionsRequired = new("definition.sessionsRequired");
+    public static readonly ServerPhrase DefTooManySessions = new("definition.tooManySessions", "found", "count");
+    public static readonly ServerPhrase DefSessionNull = new("definition.sessionNull");
+    public static readonly ServerPhrase DefSessionIdTwice = new("definition.sessionIdTwice", "id");
+    public static readonly ServerPhrase DefSessionEndsBeforeStarts = new("definition.sessionEndsBeforeStarts", "localStart", "localEnd");
+    public static readonly ServerPhrase DefSessionTooLong = new("definition.sessionTooLong");
+    public static readonly ServerPhrase DefUnknownFormat = new("definition.unknownFormat", "found");
+    public static readonly ServerPhrase DefCapRange = new("definition.capRange", "found");
+    public static readonly ServerPhrase DefCapFrom = new("definition.capFrom", "found");
+    public static readonly ServerPhrase DefLocalTimeOnly = new("definition.localTimeOnly");
+    public static readonly ServerPhrase DefOutsideDates = new("definition.outsideDates", "date", "startDate", "endDate");
+    public static readonly ServerPhrase DefTimeSkipped = new("definition.timeSkipped", "localStart", "zone");
+    public static readonly ServerPhrase DefSessionBodiesRequired = new("definition.sessionBodiesRequired");
+    public static readonly ServerPhrase DefUnknownSessionBody = new("definition.unknownSessionBody", "id");
+    public static readonly ServerPhrase DefBodyListedTwice = new("definition.bodyListedTwice", "body");
+    public static readonly ServerPhrase DefPlannedItemShape = new("definition.plannedItemShape");
+    public static readonly ServerPhrase DefUnknownItem = new("definition.unknownItem", "id");
+    public static readonly ServerPhrase DefPlannedTwice = new("definition.plannedTwice", "id");
+    public static readonly ServerPhrase DefJointItemSitting = new("definition.jointItemSitting", "id", "bodies", "missing");
+    public static readonly ServerPhrase DefItemBodyNotSitting = new("definition.itemBodyNotSitting", "id", "body");
+    public static readonly ServerPhrase DefSessionsOverlap = new("definition.sessionsOverlap", "id", "other", "body");
+    public static readonly ServerPhrase DefEnglishListed = new("definition.englishListed");
+    public static readonly ServerPhrase DefNotLanguage = new("definition.notLanguage", "found");
+    public static readonly ServerPhrase DefTranslationBlank = new("definition.translationBlank");
+    public static readonly ServerPhrase DefEmptyBody = new("definition.emptyBody");
+    public static readonly ServerPhrase DefTooLarge = new("definition.tooLarge", "length", "max");
+    public static readonly ServerPhrase DefNotUtf8 = new("definition.notUtf8");
+    public static readonly ServerPhrase DefNotObject = new("definition.notObject");
+    public static readonly ServerPhrase DefWrongType = new("definition.wrongType", "line", "column");
+    public static readonly ServerPhrase DefJsonError = new("definition.jsonError", "line", "column");
+    public static readonly ServerPhrase DefJsonShape = new("definition.jsonShape");
+
     // The importer and the translation import (AgendaImporter and its readers, TranslationImporter, the .docx and PDF readers):
     // what the importer assumed or left out, and why a document or a translation was refused. Arguments: line, first a line
     // number; number, previous, parent, last, target, taken an item number as the document prints it; body, targetBody a body's
@@ -211,6 +308,60 @@ public static class ServerPhrases
     public static readonly ServerPhrase IdempotencyKeyReused = new("command.keyReused");
     public static readonly ServerPhrase NoSuchMeeting = new("meeting.notFound", "id");
     public static readonly ServerPhrase MeetingArchived = new("meeting.archived");
+
+    // The floor, the delegations and announcements (FloorRules, Delegations, Announcements, the floor and delegations
+    // grains, FloorApi). delegation, keyDelegation: a delegation's id (shown as its name where the page knows it);
+    // kind: a request for the floor (statement, pointOfOrder, rightOfReply); *Seconds: seconds; max: a number;
+    // found: text as sent; until: an instant.
+    public static readonly ServerPhrase FloorDelegationKeyOnly = new("floor.delegationKeyOnly");
+    public static readonly ServerPhrase FloorOtherDelegation = new("floor.otherDelegation", "keyDelegation", "delegation");
+    public static readonly ServerPhrase FloorWhichDelegation = new("floor.whichDelegation", "action");
+    public static readonly ServerPhrase FloorListClosed = new("floor.listClosed");
+    public static readonly ServerPhrase FloorAlreadyRequested = new("floor.alreadyRequested", "delegation", "kind");
+    public static readonly ServerPhrase FloorNoRequest = new("floor.noRequest", "delegation");
+    public static readonly ServerPhrase FloorNoRequestOfKind = new("floor.noRequestOfKind", "delegation", "kind");
+    public static readonly ServerPhrase FloorListEmpty = new("floor.listEmpty");
+    public static readonly ServerPhrase FloorNotOnList = new("floor.notOnList", "delegation");
+    public static readonly ServerPhrase FloorPositionRange = new("floor.positionRange", "max");
+    public static readonly ServerPhrase FloorAlreadyClosed = new("floor.alreadyClosed");
+    public static readonly ServerPhrase FloorAlreadyOpen = new("floor.alreadyOpen");
+    public static readonly ServerPhrase FloorNobodySpeaking = new("floor.nobodySpeaking");
+    public static readonly ServerPhrase FloorTimerPaused = new("floor.timerPaused");
+    public static readonly ServerPhrase FloorTimerRunning = new("floor.timerRunning");
+    public static readonly ServerPhrase FloorLimitRange = new("floor.limitRange", "minSeconds", "maxSeconds");
+    public static readonly ServerPhrase FloorIdempotencyKeyShape = new("floor.idempotencyKeyShape", "max");
+    public static readonly ServerPhrase FloorActorNameTooLong = new("floor.actorNameTooLong", "max");
+    public static readonly ServerPhrase FloorKeyRequired = new("floor.keyRequired");
+    public static readonly ServerPhrase FloorNotMeetingKey = new("floor.notMeetingKey");
+    public static readonly ServerPhrase FloorTooMany = new("floor.tooMany", "count", "intervalSeconds");
+    public static readonly ServerPhrase FloorVersionConflict = new("floor.versionConflict", "version", "expected");
+    public static readonly ServerPhrase FloorNoSuchItem = new("floor.noSuchItem", "id", "item");
+    public static readonly ServerPhrase FloorUnknownAction = new("floor.unknownAction", "action");
+    public static readonly ServerPhrase FloorBodyShape = new("floor.bodyShape");
+    public static readonly ServerPhrase DelegationNotFound = new("delegation.notFound", "delegation");
+    public static readonly ServerPhrase DelegationKeyForOther = new("delegation.keyForOther");
+    public static readonly ServerPhrase DelegationKeyRevoked = new("delegation.keyRevoked", "delegation");
+    public static readonly ServerPhrase DelegationsOrganizerRequired = new("delegations.organizerRequired");
+    public static readonly ServerPhrase DelegationsNotOrganizer = new("delegations.notOrganizer");
+    public static readonly ServerPhrase DelegationsProblems = new("delegations.problems");
+    public static readonly ServerPhrase DelegationsBodyShape = new("delegations.bodyShape");
+    public static readonly ServerPhrase DelegationsRequired = new("delegations.required");
+    public static readonly ServerPhrase DelegationsTooMany = new("delegations.tooMany", "max", "count");
+    public static readonly ServerPhrase DelegationsNotObject = new("delegations.notObject");
+    public static readonly ServerPhrase DelegationsIdShape = new("delegations.idShape", "max", "found");
+    public static readonly ServerPhrase DelegationsIdTwice = new("delegations.idTwice", "id");
+    public static readonly ServerPhrase DelegationsNameShape = new("delegations.nameShape", "max");
+    public static readonly ServerPhrase DelegationsKindShape = new("delegations.kindShape");
+    public static readonly ServerPhrase DelegationsLimitRange = new("delegations.limitRange", "minSeconds", "maxSeconds");
+    public static readonly ServerPhrase AnnouncementTextEmpty = new("announcement.textEmpty");
+    public static readonly ServerPhrase AnnouncementTooLong = new("announcement.tooLong", "max", "count");
+    public static readonly ServerPhrase AnnouncementOneLine = new("announcement.oneLine");
+    public static readonly ServerPhrase AnnouncementUntilPast = new("announcement.untilPast", "until", "at");
+    public static readonly ServerPhrase AnnouncementTooFar = new("announcement.tooFar", "count");
+    public static readonly ServerPhrase AnnouncementTooManyShowing = new("announcement.tooManyShowing", "count");
+    public static readonly ServerPhrase AnnouncementNotFound = new("announcement.notFound", "id");
+    public static readonly ServerPhrase AnnouncementAlreadyWithdrawn = new("announcement.alreadyWithdrawn", "id");
+    public static readonly ServerPhrase AnnouncementExpired = new("announcement.expired", "id", "until");
 
     /// <summary>Every phrase, for the test that each has a translation in every catalogue.</summary>
     public static IReadOnlyList<ServerPhrase> All { get; } = typeof(ServerPhrases)

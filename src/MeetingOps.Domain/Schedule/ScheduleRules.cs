@@ -25,7 +25,7 @@ public static class ScheduleRules
         var sessions = Resolve(meeting, current, live, change.Sessions ?? []);
         if (sessions.Count > 0 && change.Format is null)
         {
-            return new Refusal(RefusalKind.Invalid, "Say the sessions' new format: inPerson, hybrid or online.");
+            return new Refusal(RefusalKind.Invalid, "Say the sessions' new format: inPerson, hybrid or online.", Text: ServerPhrases.ScheduleFormatRequired.With());
         }
         var changes = new Dictionary<string, SessionChange>(current?.Changes ?? new Dictionary<string, SessionChange>(), StringComparer.Ordinal);
         var entries = new List<LogEntry>();
@@ -36,20 +36,21 @@ public static class ScheduleRules
             {
                 if (current?.ExtraSessions?.Any(e => e.Id == id) != true)
                 {
-                    return new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{id}\".");
+                    return new Refusal(RefusalKind.NotFound, $"This meeting has no session \"{id}\".", Text: ServerPhrases.NoSuchSession.With(("id", id)));
                 }
-                return new Refusal(RefusalKind.Invalid, $"Session \"{id}\" is an extra sitting; change it by sending it again under extraSessions.");
+                return new Refusal(RefusalKind.Invalid, $"Session \"{id}\" is an extra sitting; change it by sending it again under extraSessions.",
+                    Text: ServerPhrases.ScheduleExtraSitting.With(("session", id)));
             }
             var status = live.Session(id).Status;
             if (status == SessionStatus.Ended)
             {
                 return new Refusal(RefusalKind.IllegalTransition, $"Session {id} has ended; its format can no longer change.",
-                    MeetingOpsJson.Name(status), MeetingOpsJson.Name(status));
+                    MeetingOpsJson.Name(status), MeetingOpsJson.Name(status), Text: ServerPhrases.ScheduleSittingEnded.With(("session", id)));
             }
             if (change.Start is not null && status != SessionStatus.Scheduled)
             {
                 return new Refusal(RefusalKind.IllegalTransition, $"Session {id} has started; its start time can no longer move.",
-                    MeetingOpsJson.Name(status), MeetingOpsJson.Name(status));
+                    MeetingOpsJson.Name(status), MeetingOpsJson.Name(status), Text: ServerPhrases.ScheduleSittingStarted.With(("session", id)));
             }
             var before = changes.TryGetValue(id, out var earlier) ? earlier.Format : session.Format;
             var next = new SessionChange(change.Format!.Value, change.CapMinutes, change.Start ?? earlier?.Start);
@@ -69,7 +70,8 @@ public static class ScheduleRules
         {
             if (pin?.Session is { } pinned && live.Session(pinned).Status == SessionStatus.Ended && meeting.FindSession(pinned) is not null)
             {
-                return new Refusal(RefusalKind.Invalid, $"Session {pinned} has ended; nothing can be pinned to it (pin of \"{pin.Item}\").");
+                return new Refusal(RefusalKind.Invalid, $"Session {pinned} has ended; nothing can be pinned to it (pin of \"{pin.Item}\").",
+                    Text: ServerPhrases.SchedulePinToEnded.With(("session", pinned), ("item", pin.Item)));
             }
         }
         if (entries.Count == 0)
@@ -85,7 +87,8 @@ public static class ScheduleRules
         var problems = SchedulePlanner.Check(meeting, request);
         if (problems.Count > 0)
         {
-            return new Refusal(RefusalKind.Invalid, "The schedule change does not fit the meeting: " + string.Join(" ", problems));
+            return new Refusal(RefusalKind.Invalid, "The schedule change does not fit the meeting: " + string.Join(" ", problems),
+                Text: ServerPhrases.ScheduleDoesNotFit.With(("count", problems.Count)));
         }
         return new ScheduleDecision(request, SchedulePlanner.Plan(meeting, request), entries, null);
     }

@@ -38,7 +38,8 @@ public static class DefinitionApi
         {
             // Replacing a whole definition over someone else's edit would lose it silently: the version seen is required.
             return TypedResults.Problem("Send If-Match with the ETag of GET /api/meetings/{id}/definition: the version you edited.",
-                statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", type: TypeBase + "if-match-required");
+                statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required", type: TypeBase + "if-match-required",
+                extensions: new Dictionary<string, object?> { ["text"] = ServerPhrases.DefinitionIfMatchRequired.With() });
         }
         var (headers, error) = CommandHeaders.Read(request);
         if (headers is null)
@@ -47,7 +48,7 @@ public static class DefinitionApi
         }
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.");
+            return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.", text: ServerPhrases.DefinitionContentType.With(("contentType", type)));
         }
         var body = await RequestBody.ReadAsync(request, DefinitionReader.MaxBytes, cancellationToken);
         if (body is null)
@@ -58,11 +59,13 @@ public static class DefinitionApi
         var (definition, problem) = DraftReader.Parse(body);
         if (definition is null)
         {
-            return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape; nothing was changed.", [problem!]);
+            return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape; nothing was changed.", [problem!],
+                ServerPhrases.DefinitionNotJsonNothingChanged.With());
         }
         if (headers.ActorName is { Length: > Actor.MaxNameLength })
         {
-            return Problems.BadRequest($"{CommandHeaders.ActorNameHeader} is at most {Actor.MaxNameLength} characters.");
+            return Problems.BadRequest($"{CommandHeaders.ActorNameHeader} is at most {Actor.MaxNameLength} characters.",
+                text: ServerPhrases.ActorNameTooLong.With(("count", Actor.MaxNameLength)));
         }
         var outcome = await calls.Read(() => grains.GetGrain<IMeetingWorkspaceGrain>(id)
             .ReplaceDefinition(new ReplaceDefinition(definition, key, headers.ExpectedVersion!.Value, headers.ActorName)), cancellationToken);
@@ -72,7 +75,7 @@ public static class DefinitionApi
             {
                 RefusalKind.Invalid when outcome.Problems.Count > 0 => TypedResults.Problem(refusal.Reason, statusCode: StatusCodes.Status422UnprocessableEntity,
                     title: "Definition has problems", type: TypeBase + "definition-has-problems",
-                    extensions: new Dictionary<string, object?> { ["errors"] = outcome.Problems.Select(p => new { path = p.Path, message = p.Message }).ToList() }),
+                    extensions: new Dictionary<string, object?> { ["errors"] = Problems.Errors(outcome.Problems), ["text"] = refusal.Text }),
                 _ => Problems.From(refusal, outcome.Problems),
             };
         }

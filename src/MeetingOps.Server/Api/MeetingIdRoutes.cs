@@ -22,6 +22,7 @@ public static class MeetingIdRoutes
             context.ProblemDetails.Type = "urn:meetingops:problem:bad-request";
             context.ProblemDetails.Title = "Bad request";
             context.ProblemDetails.Detail = MeetingId.Refusal(text);
+            context.ProblemDetails.Extensions["text"] = MeetingId.RefusalText(text);
         }
     }
 }

@@ -35,7 +35,7 @@ public static class MeetingsApi
         }
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.");
+            return Problems.BadRequest($"Send the meeting definition as application/json, not {type}.", text: ServerPhrases.DefinitionContentType.With(("contentType", type)));
         }
         if (draft)
         {
@@ -55,7 +55,7 @@ public static class MeetingsApi
         var (definition, problem) = DefinitionReader.Parse(body);
         if (definition is null)
         {
-            return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape.", [problem!]);
+            return Problems.BadRequest("The meeting definition is not valid JSON of the expected shape.", [problem!], ServerPhrases.DefinitionNotJson.With());
         }
         var (id, created) = await CreateAsync(grains, calls, definition, CommandHeaders.BearerKey(request), cancellationToken);
         if (created.Refusal is { } refusal)
@@ -87,7 +87,7 @@ public static class MeetingsApi
     {
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is not { } snapshot)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
+            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         response.Headers.ETag = CommandHeaders.ETag(snapshot.Version);
         return TypedResults.Ok(snapshot);
@@ -98,25 +98,25 @@ public static class MeetingsApi
     {
         if (after is < 0)
         {
-            return Problems.BadRequest("?after= is a version, 0 or more.");
+            return Problems.BadRequest("?after= is a version, 0 or more.", text: ServerPhrases.LogAfter.With());
         }
         if (format is not (null or "json" or "csv"))
         {
-            return Problems.BadRequest($"?format= is json (the default) or csv, not \"{format}\".");
+            return Problems.BadRequest($"?format= is json (the default) or csv, not \"{format}\".", text: ServerPhrases.LogFormat.With(("format", format)));
         }
         if (format == "csv")
         {
             if (after is not null)
             {
-                return Problems.BadRequest("The CSV is the whole log; ?after= is for the JSON log.");
+                return Problems.BadRequest("The CSV is the whole log; ?after= is for the JSON log.", text: ServerPhrases.LogCsvWhole.With());
             }
             return await RecordsApi.Read(grains, calls, id, cancellationToken) is { } read
                 ? RecordsApi.LogCsv(id, read.View, read.Log, response, await FloorApi.FloorRowsAsync(grains, calls, id, read.View, cancellationToken))
-                : Problems.NotFound($"There is no meeting \"{id}\".");
+                : Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0), cancellationToken) is not { } log)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
+            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         return TypedResults.Ok(log);
     }
@@ -129,9 +129,11 @@ public static class MeetingsApi
         if (string.IsNullOrEmpty(key))
         {
             response.Headers.WWWAuthenticate = "Bearer";
-            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "This needs the organizer key (Authorization: Bearer <organizerKey>)."));
+            return Problems.From(new Refusal(RefusalKind.Unauthenticated, "This needs the organizer key (Authorization: Bearer <organizerKey>).",
+                Text: ServerPhrases.OrganizerKeyRequired.With()));
         }
-        return organizer.Matches(key) ? null : Problems.From(new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key."));
+        return organizer.Matches(key) ? null : Problems.From(new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key.",
+            Text: ServerPhrases.NotOrganizerKey.With()));
     }
 
     public static MeetingLinks Links(string id) =>

@@ -40,19 +40,24 @@ public static class Problems
         if (refusal.Text is not null)
         {
             // The reason as a phrase code and its arguments: the pages say it in the viewer's language; detail stays English.
-            extensions["text"] = refusal.Text;
+            // Its arguments may quote what a client sent (a delegation id, an action), so they are cleaned as the detail is.
+            extensions["text"] = refusal.Text with { Args = refusal.Text.Args.ToDictionary(a => a.Key, a => Clean(a.Value, 200), StringComparer.Ordinal) };
         }
         if (problems is { Count: > 0 })
         {
-            extensions["errors"] = problems.Select(p => new { path = p.Path, message = p.Message }).ToList();
+            extensions["errors"] = Errors(problems);
         }
         return TypedResults.Problem(Clean(refusal.Reason), statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
     }
 
-    public static ProblemHttpResult BadRequest(string detail, IReadOnlyList<DefinitionProblem>? problems = null) =>
-        From(new Refusal(RefusalKind.Invalid, detail), problems);
+    /// <summary>The problems as the <c>errors</c> entries: path, English message and (when it has one) the message's phrase code.</summary>
+    public static List<object> Errors(IEnumerable<DefinitionProblem> problems) =>
+        problems.Select(p => p.Text is null ? (object)new { path = p.Path, message = p.Message } : new { path = p.Path, message = p.Message, text = p.Text }).ToList();
 
-    public static ProblemHttpResult NotFound(string detail) => From(new Refusal(RefusalKind.NotFound, detail));
+    public static ProblemHttpResult BadRequest(string detail, IReadOnlyList<DefinitionProblem>? problems = null, ServerText? text = null) =>
+        From(new Refusal(RefusalKind.Invalid, detail, Text: text), problems);
+
+    public static ProblemHttpResult NotFound(string detail, ServerText? text = null) => From(new Refusal(RefusalKind.NotFound, detail, Text: text));
 
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem($"The body is larger than {limit:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,

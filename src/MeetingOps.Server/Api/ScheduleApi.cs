@@ -51,7 +51,7 @@ public static class ScheduleApi
         {
             if (!dryRun.Valid)
             {
-                return Problems.BadRequest("dryRun is true or false.", [new("$.query.dryRun", "dryRun is true or false.")]);
+                return Problems.BadRequest("dryRun is true or false.", [new("$.query.dryRun", "dryRun is true or false.", ServerPhrases.DryRunWord.With())], ServerPhrases.DryRunWord.With());
             }
             if (dryRun.Value)
             {
@@ -82,7 +82,7 @@ public static class ScheduleApi
     {
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSchedule(), cancellationToken) is not { } view)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
+            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         response.Headers.ETag = CommandHeaders.ETag(view.Version);
         return TypedResults.Ok(ScheduleResponse.From(view));

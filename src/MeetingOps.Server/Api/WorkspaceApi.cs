@@ -83,7 +83,7 @@ public static class WorkspaceApi
         var (definition, problem) = DraftReader.Parse(body);
         if (definition is null)
         {
-            return Problems.BadRequest("The draft is not valid JSON of the meeting definition's shape.", [problem!]);
+            return Problems.BadRequest("The draft is not valid JSON of the meeting definition's shape.", [problem!], ServerPhrases.DraftNotJson.With());
         }
         var (id, outcome) = await CreateDraftAsync(grains, calls, definition, [], CommandHeaders.BearerKey(request), cancellationToken);
         return DraftCreated(id, outcome);

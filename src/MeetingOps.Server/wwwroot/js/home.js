@@ -1,9 +1,16 @@
 // The list of meetings (GET /api/meetings) with links to the chair console, the room displays and the follow page.
 import { t } from './i18n.js';
 import { h, fill, venueDate } from './meeting.js';
-import { serverTextElement, around } from './server-text.js';
+import { serverText, serverTextElement, around } from './server-text.js';
 
 const list = document.getElementById('meetings');
+
+/** What the server said, in the viewer's language when it sent a phrase code, else its English marked lang="en" (else the page's own words). */
+function said(text, english, otherwise, tag = 'p') {
+  if (!text && !english) return h(tag, {}, otherwise);
+  const { text: words, lang } = serverText(text, english);
+  return h(tag, { lang: lang || null }, words);
+}
 
 async function load() {
   try {
@@ -71,7 +78,7 @@ textInput.addEventListener('focus', () => {
 
 // What the importer said (a warning, or why it refused), in the viewer's language from its phrase, on its line; its
 // English sentence, marked as English, when the catalogue has no words for it.
-function said(w) {
+function saidOnLine(w) {
   const words = serverTextElement(w.text, w.message);
   return w.line > 0 ? around('home.line', { line: w.line }, words) : words;
 }
@@ -82,7 +89,7 @@ function warningList(warnings, created = false) {
     : h('div', {},
       // Said in words first, so a list of lines reads as things to check, not as an error.
       h('p', { class: 'warnings-heading' }, t(created ? 'home.unsureCreated' : 'home.unsure', { count: warnings.length })),
-      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, said(w)))));
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, saidOnLine(w)))));
 }
 
 form.addEventListener('submit', async event => {
@@ -113,8 +120,10 @@ form.addEventListener('submit', async event => {
     const body = await response.json();
     if (!response.ok) {
       const errors = body.errors ?? [];
-      fill(result, h('div', { class: 'error' }, h('p', {}, body.detail ? serverTextElement(body.text, body.detail) : t('home.refused', { status: response.status })),
-        errors.length ? h('ul', {}, errors.map(e => h('li', {}, e.line !== undefined ? said(e) : `${e.path}: ${e.message}`))) : null));
+      fill(result, h('div', { class: 'error' }, said(body.text, body.detail, t('home.refused', { status: response.status })),
+        errors.length ? h('ul', {}, errors.map(e => e.line !== undefined
+          ? h('li', {}, saidOnLine(e))
+          : h('li', {}, h('code', {}, e.path), ' ', said(e.text, e.message, '', 'span')))) : null));
       return;
     }
     if (create && body.status === 'draft') {

@@ -44,8 +44,9 @@ const S = {
   stale: (mine, now) => now ? t('secretariat.staleNow', { mine, now }) : t('secretariat.stale', { mine }),
   problemsHeading: n => t('secretariat.problemsHeading', { count: n }),
   publishProblemsHeading: n => t('secretariat.publishProblemsHeading', { count: n }),
-  // The server's detail is in English: when it already says nothing was changed, the page does not say it twice.
-  refused: detail => t(/nothing was changed/i.test(detail) ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', { detail }),
+  // The server's detail is in English: when it already says nothing was changed, the page does not say it twice. What
+  // the server said goes in as a node, its English fallback marked lang="en".
+  refusedWith: (english, said) => around(/nothing was changed/i.test(english ?? '') ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', 'detail', said),
   meeting: t('secretariat.meeting'),
   title: t('secretariat.title'),
   venue: t('secretariat.venue'),
@@ -187,9 +188,28 @@ let view = null; // the workspace view: { id, status, version, definition, warni
 let model = null; // the definition being edited
 let snapshot = null; // the live meeting (GET /api/meetings/{id}), for sittings' statuses and announcements
 
-/** Why the server refused, in the viewer's language when it sent a phrase code (else its English detail, else the status). */
+/** Why the server refused, in the viewer's language when it sent a phrase code (else its English detail, else the status): { text, lang }. */
+function refusalSaid(answer) {
+  // No answer at all: the page's own words (already in the viewer's language), not the server's.
+  if (answer.status === 0) return { text: answer.body?.detail ?? '', lang: '' };
+  return serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot);
+}
+
+/** What the server said as a node: plain text in the viewer's language, or the English marked lang="en". */
+function saidNode({ text, lang: code }) {
+  return code ? h('span', { lang: code }, text) : text;
+}
+
+/** Why the server refused, as a node for the page. */
 function refusal(answer) {
-  return serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot).text;
+  return saidNode(refusalSaid(answer));
+}
+
+/** A catalogue sentence with one placeholder filled by a node (the server's words, perhaps marked as English). */
+function around(key, name, said) {
+  const marker = '\u0001';
+  const [before, after = ''] = t(key, { [name]: marker }).replace(/[\u2066\u2069]/g, '').split(marker);
+  return [before, saidNode(said), after].filter(part => part !== '');
 }
 let gaps = [];
 
@@ -558,19 +578,25 @@ function showProblems(problems, heading) {
           place?.scrollIntoView({ block: 'center' });
           place?.querySelector('input, select, textarea')?.focus();
         },
-      }, h('code', {}, p.path)), ` ${p.message}`))));
+      }, h('code', {}, p.path)), ' ', saidNode(problemSaid(p))))));
   for (const p of currentProblems) {
     const place = placeOf(p.path);
     if (!place) continue;
     place.classList.add('has-problem');
-    const note = h('p', { class: 'field-problem', dataset: { problemPath: p.path } }, p.message);
+    const said = problemSaid(p);
+    const note = h('p', { class: 'field-problem', dataset: { problemPath: p.path }, lang: said.lang || null }, said.text);
     if (place.matches('[data-field-path]')) place.append(note);
     else place.prepend(note);
   }
 }
 
 function problemsOf(body) {
-  return (body?.errors ?? body?.problems ?? []).filter(p => p.path).map(p => ({ path: p.path, message: p.message }));
+  return (body?.errors ?? body?.problems ?? []).filter(p => p.path).map(p => ({ path: p.path, message: p.message, text: p.text }));
+}
+
+/** A problem of the definition in the viewer's language (its phrase code), else its English message. */
+function problemSaid(problem) {
+  return serverText(problem.text, problem.message, snapshot);
 }
 
 // --- loading ----------------------------------------------------------------------------------------------------
@@ -737,11 +763,11 @@ $('definition-form').addEventListener('submit', async event => {
   const problems = problemsOf(answer.body);
   if (problems.length > 0) {
     showProblems(problems, S.problemsHeading(problems.length));
-    say('save-message', S.refused(answer.body?.detail ?? ''), 'error');
+    say('save-message', S.refusedWith(answer.body?.detail, refusalSaid(answer)), 'error');
     $('problems').scrollIntoView({ block: 'start' });
     return;
   }
-  say('save-message', S.refused(refusal(answer)), 'error');
+  say('save-message', S.refusedWith(answer.body?.detail, refusalSaid(answer)), 'error');
 });
 
 $('reload').addEventListener('click', async () => {
@@ -779,6 +805,13 @@ $('publish').addEventListener('click', async () => {
 
 // --- announcements ------------------------------------------------------------------------------------------------
 
+/** Says how an announcement went; a refusal in the viewer's language, the server's English (a phrase unknown here) marked lang="en". */
+function announceSay(words, kind, answer = null) {
+  const said = answer ? serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot) : { text: words, lang: '' };
+  say('announce-message', said.text, kind);
+  if (said.lang) $('announce-message').lang = said.lang; else $('announce-message').removeAttribute('lang');
+}
+
 function announcementsList() {
   const now = Date.now();
   const showing = (snapshot?.announcements ?? []).filter(a => !a.until || Date.parse(a.until) > now);
@@ -787,7 +820,7 @@ function announcementsList() {
       h('span', { class: 'muted' }, `${a.until ? S.until(venueTimeOf(a.until, model.timeZone)) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
       smallButton(S.withdraw, async () => {
         const answer = await call('DELETE', api(`/announcements/${encodeURIComponent(a.id)}`), { idempotent: true });
-        if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', refusal(answer), 'error');
+        if (answer.ok) { snapshot = answer.body; announcementsList(); announceSay(S.withdrawn, 'success'); } else announceSay(null, 'error', answer);
       }, ['button-quiet', 'withdraw']))));
 }
 
@@ -801,9 +834,9 @@ $('announce-form').addEventListener('submit', async event => {
     $('announce-text').value = '';
     $('announce-until').value = '';
     announcementsList();
-    say('announce-message', S.announced, 'success');
+    announceSay(S.announced, 'success');
   } else {
-    say('announce-message', refusal(answer), 'error');
+    announceSay(null, 'error', answer);
   }
 });
 
@@ -871,7 +904,7 @@ $('format-form').addEventListener('submit', async event => {
           render();
           cards();
         } else {
-          say('format-message', done.status === 412 ? S.proposalStale : done.body?.detail ?? `${done.status}`, 'error');
+          say('format-message', done.status === 412 ? S.proposalStale : refusal(done), 'error');
         }
       },
     }, S.proposalPublish)));
@@ -957,7 +990,7 @@ async function createFromForm(draft) {
   if (!answer.ok) {
     const problems = problemsOf(answer.body);
     showProblems(problems, S.problemsHeading(problems.length));
-    say('save-message', S.refused(refusal(answer)), 'error');
+    say('save-message', S.refusedWith(answer.body?.detail, refusalSaid(answer)), 'error');
     return;
   }
   sessionStorage.setItem(`meetingops:created-chair-key:${answer.body.id}`, answer.body.chairKey);

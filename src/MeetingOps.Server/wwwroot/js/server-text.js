@@ -6,6 +6,7 @@ import { t, lang, locale, list, ltr } from './i18n.js';
 import { itemById, itemLabel, bodyById, bodyShortName, sessionById, sessionWhen } from './meeting.js';
 
 const minutesFormat = () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
+const secondsFormat = () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' });
 
 function shortOfBody(meeting, id) {
   const body = meeting ? bodyById(meeting, id) : null;
@@ -69,10 +70,28 @@ function argument(name, value, meeting, timeZone, yearsDiffer) {
     const year = yearsDiffer ? 'numeric' : undefined;
     return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year, timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   }
+  // The definition's problems (the secretariat's page): bodies missing from a sitting, the meeting's and a sitting's
+  // days as dates, sizes and a JSON error's line and byte as numbers.
+  if (name === 'missing') return list(value.split(',').filter(Boolean).map(id => ltr(shortOfBody(meeting, id))));
+  if (name === 'date' || name === 'startDate' || name === 'endDate') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return ltr(value); // a draft's day not given yet
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  }
+  if (name === 'length' || name === 'max' || name === 'line' || name === 'column') return Number(value);
   if (name === 'at' || name === 'end') {
     return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(value));
   }
   if (name === 'when') {
+    return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+      .format(new Date(value));
+  }
+  // The floor, the delegations and announcements: a delegation by the name the page knows (the list of speakers it
+  // shows, the chair's list of delegations; see floor.js), a request's kind in the floor's own words, plain limits.
+  if (name === 'delegation' || name === 'keyDelegation') return meeting?.delegations?.find(d => d.id === value)?.name ?? value;
+  if (name === 'kind') return t(`floor.kindLower.${value}`);
+  if (name === 'max') return Number(value);
+  if (name.endsWith('Seconds')) return secondsFormat().format(Number(value));
+  if (name === 'until') {
     return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
       .format(new Date(value));
   }
