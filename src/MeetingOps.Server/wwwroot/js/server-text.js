@@ -63,7 +63,7 @@ function argument(name, value, meeting, timeZone, yearsDiffer) {
   if (name === 'languages') return list(value.split(',').filter(Boolean).map(languageName));
   if (name === 'symbols' || name === 'stems') return list(value.split(',').filter(Boolean).map(s => ltr(s)));
   if (name === 'targetBody') return ltr(shortOfBody(meeting, value));
-  if (['line', 'first', 'max', 'layout', 'size', 'limit', 'total', 'pages', 'parts', 'offset'].includes(name)) return Number(value);
+  if (['first', 'layout', 'size', 'limit', 'total', 'pages', 'parts', 'offset'].includes(name)) return Number(value); // 'line', 'max': below
   if (name.endsWith('Minutes')) return minutesFormat().format(Number(value));
   if (name === 'planned' || name === 'today') {
     // The year is said only when the two days are in different years, as the server's English does.
