@@ -6,7 +6,7 @@
 // goes back unchanged.
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
-import { serverText, serverTextElement, around } from './server-text.js';
+import { serverText, serverTextElement, around as aroundElement } from './server-text.js';
 import { newIdempotencyKey } from './api.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
@@ -608,7 +608,7 @@ function showWarnings(warnings, importGaps = []) {
   box.hidden = warnings.length === 0 && importGaps.length === 0;
   const said = w => {
     const words = serverTextElement(w.text, w.message, snapshot);
-    return w.line > 0 ? around('secretariat.warningLine', { line: w.line }, words) : words;
+    return w.line > 0 ? aroundElement('secretariat.warningLine', { line: w.line }, words) : words;
   };
   fill(box,
     importGaps.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importGaps),
