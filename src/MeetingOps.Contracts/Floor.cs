@@ -66,7 +66,7 @@ public sealed record DelegationList(
 [GenerateSerializer, Immutable, Alias("MeetingOps.DelegationsOutcome")]
 public sealed record DelegationsOutcome(
     [property: Id(0)] DelegationList? List,
-    [property: Id(1)] IReadOnlyList<string> Problems,
+    [property: Id(1)] IReadOnlyList<DelegationProblem> Problems,
     [property: Id(2)] Refusal? Refusal);
 
 [GenerateSerializer, Immutable, Alias("MeetingOps.KeyIssued")]

@@ -55,20 +55,18 @@ public sealed class DelegationsGrain(
         ArgumentNullException.ThrowIfNull(list);
         if (await Source() is null)
         {
-            return new DelegationsOutcome(null, [], new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+            return new DelegationsOutcome(null, [], new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
         }
         if (OrganizerRefusal(presentedKey) is { } refused)
         {
             return new DelegationsOutcome(null, [], refused);
         }
-        var problems = Delegations.Problems(list.Delegations).ToList();
-        if (list.StatementLimitSeconds is { } limit && limit is < FloorRules.MinLimitSeconds or > FloorRules.MaxLimitSeconds)
-        {
-            problems.Add($"statementLimitSeconds: from {FloorRules.MinLimitSeconds} to {FloorRules.MaxLimitSeconds}, or null for no limit.");
-        }
+        var problems = Delegations.Check(list.Delegations).Append(Delegations.CheckLimit(list.StatementLimitSeconds))
+            .OfType<DelegationProblem>().ToList();
         if (problems.Count > 0)
         {
-            return new DelegationsOutcome(null, problems, new Refusal(RefusalKind.Invalid, "The list of delegations has problems; nothing was changed."));
+            return new DelegationsOutcome(null, problems, new Refusal(RefusalKind.Invalid, "The list of delegations has problems; nothing was changed.",
+                Text: ServerPhrases.DelegationsProblems.With()));
         }
         var kept = list.Delegations.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         await Write(s =>
@@ -88,7 +86,7 @@ public sealed class DelegationsGrain(
     {
         if (await Source() is not { } source)
         {
-            return new KeyIssued(null, false, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\"."));
+            return new KeyIssued(null, false, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
         }
         if (OrganizerRefusal(presentedKey) is { } refused)
         {
@@ -96,7 +94,8 @@ public sealed class DelegationsGrain(
         }
         if (List(source).Delegations.All(d => d.Id != delegationId))
         {
-            return new KeyIssued(null, false, new Refusal(RefusalKind.NotFound, $"This meeting has no delegation \"{delegationId}\"."));
+            return new KeyIssued(null, false, new Refusal(RefusalKind.NotFound, $"This meeting has no delegation \"{delegationId}\".",
+                Text: ServerPhrases.DelegationNotFound.With(("delegation", delegationId))));
         }
         if (idempotencyKey is null)
         {
@@ -115,12 +114,14 @@ public sealed class DelegationsGrain(
             if (earlier != delegationId)
             {
                 return new KeyIssued(null, false, new Refusal(RefusalKind.Conflict,
-                    $"This Idempotency-Key was already used to issue the key of another delegation; use a new key for a new command."));
+                    $"This Idempotency-Key was already used to issue the key of another delegation; use a new key for a new command.",
+                    Text: ServerPhrases.DelegationKeyForOther.With()));
             }
             return state.State.KeyHashes.TryGetValue(delegationId, out var hash) && Keys.MatchesHash(derived, hash)
                 ? new KeyIssued(derived, true, null)
                 : new KeyIssued(null, false, new Refusal(RefusalKind.Conflict,
-                    $"The key issued under this Idempotency-Key has since been replaced by a newer key for \"{delegationId}\"; it is revoked."));
+                    $"The key issued under this Idempotency-Key has since been replaced by a newer key for \"{delegationId}\"; it is revoked.",
+                    Text: ServerPhrases.DelegationKeyRevoked.With(("delegation", delegationId))));
         }
         await Write(s =>
         {
@@ -156,8 +157,10 @@ public sealed class DelegationsGrain(
     }
 
     private Refusal? OrganizerRefusal(string? key) => string.IsNullOrEmpty(key)
-        ? new Refusal(RefusalKind.Unauthenticated, "This needs the organizer key (Authorization: Bearer <organizerKey>).")
-        : organizer.Matches(key) ? null : new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key.");
+        ? new Refusal(RefusalKind.Unauthenticated, "This needs the organizer key (Authorization: Bearer <organizerKey>).",
+            Text: ServerPhrases.DelegationsOrganizerRequired.With())
+        : organizer.Matches(key) ? null : new Refusal(RefusalKind.Forbidden, "The key presented is not the organizer key.",
+            Text: ServerPhrases.DelegationsNotOrganizer.With());
 
     private DelegationList List(FloorSource source) => state.State.Edited
         ? new DelegationList(state.State.Delegations, state.State.StatementLimitSeconds)

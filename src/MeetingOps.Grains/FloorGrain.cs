@@ -57,32 +57,36 @@ public sealed partial class FloorGrain(
         ArgumentNullException.ThrowIfNull(command);
         if (command.IdempotencyKey is { } idem && (idem.Length is 0 or > MeetingGrain.MaxIdempotencyKeyLength || idem.Any(char.IsControl)))
         {
-            return Refused(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MeetingGrain.MaxIdempotencyKeyLength} printable characters.");
+            return Refused(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MeetingGrain.MaxIdempotencyKeyLength} printable characters.",
+                ServerPhrases.FloorIdempotencyKeyShape.With(("max", MeetingGrain.MaxIdempotencyKeyLength)));
         }
         if (command.ActorName is { Length: > Actor.MaxNameLength })
         {
-            return Refused(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} characters.");
+            return Refused(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} characters.",
+                ServerPhrases.FloorActorNameTooLong.With(("max", Actor.MaxNameLength)));
         }
         var access = await GrainFactory.GetGrain<IDelegationsGrain>(MeetingId).Access(command.PresentedKey, ItemId);
         if (access is null)
         {
-            return Refused(RefusalKind.NotFound, $"There is no meeting \"{MeetingId}\".");
+            return Refused(RefusalKind.NotFound, $"There is no meeting \"{MeetingId}\".", ServerPhrases.NoSuchMeeting.With(("id", MeetingId)));
         }
         if (!access.ItemExists)
         {
-            return Refused(RefusalKind.NotFound, $"This meeting has no agenda item \"{ItemId}\".");
+            return Refused(RefusalKind.NotFound, $"This meeting has no agenda item \"{ItemId}\".", ServerPhrases.NoSuchItem.With(("id", ItemId)));
         }
         if (access.Actor is not { } actor)
         {
             return string.IsNullOrEmpty(command.PresentedKey)
-                ? Refused(RefusalKind.Unauthenticated, "This needs a key of this meeting: the chair's, the organizer's or a delegation's (Authorization: Bearer <key>).")
-                : Refused(RefusalKind.Forbidden, "The key presented is not a key of this meeting.");
+                ? Refused(RefusalKind.Unauthenticated, "This needs a key of this meeting: the chair's, the organizer's or a delegation's (Authorization: Bearer <key>).",
+                    ServerPhrases.FloorKeyRequired.With())
+                : Refused(RefusalKind.Forbidden, "The key presented is not a key of this meeting.", ServerPhrases.FloorNotMeetingKey.With());
         }
         var now = time.GetUtcNow();
         if (actor.Role == FloorRole.Delegation && !Take(actor.DelegationId!, now))
         {
             return new FloorOutcome(null, false, new Refusal(RefusalKind.Invalid,
-                $"Too many floor commands from this delegation's key: at most {Burst} at once, then one every {RefillSeconds:0} seconds."), Throttled: true);
+                $"Too many floor commands from this delegation's key: at most {Burst} at once, then one every {RefillSeconds:0} seconds.",
+                Text: ServerPhrases.FloorTooMany.With(("count", Burst), ("intervalSeconds", RefillSeconds))), Throttled: true);
         }
         if (actor.Role != FloorRole.Delegation && command.ActorName is { } name && !string.IsNullOrWhiteSpace(name))
         {
@@ -95,12 +99,14 @@ public sealed partial class FloorGrain(
         {
             return earlier == fingerprint
                 ? new FloorOutcome(View(access, now), true, null)
-                : Refused(RefusalKind.Conflict, $"Idempotency-Key \"{commandId}\" was already used for another command ({earlier}); use a new key for a new command.");
+                : Refused(RefusalKind.Conflict, $"Idempotency-Key \"{commandId}\" was already used for another command ({earlier}); use a new key for a new command.",
+                    ServerPhrases.IdempotencyKeyReused.With());
         }
         if (command.ExpectedVersion is { } expected && expected != state.State.Version)
         {
             return Refused(RefusalKind.VersionConflict,
-                $"The list of speakers of this item is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again.");
+                $"The list of speakers of this item is at version {state.State.Version}, not {expected}: something changed since you looked. Reload and try again.",
+                ServerPhrases.FloorVersionConflict.With(("version", state.State.Version), ("expected", expected)));
         }
         var decision = FloorRules.Decide(state.State.Floor, command.Command, actor, access.Delegations, access.StatementLimitSeconds, now);
         if (decision.Refusal is { } refusal)
@@ -174,7 +180,7 @@ public sealed partial class FloorGrain(
         return true;
     }
 
-    private static FloorOutcome Refused(RefusalKind kind, string reason) => new(null, false, new Refusal(kind, reason));
+    private static FloorOutcome Refused(RefusalKind kind, string reason, ServerText text) => new(null, false, new Refusal(kind, reason, Text: text));
 
     private static string Fingerprint(FloorCommand c, FloorActor actor) =>
         $"{MeetingOpsJson.Name(c.Action)} {c.DelegationId} {(c.Kind is { } k ? MeetingOpsJson.Name(k) : "")} {c.Position} {c.LimitSeconds} by {actor.Role} {actor.DelegationId}".TrimEnd();

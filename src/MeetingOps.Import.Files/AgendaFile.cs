@@ -1,4 +1,5 @@
 using System.Text;
+using MeetingOps.Domain;
 
 namespace MeetingOps.Import.Files;
 
@@ -26,15 +27,15 @@ public enum AgendaFileProblemKind
     NoText,
 }
 
-/// <summary>A file that gave no text: what was wrong, in words an officer can act on.</summary>
-public sealed record AgendaFileProblem(AgendaFileProblemKind Kind, string Message);
+/// <summary>A file that gave no text: what was wrong, in words an officer can act on, and the same as a phrase for a page in another language.</summary>
+public sealed record AgendaFileProblem(AgendaFileProblemKind Kind, string Message, ServerText? Text = null);
 
 /// <summary>The text of an agenda file, or why there is none.</summary>
 public sealed record AgendaFileText(AgendaFileFormat Format, string? Text, AgendaFileProblem? Problem)
 {
     public static AgendaFileText Read(AgendaFileFormat format, string text) => new(format, text, null);
 
-    public static AgendaFileText Refused(AgendaFileFormat format, AgendaFileProblemKind kind, string message) => new(format, null, new AgendaFileProblem(kind, message));
+    public static AgendaFileText Refused(AgendaFileFormat format, AgendaFileProblemKind kind, string message, ServerText text) => new(format, null, new AgendaFileProblem(kind, message, text));
 }
 
 /// <summary>
@@ -98,7 +99,8 @@ public static class AgendaFiles
         ArgumentNullException.ThrowIfNull(file);
         if (file.Length > MaxFileBytes)
         {
-            return AgendaFileText.Refused(format, AgendaFileProblemKind.TooLarge, $"The file is {file.Length:N0} bytes, more than the {MaxFileBytes:N0} accepted.");
+            return AgendaFileText.Refused(format, AgendaFileProblemKind.TooLarge, $"The file is {file.Length:N0} bytes, more than the {MaxFileBytes:N0} accepted.",
+                ServerPhrases.FileTooLarge.With(("size", file.Length), ("limit", MaxFileBytes)));
         }
         var result = format switch
         {
@@ -110,13 +112,15 @@ public static class AgendaFiles
         {
             if (text.Length > MaxTextCharacters)
             {
-                return AgendaFileText.Refused(format, AgendaFileProblemKind.TooLarge, $"The file's text is {text.Length:N0} characters, more than the {MaxTextCharacters:N0} the importer reads.");
+                return AgendaFileText.Refused(format, AgendaFileProblemKind.TooLarge, $"The file's text is {text.Length:N0} characters, more than the {MaxTextCharacters:N0} the importer reads.",
+                    ServerPhrases.FileTextTooLarge.With(("size", text.Length), ("limit", MaxTextCharacters)));
             }
             if (string.IsNullOrWhiteSpace(text))
             {
-                return AgendaFileText.Refused(format, AgendaFileProblemKind.NoText, format == AgendaFileFormat.Pdf
-                    ? "The PDF has no text layer (a scanned image?): export the agenda from Word or another source as a PDF with text, or send the .docx."
-                    : "The document holds no text.");
+                return format == AgendaFileFormat.Pdf
+                    ? AgendaFileText.Refused(format, AgendaFileProblemKind.NoText,
+                        "The PDF has no text layer (a scanned image?): export the agenda from Word or another source as a PDF with text, or send the .docx.", ServerPhrases.FilePdfNoText.With())
+                    : AgendaFileText.Refused(format, AgendaFileProblemKind.NoText, "The document holds no text.", ServerPhrases.FileWordNoText.With());
             }
         }
         return result;

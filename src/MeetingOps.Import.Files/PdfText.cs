@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using MeetingOps.Domain;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -27,7 +28,8 @@ internal static class PdfText
             using var document = PdfDocument.Open(file, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages > AgendaFiles.MaxPages)
             {
-                return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.TooLarge, $"The PDF has {document.NumberOfPages:N0} pages, more than the {AgendaFiles.MaxPages:N0} read.");
+                return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.TooLarge, $"The PDF has {document.NumberOfPages:N0} pages, more than the {AgendaFiles.MaxPages:N0} read.",
+                    ServerPhrases.FilePdfTooManyPages.With(("pages", document.NumberOfPages), ("limit", AgendaFiles.MaxPages)));
             }
             var text = new StringBuilder();
             for (var number = 1; number <= document.NumberOfPages; number++)
@@ -43,14 +45,15 @@ internal static class PdfText
         catch (PdfDocumentEncryptedException)
         {
             return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.Encrypted,
-                "The PDF is encrypted (password protected): save it without protection, or send the .docx.");
+                "The PDF is encrypted (password protected): save it without protection, or send the .docx.", ServerPhrases.FilePdfEncrypted.With());
         }
         catch (Exception e) when (e is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException
                                       or InvalidDataException or FormatException or OverflowException or NullReferenceException or KeyNotFoundException)
         {
             // A damaged PDF surfaces from PdfPig's parser as any of these, depending on where the damage is;
             // each means the same thing to the officer: this file cannot be read.
-            return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.Damaged, $"The PDF is damaged or cut short and cannot be read: {e.Message}");
+            return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.Damaged, $"The PDF is damaged or cut short and cannot be read: {e.Message}",
+                ServerPhrases.FilePdfDamaged.With(("reason", e.Message)));
         }
     }
 
@@ -103,7 +106,8 @@ internal static class PdfText
                     if (inflated > AgendaFiles.MaxInflatedBytes)
                     {
                         return AgendaFileText.Refused(AgendaFileFormat.Pdf, AgendaFileProblemKind.TooLarge,
-                            $"The PDF's streams inflate to more than {AgendaFiles.MaxInflatedBytes:N0} bytes (at byte {start:N0}): not an agenda, or a decompression bomb.");
+                            $"The PDF's streams inflate to more than {AgendaFiles.MaxInflatedBytes:N0} bytes (at byte {start:N0}): not an agenda, or a decompression bomb.",
+                            ServerPhrases.FilePdfInflates.With(("limit", AgendaFiles.MaxInflatedBytes), ("offset", start)));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using MeetingOps.Domain;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -28,7 +29,7 @@ internal static class WordText
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
-                return Damaged("The file is a zip archive but not a Word document: it has no main document part (word/document.xml).");
+                return Damaged("The file is a zip archive but not a Word document: it has no main document part (word/document.xml).", ServerPhrases.FileWordNotWord.With());
             }
             var text = new StringBuilder();
             AppendBlocks(body, text);
@@ -36,16 +37,16 @@ internal static class WordText
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
         {
-            return Damaged($"The Word document cannot be read: {e.Message}");
+            return Damaged($"The Word document cannot be read: {e.Message}", ServerPhrases.FileWordUnreadable.With(("reason", e.Message)));
         }
         catch (InvalidOperationException e)
         {
             // The packaging layer reports parts it cannot resolve (a relationship to a missing part) this way.
-            return Damaged($"The Word document is incomplete: {e.Message}");
+            return Damaged($"The Word document is incomplete: {e.Message}", ServerPhrases.FileWordIncomplete.With(("reason", e.Message)));
         }
     }
 
-    private static AgendaFileText Damaged(string message) => AgendaFileText.Refused(AgendaFileFormat.Word, AgendaFileProblemKind.Damaged, message);
+    private static AgendaFileText Damaged(string message, ServerText text) => AgendaFileText.Refused(AgendaFileFormat.Word, AgendaFileProblemKind.Damaged, message, text);
 
     private static AgendaFileText? CheckArchive(byte[] file)
     {
@@ -54,7 +55,8 @@ internal static class WordText
             using var archive = new ZipArchive(new MemoryStream(file, writable: false), ZipArchiveMode.Read);
             if (archive.Entries.Count > AgendaFiles.MaxParts)
             {
-                return AgendaFileText.Refused(AgendaFileFormat.Word, AgendaFileProblemKind.TooLarge, $"The .docx holds {archive.Entries.Count:N0} parts, more than the {AgendaFiles.MaxParts:N0} accepted.");
+                return AgendaFileText.Refused(AgendaFileFormat.Word, AgendaFileProblemKind.TooLarge, $"The .docx holds {archive.Entries.Count:N0} parts, more than the {AgendaFiles.MaxParts:N0} accepted.",
+                    ServerPhrases.FileWordTooManyParts.With(("parts", archive.Entries.Count), ("limit", AgendaFiles.MaxParts)));
             }
             var buffer = new byte[64 * 1024];
             long inflated = 0;
@@ -68,17 +70,18 @@ internal static class WordText
                     if (inflated > AgendaFiles.MaxInflatedBytes)
                     {
                         return AgendaFileText.Refused(AgendaFileFormat.Word, AgendaFileProblemKind.TooLarge,
-                            $"The .docx inflates to more than {AgendaFiles.MaxInflatedBytes:N0} bytes (at part {entry.FullName}): not an agenda, or a zip bomb.");
+                            $"The .docx inflates to more than {AgendaFiles.MaxInflatedBytes:N0} bytes (at part {entry.FullName}): not an agenda, or a zip bomb.",
+                            ServerPhrases.FileWordInflates.With(("limit", AgendaFiles.MaxInflatedBytes), ("part", entry.FullName)));
                     }
                 }
             }
             return archive.GetEntry("word/document.xml") is null
-                ? Damaged("The file is a zip archive but not a Word document: it has no word/document.xml.")
+                ? Damaged("The file is a zip archive but not a Word document: it has no word/document.xml.", ServerPhrases.FileWordNotWord.With())
                 : null;
         }
         catch (InvalidDataException e)
         {
-            return Damaged($"The .docx is damaged or cut short (the zip archive cannot be read: {e.Message}).");
+            return Damaged($"The .docx is damaged or cut short (the zip archive cannot be read: {e.Message}).", ServerPhrases.FileWordDamaged.With(("reason", e.Message)));
         }
     }
 

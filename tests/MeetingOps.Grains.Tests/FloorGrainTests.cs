@@ -57,8 +57,12 @@ public class FloorGrainTests(ClusterFixture fixture)
 
         var wrong = await Delegations.Set("not-the-key", Twenty);
         Assert.Equal(RefusalKind.Forbidden, wrong.Refusal!.Kind);
-        var bad = await Delegations.Set(ClusterFixture.OrganizerKey, new DelegationList([new("x", "X", DelegationKind.Ngo), new("x", "Y", DelegationKind.Ngo)]));
-        Assert.Contains("delegations[1].id: \"x\" is used twice.", bad.Problems);
+        Assert.Equal(ServerPhrases.DelegationsNotOrganizer.With(), wrong.Refusal.Text);
+        var bad = await Delegations.Set(ClusterFixture.OrganizerKey, new DelegationList([new("x", "X", DelegationKind.Ngo), new("x", "Y", DelegationKind.Ngo)], 5));
+        Assert.Equal(["delegations[1].id: \"x\" is used twice.", "statementLimitSeconds: from 10 to 3600, or null for no limit."], bad.Problems.Select(p => p.ToString()));
+        Assert.Equal([ServerPhrases.DelegationsIdTwice.With(("id", "x")), ServerPhrases.DelegationsLimitRange.With(("minSeconds", 10), ("maxSeconds", 3600))],
+            bad.Problems.Select(p => p.Text));
+        Assert.Equal(ServerPhrases.DelegationsProblems.With(), bad.Refusal!.Text);
         Assert.Equal(3, (await Delegations.Get())!.Delegations.Count);
 
         Assert.Null((await Delegations.Set(ClusterFixture.OrganizerKey, Twenty)).Refusal);
@@ -134,6 +138,7 @@ public class FloorGrainTests(ClusterFixture fixture)
         Assert.Equal(RefusalKind.Conflict, (await Send(chair, new FloorCommand(FloorAction.Close), "a")).Refusal!.Kind);
         var stale = await Floor.Execute(new FloorEnvelope(chair, null, 0, null, new FloorCommand(FloorAction.Close)));
         Assert.Equal(RefusalKind.VersionConflict, stale.Refusal!.Kind);
+        Assert.Equal(ServerPhrases.FloorVersionConflict.With(("version", 1), ("expected", 0)), stale.Refusal.Text);
         Assert.Equal(1, (await Floor.Get())!.Version);
         Assert.Single((await Floor.GetRecord()).Log);
     }

@@ -21,6 +21,9 @@ public sealed class HostileFileTests
         Assert.NotNull(result.Problem);
         Assert.Equal(kind, result.Problem.Kind);
         Assert.Contains(says, result.Problem.Message, StringComparison.Ordinal);
+        // Said as a phrase too, for the home page in the officer's language.
+        Assert.NotNull(result.Problem.Text);
+        Assert.Contains(MeetingOps.Domain.ServerPhrases.All, p => p.Code == result.Problem.Text.Code && p.Parameters.Length == result.Problem.Text.Args.Count);
         return result.Problem;
     }
 

@@ -1,3 +1,5 @@
+using MeetingOps.Domain;
+
 namespace MeetingOps.Import.Tests;
 
 /// <summary>What every import result must satisfy, whatever the input.</summary>
@@ -18,6 +20,11 @@ public static class Invariants
         Assert.All(result.Warnings, w => Assert.False(string.IsNullOrWhiteSpace(w.Message)));
         Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
         Assert.InRange(result.Warnings.Count, 0, ImportLog.MaxWarnings + 1);
+        // Every warning, gap and refusal can be said in the viewer's language: it carries a phrase the catalogues know.
+        var codes = ServerPhrases.All.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        Assert.All(result.Warnings, w => Assert.True(w.Text is { } t && codes.Contains(t.Code), $"no phrase for: {w}"));
+        Assert.All(result.Gaps, g => Assert.True(g.Text is { } t && codes.Contains(t.Code), $"no phrase for: {g}"));
+        Assert.All(result.Errors, e => Assert.True(e.Text is { } t && codes.Contains(t.Code), $"no phrase for: {e}"));
     }
 
     public static int CountLines(string text)

@@ -83,9 +83,10 @@ public sealed class SampleImportTests
 
         Assert.Equal(
             [
-                new ImportWarning(50, "Sub-items 2 (a) to 2 (b) are listed together with no text between them; the text that follows is taken as the annotation of item 2 as a whole."),
-                new ImportWarning(99, "The date has no year; 2021 is assumed from the meeting's dates."),
-                new ImportWarning(104, "The date has no year; 2021 is assumed from the meeting's dates."),
+                new ImportWarning(50, "Sub-items 2 (a) to 2 (b) are listed together with no text between them; the text that follows is taken as the annotation of item 2 as a whole.",
+                    ServerPhrases.ImportSubItemsTogether.With(("number", "2 (a)"), ("last", "2 (b)"), ("parent", "2"))),
+                new ImportWarning(99, "The date has no year; 2021 is assumed from the meeting's dates.", ServerPhrases.ImportNoYear.With(("year", 2021))),
+                new ImportWarning(104, "The date has no year; 2021 is assumed from the meeting's dates.", ServerPhrases.ImportNoYear.With(("year", 2021))),
             ],
             result.Warnings);
     }

@@ -62,11 +62,13 @@ public sealed class ImportFilePageTests(LiveFixture fixture)
     public async Task A_word_or_pdf_file_chosen_on_the_home_page_is_previewed_with_its_warnings_then_created(string name, bool phone)
     {
         var (mimeType, bytes) = Document(name);
-        // The preview must show exactly the warnings the server gives for this file, each with its line.
+        // The preview must show exactly the warnings the server gives for this file, each with its line: said from their
+        // phrases by the English catalogue, which prints quotes and apostrophes typographically.
         var (status, expected) = await DryRunAsync(bytes);
         Assert.True(status == HttpStatusCode.OK, expected.ToJsonString());
+        static string Typographic(string message) => Regex.Replace(message, "\"([^\"]*)\"", "\u201c$1\u201d").Replace('\'', '\u2019');
         var warnings = expected["warnings"]!.AsArray()
-            .Select(w => (int)w!["line"]! > 0 ? $"Line {(int)w["line"]!}: {(string)w["message"]!}" : (string)w["message"]!)
+            .Select(w => Typographic((int)w!["line"]! > 0 ? $"Line {(int)w["line"]!}: {(string)w["message"]!}" : (string)w["message"]!))
             .ToArray();
         var definition = expected["definition"]!;
         var items = definition["items"]!.AsArray().Count;

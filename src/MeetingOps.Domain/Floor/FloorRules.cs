@@ -83,12 +83,14 @@ public static class FloorRules
         var byDelegation = actor.Role == FloorRole.Delegation;
         if (byDelegation && command.Action is not (FloorAction.Request or FloorAction.Withdraw))
         {
-            return new Refusal(RefusalKind.Forbidden, "A delegation's key can request the floor and withdraw its own request; giving the floor and ordering the list are the chair's.");
+            return new Refusal(RefusalKind.Forbidden, "A delegation's key can request the floor and withdraw its own request; giving the floor and ordering the list are the chair's.",
+                Text: ServerPhrases.FloorDelegationKeyOnly.With());
         }
         var delegationId = command.DelegationId ?? (byDelegation ? actor.DelegationId : null);
         if (byDelegation && delegationId != actor.DelegationId)
         {
-            return new Refusal(RefusalKind.Forbidden, $"This key is the key of delegation \"{actor.DelegationId}\"; it cannot act for \"{delegationId}\".");
+            return new Refusal(RefusalKind.Forbidden, $"This key is the key of delegation \"{actor.DelegationId}\"; it cannot act for \"{delegationId}\".",
+                Text: ServerPhrases.FloorOtherDelegation.With(("keyDelegation", actor.DelegationId), ("delegation", delegationId)));
         }
         Delegation? delegation = null;
         if (delegationId is not null)
@@ -96,12 +98,14 @@ public static class FloorRules
             delegation = delegations.FirstOrDefault(d => d.Id == delegationId);
             if (delegation is null)
             {
-                return new Refusal(RefusalKind.NotFound, $"This meeting has no delegation \"{delegationId}\".");
+                return new Refusal(RefusalKind.NotFound, $"This meeting has no delegation \"{delegationId}\".",
+                    Text: ServerPhrases.DelegationNotFound.With(("delegation", delegationId)));
             }
         }
         else if (command.Action is FloorAction.Request or FloorAction.Withdraw or FloorAction.Give or FloorAction.Move or FloorAction.Remove)
         {
-            return new Refusal(RefusalKind.Invalid, $"{MeetingOpsJson.Name(command.Action)}: say which delegation (\"delegation\").");
+            return new Refusal(RefusalKind.Invalid, $"{MeetingOpsJson.Name(command.Action)}: say which delegation (\"delegation\").",
+                Text: ServerPhrases.FloorWhichDelegation.With(("action", command.Action)));
         }
 
         switch (command.Action)
@@ -111,11 +115,13 @@ public static class FloorRules
                 var kind = command.Kind ?? FloorRequestKind.Statement;
                 if (state.Closed && kind == FloorRequestKind.Statement)
                 {
-                    return new Refusal(RefusalKind.IllegalTransition, "The list of speakers is closed: no more requests for statements are taken on this item.");
+                    return new Refusal(RefusalKind.IllegalTransition, "The list of speakers is closed: no more requests for statements are taken on this item.",
+                        Text: ServerPhrases.FloorListClosed.With());
                 }
                 if (state.Queue.Any(r => r.DelegationId == delegationId && r.Kind == kind))
                 {
-                    return new Refusal(RefusalKind.Conflict, $"{delegation!.Name} already has a request for {Words(kind)} on this item.");
+                    return new Refusal(RefusalKind.Conflict, $"{delegation!.Name} already has a request for {Words(kind)} on this item.",
+                        Text: ServerPhrases.FloorAlreadyRequested.With(("delegation", delegationId), ("kind", kind)));
                 }
                 var request = new FloorRequest(delegationId!, kind, now);
                 var queue = Insert(state.Queue, request);
@@ -129,7 +135,10 @@ public static class FloorRules
                 var index = Find(state.Queue, delegationId!, command.Kind);
                 if (index < 0)
                 {
-                    return new Refusal(RefusalKind.NotFound, $"{delegation!.Name} has no request{(command.Kind is { } k ? $" for {Words(k)}" : "")} on the list of this item.");
+                    return new Refusal(RefusalKind.NotFound, $"{delegation!.Name} has no request{(command.Kind is { } k ? $" for {Words(k)}" : "")} on the list of this item.",
+                        Text: command.Kind is { } asked
+                            ? ServerPhrases.FloorNoRequestOfKind.With(("delegation", delegationId), ("kind", asked))
+                            : ServerPhrases.FloorNoRequest.With(("delegation", delegationId)));
                 }
                 var removed = state.Queue[index];
                 return new FloorDecision(state with { Queue = Without(state.Queue, index) }, new FloorChange(command.Action, delegationId, removed.Kind,
@@ -139,7 +148,8 @@ public static class FloorRules
             {
                 if (state.Queue.Count == 0)
                 {
-                    return new Refusal(RefusalKind.IllegalTransition, "The list of speakers is empty: there is nobody to give the floor to.");
+                    return new Refusal(RefusalKind.IllegalTransition, "The list of speakers is empty: there is nobody to give the floor to.",
+                        Text: ServerPhrases.FloorListEmpty.With());
                 }
                 return GiveTo(state, 0, state.Queue[0], delegations, meetingLimitSeconds, now);
             }
@@ -154,11 +164,13 @@ public static class FloorRules
                 var index = Find(state.Queue, delegationId!, command.Kind);
                 if (index < 0)
                 {
-                    return new Refusal(RefusalKind.NotFound, $"{delegation!.Name} is not on the list of this item.");
+                    return new Refusal(RefusalKind.NotFound, $"{delegation!.Name} is not on the list of this item.",
+                        Text: ServerPhrases.FloorNotOnList.With(("delegation", delegationId)));
                 }
                 if (command.Position is not { } position || position < 1 || position > state.Queue.Count)
                 {
-                    return new Refusal(RefusalKind.Invalid, $"position: a place from 1 to {state.Queue.Count}.");
+                    return new Refusal(RefusalKind.Invalid, $"position: a place from 1 to {state.Queue.Count}.",
+                        Text: ServerPhrases.FloorPositionRange.With(("max", state.Queue.Count)));
                 }
                 var request = state.Queue[index];
                 var queue = Without(state.Queue, index).ToList();
@@ -172,7 +184,8 @@ public static class FloorRules
                 var close = command.Action == FloorAction.Close;
                 if (state.Closed == close)
                 {
-                    return new Refusal(RefusalKind.IllegalTransition, close ? "The list of speakers is already closed." : "The list of speakers is open.");
+                    return new Refusal(RefusalKind.IllegalTransition, close ? "The list of speakers is already closed." : "The list of speakers is open.",
+                        Text: (close ? ServerPhrases.FloorAlreadyClosed : ServerPhrases.FloorAlreadyOpen).With());
                 }
                 return new FloorDecision(state with { Closed = close }, new FloorChange(command.Action, null, null,
                     close ? "The list of speakers was closed" : "The list of speakers was reopened"), null);
@@ -183,18 +196,18 @@ public static class FloorRules
             {
                 if (state.Speaking is not { } speaker)
                 {
-                    return new Refusal(RefusalKind.IllegalTransition, "Nobody has the floor.");
+                    return new Refusal(RefusalKind.IllegalTransition, "Nobody has the floor.", Text: ServerPhrases.FloorNobodySpeaking.With());
                 }
                 var name = NameOf(delegations, speaker.DelegationId);
                 switch (command.Action)
                 {
                     case FloorAction.Pause when speaker.PausedAt is not null:
-                        return new Refusal(RefusalKind.IllegalTransition, "The statement timer is already paused.");
+                        return new Refusal(RefusalKind.IllegalTransition, "The statement timer is already paused.", Text: ServerPhrases.FloorTimerPaused.With());
                     case FloorAction.Pause:
                         return new FloorDecision(state with { Speaking = speaker with { PausedAt = now } },
                             new FloorChange(FloorAction.Pause, speaker.DelegationId, speaker.Kind, $"Timer paused for {name}"), null);
                     case FloorAction.Resume when speaker.PausedAt is null:
-                        return new Refusal(RefusalKind.IllegalTransition, "The statement timer is running.");
+                        return new Refusal(RefusalKind.IllegalTransition, "The statement timer is running.", Text: ServerPhrases.FloorTimerRunning.With());
                     case FloorAction.Resume:
                         return new FloorDecision(state with { Speaking = speaker with { PausedAt = null, PausedSeconds = speaker.PausedSeconds + Math.Max(0, (now - speaker.PausedAt.Value).TotalSeconds) } },
                             new FloorChange(FloorAction.Resume, speaker.DelegationId, speaker.Kind, $"Timer resumed for {name}"), null);
@@ -207,7 +220,8 @@ public static class FloorRules
             {
                 if (command.LimitSeconds is { } limit && limit is < MinLimitSeconds or > MaxLimitSeconds)
                 {
-                    return new Refusal(RefusalKind.Invalid, $"limitSeconds: from {MinLimitSeconds} to {MaxLimitSeconds}, or null for the meeting's limit.");
+                    return new Refusal(RefusalKind.Invalid, $"limitSeconds: from {MinLimitSeconds} to {MaxLimitSeconds}, or null for the meeting's limit.",
+                        Text: ServerPhrases.FloorLimitRange.With(("minSeconds", MinLimitSeconds), ("maxSeconds", MaxLimitSeconds)));
                 }
                 var effective = command.LimitSeconds ?? meetingLimitSeconds;
                 return new FloorDecision(state with
@@ -217,7 +231,7 @@ public static class FloorRules
                 }, new FloorChange(FloorAction.Limit, null, null, effective is { } e ? $"Statements limited to {e} s" : "No limit on statements"), null);
             }
             default:
-                return new Refusal(RefusalKind.Invalid, "Unknown floor command.");
+                return new Refusal(RefusalKind.Invalid, "Unknown floor command.", Text: ServerPhrases.UnknownCommand.With());
         }
     }
 

@@ -61,14 +61,15 @@ public static class AgendaImporter
         {
             work = meter.Used;
             return ImportResult.Failed(new ImportError(0, ImportErrorCodes.TooComplex,
-                "The document has more structure than the importer will look at for its size; it does not look like an agenda."), log.Warnings());
+                "The document has more structure than the importer will look at for its size; it does not look like an agenda.", ServerPhrases.ImportTooComplex.With()), log.Warnings());
         }
         catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
         {
             // Never expected: reported, not thrown, so one odd document cannot take a caller down. The tests fail on it.
             work = meter.Used;
             return ImportResult.Failed(new ImportError(0, ImportErrorCodes.Internal,
-                $"The importer failed on this document ({e.GetType().Name}: {e.Message}). Please report it with the document."), log.Warnings());
+                $"The importer failed on this document ({e.GetType().Name}: {e.Message}). Please report it with the document.",
+                ServerPhrases.ImportFailed.With(("reason", $"{e.GetType().Name}: {e.Message}"))), log.Warnings());
         }
     }
 
@@ -77,7 +78,8 @@ public static class AgendaImporter
 
     private static ImportResult TooLarge(long size) =>
         ImportResult.Failed(new ImportError(0, ImportErrorCodes.TooLarge,
-            $"The document is {size:N0} bytes; at most {MaxInputBytes:N0} bytes ({MaxInputBytes / (1024 * 1024)} MiB) are accepted."));
+            $"The document is {size:N0} bytes; at most {MaxInputBytes:N0} bytes ({MaxInputBytes / (1024 * 1024)} MiB) are accepted.",
+            ServerPhrases.ImportTooLarge.With(("size", size), ("limit", MaxInputBytes))));
 
     private static ImportResult Run(string text, WorkMeter meter, ImportLog log)
     {
@@ -87,7 +89,8 @@ public static class AgendaImporter
         }
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ImportResult.Failed(new ImportError(0, ImportErrorCodes.Empty, "The document is empty: paste or upload the text of an annotated provisional agenda."));
+            return ImportResult.Failed(new ImportError(0, ImportErrorCodes.Empty, "The document is empty: paste or upload the text of an annotated provisional agenda.",
+                ServerPhrases.ImportEmpty.With()));
         }
         if (CheckText(text, log) is { } notText)
         {
@@ -108,20 +111,28 @@ public static class AgendaImporter
         if (reader.PrefersLoose(loose))
         {
             reader.UseLooseAgenda(loose);
-            log.Warn(loose[0].Line, structured == 0
-                ? $"The agenda list was read from its numbering alone ({loose.Count} items); check the items and their nesting."
-                : $"The agenda list was read from its numbering alone ({loose.Count} items, against {structured} from its layout); check the items and their nesting.");
+            if (structured == 0)
+            {
+                log.Warn(loose[0].Line, $"The agenda list was read from its numbering alone ({loose.Count} items); check the items and their nesting.",
+                    ServerPhrases.ImportNumberingOnly.With(("count", loose.Count)));
+            }
+            else
+            {
+                log.Warn(loose[0].Line, $"The agenda list was read from its numbering alone ({loose.Count} items, against {structured} from its layout); check the items and their nesting.",
+                    ServerPhrases.ImportNumberingOnlyAgainst.With(("count", loose.Count), ("layout", structured)));
+            }
         }
         var bodies = reader.Bodies.Where(b => b.Items.Count > 0).ToList();
         foreach (var empty in reader.Bodies.Where(b => b.Items.Count == 0))
         {
-            log.Warn(empty.Line, $"The {empty.Name} has no agenda items; left out.");
+            log.Warn(empty.Line, $"The {empty.Name} has no agenda items; left out.", ServerPhrases.ImportBodyNoItems.With(("body", empty.Name)));
         }
         if (bodies.Count == 0)
         {
             var where = reader.AgendaStart < lines.Count ? lines[reader.AgendaStart].Number : 0;
             return ImportResult.Failed(new ImportError(where, ImportErrorCodes.NoAgenda,
-                "No agenda items found: expected numbered items such as \"1. Organizational matters\" (with \"(a)\" sub-items) after a \"Provisional agenda\" heading."), log.Warnings());
+                "No agenda items found: expected numbered items such as \"1. Organizational matters\" (with \"(a)\" sub-items) after a \"Provisional agenda\" heading.",
+                ServerPhrases.ImportNoAgenda.With()), log.Warnings());
         }
         reader.Bodies.RemoveAll(b => b.Items.Count == 0);
         for (var i = 0; i < bodies.Count; i++)
@@ -153,7 +164,8 @@ public static class AgendaImporter
         {
             start = work.Dates.Min();
             end = work.Dates.Max();
-            log.Warn(0, $"No venue and dates line (such as \"Vienna, 23–27 May 2022\") was found; the meeting's dates ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}) are taken from the organization of work.");
+            log.Warn(0, $"No venue and dates line (such as \"Vienna, 23–27 May 2022\") was found; the meeting's dates ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}) are taken from the organization of work.",
+                ServerPhrases.ImportDatesFromWork.With(("from", start.Value), ("to", end!.Value)));
         }
         var gaps = new List<ImportGap>();
         if (start is null || end is null)
@@ -162,24 +174,28 @@ public static class AgendaImporter
             // in a draft. The placeholder is the issue date when there is one, so the draft sorts near its document.
             start = end = reader.Issued ?? PlaceholderDate;
             const string message = "No meeting dates found (expected a venue and dates line such as \"Vienna, 23–27 May 2022\", or dated rows in an organization of work); enter the dates before the meeting.";
-            log.Warn(0, message);
-            gaps.Add(new ImportGap(ImportGapFields.Dates, 0, message));
+            var phrase = ServerPhrases.ImportNoDates.With();
+            log.Warn(0, message, phrase);
+            gaps.Add(new ImportGap(ImportGapFields.Dates, 0, message, phrase));
         }
 
         var venue = reader.Venue;
         if (venue is null)
         {
             venue = "Venue to be announced";
-            log.Warn(0, "No venue found; the venue is \"Venue to be announced\" and the time zone UTC. Correct both before the meeting.");
-            gaps.Add(new ImportGap(ImportGapFields.Venue, 0, "No venue found; enter the venue (and so its time zone)."));
+            log.Warn(0, "No venue found; the venue is \"Venue to be announced\" and the time zone UTC. Correct both before the meeting.", ServerPhrases.ImportNoVenue.With());
+            gaps.Add(new ImportGap(ImportGapFields.Venue, 0, "No venue found; enter the venue (and so its time zone).", ServerPhrases.ImportGapVenue.With()));
         }
         var timeZone = Venues.TimeZoneOf(venue);
         if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             if (reader.Venue is not null)
             {
-                log.Warn(reader.VenueLine, $"The time zone of \"{TextTools.Cut(venue, 60)}\" is not known to the importer; UTC is assumed. Correct it before the meeting.");
-                gaps.Add(new ImportGap(ImportGapFields.TimeZone, reader.VenueLine, $"The time zone of \"{TextTools.Cut(venue, 60)}\" is not known; UTC is assumed until it is entered."));
+                var named = TextTools.Cut(venue, 60);
+                log.Warn(reader.VenueLine, $"The time zone of \"{named}\" is not known to the importer; UTC is assumed. Correct it before the meeting.",
+                    ServerPhrases.ImportTimeZoneUnknown.With(("venue", named)));
+                gaps.Add(new ImportGap(ImportGapFields.TimeZone, reader.VenueLine, $"The time zone of \"{named}\" is not known; UTC is assumed until it is entered.",
+                    ServerPhrases.ImportGapTimeZone.With(("venue", named))));
             }
             timeZone = "UTC";
         }
@@ -187,8 +203,10 @@ public static class AgendaImporter
         var sessions = work.Sessions(bodies);
         if (!work.Found)
         {
-            log.Warn(0, "No organization of work (a table of dates, times and items) was found; sittings 10 a.m.–1 p.m. and 3–6 p.m. are assumed on each day for all bodies together, with no items planned.");
-            gaps.Add(new ImportGap(ImportGapFields.Sittings, 0, "No organization of work found; the sittings are assumed (10 a.m.–1 p.m. and 3–6 p.m. each day) until they are entered."));
+            log.Warn(0, "No organization of work (a table of dates, times and items) was found; sittings 10 a.m.–1 p.m. and 3–6 p.m. are assumed on each day for all bodies together, with no items planned.",
+                ServerPhrases.ImportNoWork.With());
+            gaps.Add(new ImportGap(ImportGapFields.Sittings, 0, "No organization of work found; the sittings are assumed (10 a.m.–1 p.m. and 3–6 p.m. each day) until they are entered.",
+                ServerPhrases.ImportGapSittings.With()));
         }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         sessions = CheckSessions(sessions, start.Value, end.Value, zone, work.SessionLines, log);
@@ -196,12 +214,14 @@ public static class AgendaImporter
         {
             if (work.Found)
             {
-                log.Warn(0, "No sitting could be read from the organization of work; sittings 10 a.m.–1 p.m. and 3–6 p.m. are assumed on each day for all bodies together, with no items planned.");
+                log.Warn(0, "No sitting could be read from the organization of work; sittings 10 a.m.–1 p.m. and 3–6 p.m. are assumed on each day for all bodies together, with no items planned.",
+                    ServerPhrases.ImportNoSittingRead.With());
             }
             sessions = AssumedSessions(start.Value, end.Value, bodies, zone);
             if (!gaps.Any(g => g.Field == ImportGapFields.Sittings))
             {
-                gaps.Add(new ImportGap(ImportGapFields.Sittings, 0, "No sitting could be read from the organization of work; the sittings are assumed until they are entered."));
+                gaps.Add(new ImportGap(ImportGapFields.Sittings, 0, "No sitting could be read from the organization of work; the sittings are assumed until they are entered.",
+                    ServerPhrases.ImportGapNoSittingRead.With()));
             }
         }
 
@@ -221,7 +241,7 @@ public static class AgendaImporter
         var check = DefinitionValidator.Validate(definition);
         if (!check.IsValid)
         {
-            var errors = check.Problems.Take(50).Select(p => new ImportError(0, ImportErrorCodes.Invalid, $"The imported meeting is not valid: {p}")).ToList();
+            var errors = check.Problems.Take(50).Select(p => new ImportError(0, ImportErrorCodes.Invalid, $"The imported meeting is not valid: {p}", ServerPhrases.ImportInvalid.With(("reason", p.ToString())))).ToList();
             return new ImportResult(null, log.Warnings(), errors);
         }
         return new ImportResult(definition, log.Warnings(), []) { Gaps = gaps };
@@ -253,11 +273,13 @@ public static class AgendaImporter
         if (bad > 0 && (bad * 20 > text.Length || text.Contains('\0', StringComparison.Ordinal) && bad * 100 > text.Length))
         {
             return new ImportError(firstBadLine, ImportErrorCodes.NotText,
-                $"This does not look like text: {bad:N0} of {text.Length:N0} characters are control characters or undecodable bytes. Upload the agenda as plain UTF-8 text.");
+                $"This does not look like text: {bad:N0} of {text.Length:N0} characters are control characters or undecodable bytes. Upload the agenda as plain UTF-8 text.",
+                ServerPhrases.ImportNotText.With(("count", bad), ("total", text.Length)));
         }
         if (bad > 0)
         {
-            log.Warn(firstBadLine, $"{bad:N0} control character(s) or undecodable byte(s) were read as spaces, the first here.");
+            log.Warn(firstBadLine, $"{bad:N0} control character(s) or undecodable byte(s) were read as spaces, the first here.",
+                ServerPhrases.ImportControlCharacters.With(("count", bad)));
         }
         return null;
     }
@@ -412,7 +434,8 @@ public static class AgendaImporter
                 id = Initials(body.Name);
                 if (body.Symbol is null)
                 {
-                    log.Warn(body.Line, $"No document symbol was found for the {body.Name}; its id \"{id}\" is made from its name.");
+                    log.Warn(body.Line, $"No document symbol was found for the {body.Name}; its id \"{id}\" is made from its name.",
+                        ServerPhrases.ImportBodyNoSymbol.With(("body", body.Name), ("id", id)));
                 }
             }
             var unique = id;
@@ -552,18 +575,21 @@ public static class AgendaImporter
             var day = DateOnly.FromDateTime(session.Start);
             if (day < start || day > end)
             {
-                log.Warn(line, $"The sitting of {day:yyyy-MM-dd} is outside the meeting's dates ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}); left out.");
+                log.Warn(line, $"The sitting of {day:yyyy-MM-dd} is outside the meeting's dates ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}); left out.",
+                    ServerPhrases.ImportSittingOutsideDates.With(("day", day), ("from", start), ("to", end)));
                 continue;
             }
             if (zone.IsInvalidTime(session.Start) || zone.IsInvalidTime(session.End))
             {
-                log.Warn(line, $"The sitting of {session.Start:yyyy-MM-dd HH:mm} falls in the hour the clocks skip in {zone.Id}; left out.");
+                log.Warn(line, $"The sitting of {session.Start:yyyy-MM-dd HH:mm} falls in the hour the clocks skip in {zone.Id}; left out.",
+                    ServerPhrases.ImportSittingSkippedHour.With(("dateTime", ImportPhrases.LocalDateTime(session.Start)), ("zone", zone.Id)));
                 continue;
             }
             var clash = kept.FirstOrDefault(k => k.Start < session.End && session.Start < k.End && k.Bodies.Intersect(session.Bodies).Any());
             if (clash is not null)
             {
-                log.Warn(line, $"The sitting of {session.Start:yyyy-MM-dd HH:mm} overlaps the sitting \"{clash.Id}\" for the same body; left out.");
+                log.Warn(line, $"The sitting of {session.Start:yyyy-MM-dd HH:mm} overlaps the sitting \"{clash.Id}\" for the same body; left out.",
+                    ServerPhrases.ImportSittingOverlaps.With(("dateTime", ImportPhrases.LocalDateTime(session.Start)), ("session", clash.Id)));
                 continue;
             }
             kept.Add(session);

@@ -39,16 +39,24 @@ internal sealed partial class AgendaReader
                 }
                 if (lead.Top == 1 && lead.Sub is null && body is not null && body.Items.Count > 0 && Bodies.Count >= MaxBodies)
                 {
-                    _log.Warn(line.Number, $"The numbering starts again at 1 after {MaxBodies} bodies; the rest of the agenda list is left out.");
+                    _log.Warn(line.Number, $"The numbering starts again at 1 after {MaxBodies} bodies; the rest of the agenda list is left out.",
+                        ServerPhrases.ImportTooManyBodiesRestart.With(("max", MaxBodies)));
                     return;
                 }
                 if (lead.Top == 1 && lead.Sub is null && body is not null && body.Items.Count > 0)
                 {
                     // The numbering starts again without a heading: the agenda of the next body.
                     var next = NextCoverBody();
-                    _log.Warn(line.Number, next is null
-                        ? "The numbering starts again at 1 without a body heading; taken as the agenda of another body."
-                        : $"The numbering starts again at 1 without a body heading; taken as the agenda of the {next}.");
+                    if (next is null)
+                    {
+                        _log.Warn(line.Number, "The numbering starts again at 1 without a body heading; taken as the agenda of another body.",
+                            ServerPhrases.ImportNumberingRestarts.With());
+                    }
+                    else
+                    {
+                        _log.Warn(line.Number, $"The numbering starts again at 1 without a body heading; taken as the agenda of the {next}.",
+                            ServerPhrases.ImportNumberingRestartsBody.With(("body", next)));
+                    }
                     body = NewBody(next ?? $"Body {Bodies.Count + 1}", line.Number);
                     top = sub = null;
                 }
@@ -96,7 +104,8 @@ internal sealed partial class AgendaReader
             }
             if (text.Length > 0 && (last is not null || body is not null))
             {
-                _log.Warn(line.Number, $"Not understood in the agenda list and left out: \"{TextTools.Cut(text, 80)}\".");
+                var cut = TextTools.Cut(text, 80);
+                _log.Warn(line.Number, $"Not understood in the agenda list and left out: \"{cut}\".", ServerPhrases.ImportNotUnderstood.With(("text", cut)));
             }
         }
     }
@@ -113,7 +122,8 @@ internal sealed partial class AgendaReader
         {
             if (ItemCount == DefinitionValidator.MaxItems)
             {
-                _log.Warn(line.Number, $"More than {DefinitionValidator.MaxItems} agenda items; the rest are left out.");
+                _log.Warn(line.Number, $"More than {DefinitionValidator.MaxItems} agenda items; the rest are left out.",
+                    ServerPhrases.ImportTooManyItems.With(("max", DefinitionValidator.MaxItems)));
                 ItemCount++;
             }
             return null;
@@ -121,7 +131,7 @@ internal sealed partial class AgendaReader
         var title = TextTools.TrimTitle(StripJoint(lead.Title, out var joint));
         if (title.Length == 0)
         {
-            _log.Warn(line.Number, "An item number without a title; left out.");
+            _log.Warn(line.Number, "An item number without a title; left out.", ServerPhrases.ImportNumberNoTitle.With());
             return null;
         }
         ItemDraft? parent;
@@ -148,14 +158,16 @@ internal sealed partial class AgendaReader
             }
             if (lead.Sub is not null && parent is null)
             {
-                _log.Warn(line.Number, $"Item {number} comes before its parent item; taken as an item of its own.");
+                _log.Warn(line.Number, $"Item {number} comes before its parent item; taken as an item of its own.",
+                    ServerPhrases.ImportBeforeParent.With(("number", number)));
             }
         }
         else
         {
             if (top is null)
             {
-                _log.Warn(line.Number, $"Sub-item ({lead.Sub}) before any numbered item; left out.");
+                _log.Warn(line.Number, $"Sub-item ({lead.Sub}) before any numbered item; left out.",
+                    ServerPhrases.ImportSubItemFirst.With(("letter", lead.Sub)));
                 return null;
             }
             var topNumber = top.Number;
@@ -188,22 +200,26 @@ internal sealed partial class AgendaReader
         }
         if (parent is not null && Depth(parent) >= DefinitionValidator.MaxSubItemDepth)
         {
-            _log.Warn(line.Number, $"Item {number} is nested more than {DefinitionValidator.MaxSubItemDepth} levels deep; left out.");
+            _log.Warn(line.Number, $"Item {number} is nested more than {DefinitionValidator.MaxSubItemDepth} levels deep; left out.",
+                ServerPhrases.ImportNestedTooDeep.With(("number", number), ("max", DefinitionValidator.MaxSubItemDepth)));
             return null;
         }
         if (number.Length > 16)
         {
-            _log.Warn(line.Number, $"Item number \"{TextTools.Cut(number, 20)}\" is too long; left out.");
+            var cut = TextTools.Cut(number, 20);
+            _log.Warn(line.Number, $"Item number \"{cut}\" is too long; left out.", ServerPhrases.ImportNumberTooLong.With(("text", cut)));
             return null;
         }
         if (body.ByNumber.ContainsKey(number))
         {
-            _log.Warn(line.Number, $"Item {number} appears twice on the agenda of the {body.Name}; the second is left out.");
+            _log.Warn(line.Number, $"Item {number} appears twice on the agenda of the {body.Name}; the second is left out.",
+                ServerPhrases.ImportItemTwice.With(("number", number), ("body", body.Name)));
             return null;
         }
         if (parent is null && lead.Sub is null && lead.Top is { } t && body.Items.Count > 0 && int.TryParse(body.Items[^1].Number, out var previous) && t != previous + 1)
         {
-            _log.Warn(line.Number, $"Item {t} follows item {previous} on the agenda of the {body.Name}.");
+            _log.Warn(line.Number, $"Item {t} follows item {previous} on the agenda of the {body.Name}.",
+                ServerPhrases.ImportItemFollows.With(("number", t), ("previous", previous), ("body", body.Name)));
         }
         var item = new ItemDraft(body, number, TextTools.Cut(title, DefinitionValidator.MaxTextLength), line.Number, parent)
         {

@@ -47,7 +47,9 @@ internal sealed partial class AgendaReader
             }
             if (item is null)
             {
-                _log.Warn(paragraphLine, $"Text before the first item heading{(body is null ? "" : $" of the {body.Name}")} is left out: \"{TextTools.Cut(text, 60)}…\".");
+                var cut = TextTools.Cut(text, 60);
+                _log.Warn(paragraphLine, $"Text before the first item heading{(body is null ? "" : $" of the {body.Name}")} is left out: \"{cut}…\".",
+                    body is null ? ServerPhrases.ImportTextBeforeHeading.With(("text", cut)) : ServerPhrases.ImportTextBeforeHeadingOf.With(("body", body.Name), ("text", cut)));
                 return;
             }
             AddParagraph(item, text, paragraphLine);
@@ -67,7 +69,8 @@ internal sealed partial class AgendaReader
             pendingDocument.Clear();
             if (text.Length > 0)
             {
-                _log.Warn(pendingDocumentLine, $"A documentation entry without a document symbol is left out: \"{TextTools.Cut(text, 60)}\".");
+                var cut = TextTools.Cut(text, 60);
+                _log.Warn(pendingDocumentLine, $"A documentation entry without a document symbol is left out: \"{cut}\".", ServerPhrases.ImportDocumentNoSymbol.With(("text", cut)));
             }
         }
 
@@ -141,7 +144,8 @@ internal sealed partial class AgendaReader
                     body.Annotated = true;
                     if (!warnedNoBody)
                     {
-                        _log.Warn(line.Number, $"Annotations without a body heading; taken as those of the {body.Name}.");
+                        _log.Warn(line.Number, $"Annotations without a body heading; taken as those of the {body.Name}.",
+                            ServerPhrases.ImportAnnotationsNoBody.With(("body", body.Name)));
                         warnedNoBody = true;
                     }
                 }
@@ -150,7 +154,8 @@ internal sealed partial class AgendaReader
                     var next = Bodies.FirstOrDefault(b => b != body && !b.Annotated && b.Items.Count > 0 && HeadingMatches(lead, b.Items[0]) is not null);
                     if (next is not null)
                     {
-                        _log.Warn(line.Number, $"Item 1 is annotated again without a body heading; taken as the annotations of the {next.Name}.");
+                        _log.Warn(line.Number, $"Item 1 is annotated again without a body heading; taken as the annotations of the {next.Name}.",
+                            ServerPhrases.ImportAnnotatedAgainNoBody.With(("body", next.Name)));
                         Flush();
                         body = next;
                         body.Annotated = true;
@@ -170,7 +175,8 @@ internal sealed partial class AgendaReader
                     }
                     if (target.HeadingLine > 0)
                     {
-                        _log.Warn(line.Number, $"Item {target.Number} of the {body.Name} is annotated a second time (first at line {target.HeadingLine}); the text is added to it.");
+                        _log.Warn(line.Number, $"Item {target.Number} of the {body.Name} is annotated a second time (first at line {target.HeadingLine}); the text is added to it.",
+                            ServerPhrases.ImportAnnotatedTwice.With(("number", target.Number), ("body", body.Name), ("first", target.HeadingLine)));
                     }
                     target.HeadingLine = target.HeadingLine > 0 ? target.HeadingLine : line.Number;
                     target.HeadingText = lead.Title;
@@ -309,7 +315,8 @@ internal sealed partial class AgendaReader
         item.AnnotationLength += text.Length + 2;
         if (item.AnnotationLength > DefinitionValidator.MaxAnnotationLength)
         {
-            _log.Warn(line, $"The annotation of item {item.Number} of the {item.Body.Name} is longer than {DefinitionValidator.MaxAnnotationLength:N0} characters; the rest is left out.");
+            _log.Warn(line, $"The annotation of item {item.Number} of the {item.Body.Name} is longer than {DefinitionValidator.MaxAnnotationLength:N0} characters; the rest is left out.",
+                ServerPhrases.ImportAnnotationTooLong.With(("number", item.Number), ("body", item.Body.Name), ("max", DefinitionValidator.MaxAnnotationLength)));
         }
         if (paragraphs.Count > 0 && paragraphs[^1].Length < MaxParagraphLength && (TextTools.StartsWithLower(text) || TextTools.EndsWithFunctionWord(paragraphs[^1])))
         {
@@ -400,7 +407,8 @@ internal sealed partial class AgendaReader
             }
             last.Paragraphs.Clear();
             last.Documents.Clear();
-            _log.Warn(run[^1].Line, $"Sub-items {run[0].Item.Number} to {last.Number} are listed together with no text between them; the text that follows is taken as the annotation of item {parent.Item.Number} as a whole.");
+            _log.Warn(run[^1].Line, $"Sub-items {run[0].Item.Number} to {last.Number} are listed together with no text between them; the text that follows is taken as the annotation of item {parent.Item.Number} as a whole.",
+                ServerPhrases.ImportSubItemsTogether.With(("number", run[0].Item.Number), ("last", last.Number), ("parent", parent.Item.Number)));
         }
     }
 }

@@ -35,7 +35,8 @@ internal sealed partial class AgendaReader
     {
         if (CoverBodies.Count > 1)
         {
-            _log.Warn(line, $"The agenda list has no body heading but the cover names {CoverBodies.Count} bodies; taken as the agenda of the {CoverBodies[0].Name}.");
+            _log.Warn(line, $"The agenda list has no body heading but the cover names {CoverBodies.Count} bodies; taken as the agenda of the {CoverBodies[0].Name}.",
+                ServerPhrases.ImportCoverBodies.With(("count", CoverBodies.Count), ("body", CoverBodies[0].Name)));
         }
         if (CoverBodies.Count > 0)
         {
@@ -44,7 +45,7 @@ internal sealed partial class AgendaReader
         var name = NameFromText();
         if (name is null)
         {
-            _log.Warn(line, "No body named on the cover or above the agenda; the body is called \"Meeting\".");
+            _log.Warn(line, "No body named on the cover or above the agenda; the body is called \"Meeting\".", ServerPhrases.ImportNoBody.With());
         }
         return NewBody(name ?? "Meeting", line);
     }
@@ -93,7 +94,8 @@ internal sealed partial class AgendaReader
         }
         if (Bodies.Count >= MaxBodies)
         {
-            _log.Warn(line, $"More than {MaxBodies} bodies; \"{TextTools.Cut(name, 80)}\" and its items are left out.");
+            var cut = TextTools.Cut(name, 80);
+            _log.Warn(line, $"More than {MaxBodies} bodies; \"{cut}\" and its items are left out.", ServerPhrases.ImportTooManyBodies.With(("max", MaxBodies), ("text", cut)));
             return null;
         }
         // A cover name is often longer or shorter than the heading; prefer the heading's wording.

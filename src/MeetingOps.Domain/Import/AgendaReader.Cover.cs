@@ -104,7 +104,8 @@ internal sealed partial class AgendaReader
         }
         else if (TextTools.Norm(Venue) != TextTools.Norm(venue))
         {
-            _log.Warn(line, $"A second venue \"{venue}\"; the meeting is taken to be in {Venue} (line {VenueLine}).");
+            _log.Warn(line, $"A second venue \"{venue}\"; the meeting is taken to be in {Venue} (line {VenueLine}).",
+                ServerPhrases.ImportSecondVenue.With(("venue", venue), ("taken", Venue), ("first", VenueLine)));
         }
         Start = Start is { } s && s < start ? s : start;
         End = End is { } e && e > end ? e : end;

@@ -24,7 +24,7 @@ internal sealed partial class AgendaReader
         }
         if (item is null)
         {
-            _log.Warn(line, "Documentation before any item heading; left out.");
+            _log.Warn(line, "Documentation before any item heading; left out.", ServerPhrases.ImportDocumentationFirst.With());
             pending.Clear();
             return;
         }

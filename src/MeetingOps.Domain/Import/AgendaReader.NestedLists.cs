@@ -40,7 +40,9 @@ internal sealed partial class AgendaReader
             if (title.Length == 0 || number.Length > 16 || Depth(parent) >= Definition.DefinitionValidator.MaxSubItemDepth
                 || body.ByNumber.ContainsKey(number) || reader.ItemCount >= Definition.DefinitionValidator.MaxItems)
             {
-                reader._log.Warn(line.Number, $"Item {TextTools.Cut(number, 20)} of an indented list is left out (no title, too deep, too many or given twice).");
+                var cut = TextTools.Cut(number, 20);
+                reader._log.Warn(line.Number, $"Item {cut} of an indented list is left out (no title, too deep, too many or given twice).",
+                    ServerPhrases.ImportNestedLeftOut.With(("number", cut)));
                 // Still inside the list: the line must not start another body's agenda.
                 return true;
             }

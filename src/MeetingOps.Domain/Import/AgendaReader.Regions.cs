@@ -46,7 +46,7 @@ internal sealed partial class AgendaReader
                 start = above;
             }
             AgendaStart = start;
-            _log.Warn(_lines[firstItem].Number, "No \"Provisional agenda\" heading; the agenda list is taken to start here.");
+            _log.Warn(_lines[firstItem].Number, "No \"Provisional agenda\" heading; the agenda list is taken to start here.", ServerPhrases.ImportNoAgendaHeading.With());
         }
         else
         {
@@ -130,7 +130,7 @@ internal sealed partial class AgendaReader
             if (sawItem && IsProse(line.Text))
             {
                 var at = lastRestart >= 0 ? lastRestart : k;
-                _log.Warn(_lines[at].Number, "No \"Annotations\" heading; the annotations are taken to start here.");
+                _log.Warn(_lines[at].Number, "No \"Annotations\" heading; the annotations are taken to start here.", ServerPhrases.ImportNoAnnotationsHeading.With());
                 return at;
             }
         }

@@ -9,7 +9,11 @@ internal sealed class ImportLog
     private readonly HashSet<(int, string)> _seen = [];
     private int _dropped;
 
-    public void Warn(int line, string message)
+    /// <summary>
+    /// A warning in English (for the API, the CLI and the logs) and as a phrase with its arguments (for the pages). Both are
+    /// made only where a warning is raised, never per line read; the same sentence on the same line is kept once.
+    /// </summary>
+    public void Warn(int line, string message, ServerText text)
     {
         if (!_seen.Add((line, message)))
         {
@@ -20,7 +24,7 @@ internal sealed class ImportLog
             _dropped++;
             return;
         }
-        _warnings.Add(new ImportWarning(line, message));
+        _warnings.Add(new ImportWarning(line, message, text));
     }
 
     public IReadOnlyList<ImportWarning> Warnings()
@@ -28,7 +32,7 @@ internal sealed class ImportLog
         var ordered = _warnings.OrderBy(w => w.Line).ToList();
         if (_dropped > 0)
         {
-            ordered.Add(new ImportWarning(0, $"{_dropped:N0} further warnings were left out."));
+            ordered.Add(new ImportWarning(0, $"{_dropped:N0} further warnings were left out.", ServerPhrases.ImportMoreWarnings.With(("count", _dropped))));
         }
         return ordered;
     }

@@ -31,8 +31,9 @@ public sealed record ImportResult(
 /// <summary>
 /// Something the meeting needs that the document does not give: <see cref="Field"/> is one of <see cref="ImportGapFields"/>.
 /// <see cref="Line"/> is 1-based where a line was read (an unknown venue's line); 0 means the document as a whole.
+/// <see cref="Text"/> says the same as a phrase code and its arguments, for a page in another language.
 /// </summary>
-public sealed record ImportGap(string Field, int Line, string Message)
+public sealed record ImportGap(string Field, int Line, string Message, ServerText? Text = null)
 {
     public override string ToString() => Line > 0 ? $"{Field} (line {Line}): {Message}" : $"{Field}: {Message}";
 }
@@ -46,17 +47,21 @@ public static class ImportGapFields
     public const string Sittings = "sittings";
 }
 
-/// <summary>Something the importer was unsure of and what it assumed. <see cref="Line"/> is 1-based; 0 means the document as a whole.</summary>
-public sealed record ImportWarning(int Line, string Message)
+/// <summary>
+/// Something the importer was unsure of and what it assumed. <see cref="Line"/> is 1-based; 0 means the document as a whole.
+/// <see cref="Text"/> is the same as a phrase code and its arguments (<see cref="ServerPhrases"/>), for a page in another
+/// language; null only in warnings stored before the importer gave codes.
+/// </summary>
+public sealed record ImportWarning(int Line, string Message, ServerText? Text = null)
 {
     public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
 }
 
 /// <summary>
 /// Why the document could not be imported. <see cref="Line"/> is 1-based; 0 means the document as a whole.
-/// <see cref="Code"/> is one of the <see cref="ImportErrorCodes"/>.
+/// <see cref="Code"/> is one of the <see cref="ImportErrorCodes"/>; <see cref="Text"/> says it as a phrase code and its arguments.
 /// </summary>
-public sealed record ImportError(int Line, string Code, string Message)
+public sealed record ImportError(int Line, string Code, string Message, ServerText? Text = null)
 {
     public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
 }

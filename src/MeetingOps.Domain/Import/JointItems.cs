@@ -35,7 +35,8 @@ internal static class JointItems
             {
                 if (item.JointMark && item.Merged!.Members.Count == 1)
                 {
-                    log.Warn(item.Line, $"Item {item.Number} of the {body.Name} is marked as a joint item, but no item with the same title was found on another agenda; it is kept on this agenda only.");
+                    log.Warn(item.Line, $"Item {item.Number} of the {body.Name} is marked as a joint item, but no item with the same title was found on another agenda; it is kept on this agenda only.",
+                        ServerPhrases.ImportJointNoMatch.With(("number", item.Number), ("body", body.Name)));
                 }
             }
         }
@@ -77,7 +78,8 @@ internal static class JointItems
                 {
                     if (target is null)
                     {
-                        log.Warn(reference.Line, $"The annotation refers to item {reference.Number} of the {reference.Body.Name}, which is not on its agenda.");
+                        log.Warn(reference.Line, $"The annotation refers to item {reference.Number} of the {reference.Body.Name}, which is not on its agenda.",
+                            ServerPhrases.ImportReferenceMissing.With(("number", reference.Number), ("body", reference.Body.Name)));
                     }
                     continue;
                 }
@@ -87,7 +89,8 @@ internal static class JointItems
                 }
                 if (!TextTools.SameTitle(item.Title, target.Title))
                 {
-                    log.Warn(reference.Line, $"Item {item.Number} of the {item.Body.Name} refers to item {target.Number} of the {target.Body.Name} for its annotations but has another title; taken as one joint item all the same.");
+                    log.Warn(reference.Line, $"Item {item.Number} of the {item.Body.Name} refers to item {target.Number} of the {target.Body.Name} for its annotations but has another title; taken as one joint item all the same.",
+                        ServerPhrases.ImportReferenceOtherTitle.With(("number", item.Number), ("body", item.Body.Name), ("target", target.Number), ("targetBody", target.Body.Name)));
                 }
                 Join(item, target, log);
             }
@@ -166,7 +169,8 @@ internal static class JointItems
         }
         if (from.Members.Any(m => into.Has(m.Body)))
         {
-            log.Warn(b.Line, $"Item {b.Number} of the {b.Body.Name} would join item {a.Number} of the {a.Body.Name}, which already has an item of that body; kept apart.");
+            log.Warn(b.Line, $"Item {b.Number} of the {b.Body.Name} would join item {a.Number} of the {a.Body.Name}, which already has an item of that body; kept apart.",
+                ServerPhrases.ImportJointKeptApart.With(("number", b.Number), ("body", b.Body.Name), ("target", a.Number), ("targetBody", a.Body.Name)));
             return;
         }
         foreach (var member in from.Members)

@@ -57,7 +57,8 @@ internal sealed partial class OrganizationOfWork
             bodyIndex++;
             if (bodyIndex >= bodies.Count)
             {
-                log.Warn(line, $"More item columns than bodies; \"{TextTools.Cut(cell, 40)}\" is left out.");
+                var cut = TextTools.Cut(cell, 40);
+                log.Warn(line, $"More item columns than bodies; \"{cut}\" is left out.", ServerPhrases.ImportMoreColumns.With(("text", cut)));
                 break;
             }
             var title = c + 1 < cells.Count && Numbers(cells[c + 1]).Count == 0 ? cells[c + 1] : "";
@@ -153,12 +154,14 @@ internal sealed partial class OrganizationOfWork
                 var byTitle = title.Length > 0 ? body.AllItems().FirstOrDefault(i => TextTools.SameTitle(title, i.Title)) : null;
                 if (byTitle is not null)
                 {
-                    log.Warn(line, $"A row without an item number; its title matches item {byTitle.Number} of the {body.Name}, which is taken.");
+                    log.Warn(line, $"A row without an item number; its title matches item {byTitle.Number} of the {body.Name}, which is taken.",
+                        ServerPhrases.ImportRowTitleMatch.With(("number", byTitle.Number), ("body", body.Name)));
                     row.Entries.Add(new Entry(body, byTitle, continued));
                 }
                 else
                 {
-                    log.Warn(line, $"\"{TextTools.Cut(numberCell.Length > 0 ? numberCell : titleCell, 60)}\" is not an item of the {body.Name}; left out of the session.");
+                    var cut = TextTools.Cut(numberCell.Length > 0 ? numberCell : titleCell, 60);
+                    log.Warn(line, $"\"{cut}\" is not an item of the {body.Name}; left out of the session.", ServerPhrases.ImportNotAnItem.With(("text", cut), ("body", body.Name)));
                 }
                 continue;
             }
@@ -174,13 +177,15 @@ internal sealed partial class OrganizationOfWork
             var continued = numberContinued || (titleContinued && numbers.Count == 1);
             if (!body.ByNumber.TryGetValue(number, out var item))
             {
-                log.Warn(line, $"Item {number} is not on the agenda of the {body.Name}; left out of the session.");
+                log.Warn(line, $"Item {number} is not on the agenda of the {body.Name}; left out of the session.",
+                    ServerPhrases.ImportNotOnAgenda.With(("number", number), ("body", body.Name)));
                 continue;
             }
             if (numbers.Count == 1 && title.Length > 0 && TextTools.Compare(title, item.Title) == TextTools.Match.None
                 && body.AllItems().FirstOrDefault(i => TextTools.Compare(title, i.Title) is TextTools.Match.Same) is { } byTitle && byTitle != item)
             {
-                log.Warn(line, $"Item {number} of the {body.Name} has another title on the agenda; the row's title matches item {byTitle.Number}, which is taken.");
+                log.Warn(line, $"Item {number} of the {body.Name} has another title on the agenda; the row's title matches item {byTitle.Number}, which is taken.",
+                    ServerPhrases.ImportOtherTitle.With(("number", number), ("body", body.Name), ("taken", byTitle.Number)));
                 item = byTitle;
             }
             row.Entries.Add(new Entry(body, item, continued));

@@ -31,7 +31,7 @@ internal sealed partial class OrganizationOfWork
             Found = true;
             if (date is null)
             {
-                log.Warn(line.Number, "A time before any date in the organization of work; this row is left out.");
+                log.Warn(line.Number, "A time before any date in the organization of work; this row is left out.", ServerPhrases.ImportTimeBeforeDate.With());
                 slot = null;
                 return;
             }
@@ -71,7 +71,7 @@ internal sealed partial class OrganizationOfWork
             }
             if (body is null || item is null)
             {
-                log.Warn(line.Number, $"Item {number} is not on any agenda; left out of the session.");
+                log.Warn(line.Number, $"Item {number} is not on any agenda; left out of the session.", ServerPhrases.ImportNotOnAnyAgenda.With(("number", number)));
                 break;
             }
             used.Add(body);

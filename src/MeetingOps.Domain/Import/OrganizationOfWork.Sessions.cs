@@ -28,7 +28,8 @@ internal sealed partial class OrganizationOfWork
                     {
                         if (sitting.Add(member.Body))
                         {
-                            log.Warn(row.Line, $"Joint item {merged.First.Number} is listed only for some of its bodies; the {member.Body.Name} is taken to sit in this session too.");
+                            log.Warn(row.Line, $"Joint item {merged.First.Number} is listed only for some of its bodies; the {member.Body.Name} is taken to sit in this session too.",
+                                ServerPhrases.ImportJointPartlyListed.With(("number", merged.First.Number), ("body", member.Body.Name)));
                         }
                     }
                     if (seen.TryGetValue(merged.Id, out var at))
@@ -39,7 +40,8 @@ internal sealed partial class OrganizationOfWork
                         }
                         else if (!inRow.Contains(merged.Id))
                         {
-                            log.Warn(row.Line, $"Item {entry.Item.Number} of the {entry.Body.Name} is listed twice in the session of {slot.Date:yyyy-MM-dd} {Format(slot.Start)}; planned once.");
+                            log.Warn(row.Line, $"Item {entry.Item.Number} of the {entry.Body.Name} is listed twice in the session of {slot.Date:yyyy-MM-dd} {Format(slot.Start)}; planned once.",
+                                ServerPhrases.ImportListedTwice.With(("number", entry.Item.Number), ("body", entry.Body.Name), ("dateTime", ImportPhrases.LocalDateTime(slot.Date, slot.Start))));
                         }
                         continue;
                     }
@@ -50,7 +52,8 @@ internal sealed partial class OrganizationOfWork
             }
             if (planned.Count == 0)
             {
-                log.Warn(slot.Line, $"No agenda items in the sitting of {slot.Date:yyyy-MM-dd} {Format(slot.Start)}; left out.");
+                log.Warn(slot.Line, $"No agenda items in the sitting of {slot.Date:yyyy-MM-dd} {Format(slot.Start)}; left out.",
+                    ServerPhrases.ImportSittingNoItems.With(("dateTime", ImportPhrases.LocalDateTime(slot.Date, slot.Start))));
                 continue;
             }
             var id = $"{slot.Date:yyyy-MM-dd}-{(slot.Start.Hour < 12 ? "am" : slot.Start.Hour < 18 ? "pm" : "evening")}";
@@ -112,7 +115,9 @@ internal sealed partial class OrganizationOfWork
             previous.Rows.AddRange(moved);
             var item = moved[0].Entries[0];
             log.Warn(moved[0].Line, $"Item {item.Item.Number} of the {item.Body.Name} is listed at {Format(slot.Start)}–{Format(slot.End)} and again as continued (line {slot.Rows[0].Line}) in the same sitting; "
-                + $"the time is taken to belong to the \"(continued)\" row, and the row(s) above it to the sitting of {Format(previous.Start)}–{Format(previous.End)}.");
+                + $"the time is taken to belong to the \"(continued)\" row, and the row(s) above it to the sitting of {Format(previous.Start)}–{Format(previous.End)}.",
+                ServerPhrases.ImportContinuedSameSitting.With(("number", item.Item.Number), ("body", item.Body.Name), ("time", ImportPhrases.Range(slot.Start, slot.End)),
+                    ("first", slot.Rows[0].Line), ("previous", ImportPhrases.Range(previous.Start, previous.End))));
         }
     }
 }

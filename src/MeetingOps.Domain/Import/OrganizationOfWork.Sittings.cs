@@ -29,11 +29,12 @@ internal sealed partial class OrganizationOfWork
         Dates.Add(day);
         if (!yearGiven)
         {
-            log.Warn(line, $"The date has no year; {day.Year} is assumed from the meeting's dates.");
+            log.Warn(line, $"The date has no year; {day.Year} is assumed from the meeting's dates.", ServerPhrases.ImportNoYear.With(("year", day.Year)));
         }
         if (weekday is { } w && w != day.DayOfWeek)
         {
-            log.Warn(line, $"{day:d MMMM yyyy} is a {day.DayOfWeek}, not a {w}; the date is kept.".Replace(" yyyy", "", StringComparison.Ordinal));
+            log.Warn(line, $"{day:d MMMM yyyy} is a {day.DayOfWeek}, not a {w}; the date is kept.".Replace(" yyyy", "", StringComparison.Ordinal),
+                ServerPhrases.ImportWrongWeekday.With(("day", day), ("weekday", (int)day.DayOfWeek), ("claimed", (int)w)));
         }
     }
 
@@ -44,15 +45,19 @@ internal sealed partial class OrganizationOfWork
         {
             var assumed = range.Start.AddHours(3);
             end = assumed < range.Start ? new TimeOnly(23, 59) : assumed;
-            log.Warn(line, $"Only a start time ({Format(range.Start)}); the sitting is assumed to end at {Format(end.Value)}.");
+            log.Warn(line, $"Only a start time ({Format(range.Start)}); the sitting is assumed to end at {Format(end.Value)}.",
+                ServerPhrases.ImportStartOnly.With(("time", ImportPhrases.Time(range.Start)), ("until", ImportPhrases.Time(end.Value))));
         }
         if (range.Assumption is { } why)
         {
-            log.Warn(line, $"Time read as {Format(range.Start)}–{Format(end.Value)}: {why}.");
+            // The reader makes one assumption about a time, the afternoon: the phrase names it rather than carrying its English.
+            log.Warn(line, $"Time read as {Format(range.Start)}–{Format(end.Value)}: {why}.",
+                ServerPhrases.ImportReadAsAfternoon.With(("time", ImportPhrases.Range(range.Start, end.Value))));
         }
         if (end <= range.Start)
         {
-            log.Warn(line, $"The sitting ends ({Format(end.Value)}) before it starts ({Format(range.Start)}); left out.");
+            log.Warn(line, $"The sitting ends ({Format(end.Value)}) before it starts ({Format(range.Start)}); left out.",
+                ServerPhrases.ImportEndsBeforeStart.With(("until", ImportPhrases.Time(end.Value)), ("time", ImportPhrases.Time(range.Start))));
             return null;
         }
         var slot = new Slot(date, range.Start, end.Value, line);
@@ -60,7 +65,8 @@ internal sealed partial class OrganizationOfWork
         {
             if (_slots.Count == DefinitionValidator.MaxSessions)
             {
-                log.Warn(line, $"More than {DefinitionValidator.MaxSessions} sittings; the rest are left out.");
+                log.Warn(line, $"More than {DefinitionValidator.MaxSessions} sittings; the rest are left out.",
+                    ServerPhrases.ImportTooManySittings.With(("max", DefinitionValidator.MaxSessions)));
             }
             return null;
         }

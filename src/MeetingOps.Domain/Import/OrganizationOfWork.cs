@@ -115,7 +115,7 @@ internal sealed partial class OrganizationOfWork(List<SourceLine> lines, AgendaR
                 Found = true;
                 if (date is null)
                 {
-                    log.Warn(line.Number, "A time before any date in the organization of work; this row is left out.");
+                    log.Warn(line.Number, "A time before any date in the organization of work; this row is left out.", ServerPhrases.ImportTimeBeforeDate.With());
                     slot = null;
                     continue;
                 }
@@ -126,7 +126,7 @@ internal sealed partial class OrganizationOfWork(List<SourceLine> lines, AgendaR
                 slot = null;
                 if (hasItems)
                 {
-                    log.Warn(line.Number, "Items on a date row with no time; left out of the sessions.");
+                    log.Warn(line.Number, "Items on a date row with no time; left out of the sessions.", ServerPhrases.ImportDateRowNoTime.With());
                 }
                 continue;
             }
@@ -134,7 +134,8 @@ internal sealed partial class OrganizationOfWork(List<SourceLine> lines, AgendaR
             {
                 if (hasItems && (slot is not null || date is not null))
                 {
-                    log.Warn(line.Number, $"\"{TextTools.Cut(strange, 40)}\" is not a time; this row is left out of the sessions.");
+                    var cut = TextTools.Cut(strange, 40);
+                    log.Warn(line.Number, $"\"{cut}\" is not a time; this row is left out of the sessions.", ServerPhrases.ImportNotATime.With(("text", cut)));
                 }
                 continue;
             }
@@ -146,7 +147,7 @@ internal sealed partial class OrganizationOfWork(List<SourceLine> lines, AgendaR
             {
                 if (date is not null || Found)
                 {
-                    log.Warn(line.Number, "Items before any time in the organization of work; left out of the sessions.");
+                    log.Warn(line.Number, "Items before any time in the organization of work; left out of the sessions.", ServerPhrases.ImportItemsBeforeTime.With());
                 }
                 continue;
             }

@@ -120,7 +120,8 @@ internal static partial class SourceText
         }
         if (removed > 0)
         {
-            log.Warn(firstRemoved, $"Left out {removed} line(s) of page furniture (job numbers, page numbers, running headers), the first here.");
+            log.Warn(firstRemoved, $"Left out {removed} line(s) of page furniture (job numbers, page numbers, running headers), the first here.",
+                ServerPhrases.ImportPageFurniture.With(("count", removed)));
         }
         return result;
     }

@@ -7,9 +7,10 @@ namespace MeetingOps.Domain.Import;
 /// <param name="Definition">The definition with the other language's titles added; null when <see cref="Refusal"/> says why nothing can be.</param>
 /// <param name="Added">Items whose title in <see cref="Language"/> was added or changed.</param>
 /// <param name="Matched">Items of the text matched to an item of the meeting (by body and number).</param>
+/// <param name="RefusalText">The refusal as a phrase code and its arguments, for a page in another language.</param>
 public sealed record TranslationImport(
     string Language, MeetingDefinition? Definition, int Added, int Matched, string? Symbol, string? BodyId,
-    IReadOnlyList<ImportWarning> Warnings, string? Refusal);
+    IReadOnlyList<ImportWarning> Warnings, string? Refusal, ServerText? RefusalText = null);
 
 /// <summary>
 /// Reads the same agenda in another official language (the same symbol, as every language version carries it) and adds
@@ -63,25 +64,27 @@ public static partial class TranslationImporter
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(text);
         var warnings = new List<ImportWarning>();
-        TranslationImport Refuse(string why, string? symbol = null) => new(language, null, 0, 0, symbol, null, warnings, why);
+        TranslationImport Refuse(string why, ServerText text, string? symbol = null) => new(language, null, 0, 0, symbol, null, warnings, why, text);
         if (!Languages.IsTranslated(language))
         {
-            return Refuse($"\"{language}\" is not a language a translation can be given in; use one of {string.Join(", ", Languages.Translated)} (English is the definition itself).");
+            return Refuse($"\"{language}\" is not a language a translation can be given in; use one of {string.Join(", ", Languages.Translated)} (English is the definition itself).",
+                ServerPhrases.TranslationNotALanguage.With(("code", language), ("languages", Languages.Translated)));
         }
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select((t, i) => new Line(i + 1, t.Trim())).ToList();
 
         // The same agenda carries the same symbol in every language: the text must name the meeting's, or its body's.
         var symbols = lines.SelectMany(l => SymbolPattern().Matches(l.Text).Select(m => m.Value.TrimEnd('.', ','))).Distinct(StringComparer.Ordinal).ToList();
-        var (symbol, body, why) = Identify(meeting, symbols);
+        var (symbol, body, why, whyText) = Identify(meeting, symbols);
         if (why is not null)
         {
-            return Refuse(why, symbol);
+            return Refuse(why, whyText!, symbol);
         }
 
         var entries = ReadList(lines, language, warnings);
         if (entries.Count == 0)
         {
-            return Refuse($"No agenda list found: the {Languages.Name(language)} text needs its heading (e.g. \"{Example(language)}\") followed by the numbered items.", symbol);
+            return Refuse($"No agenda list found: the {Languages.Name(language)} text needs its heading (e.g. \"{Example(language)}\") followed by the numbered items.",
+                ServerPhrases.TranslationNoList.With(("language", language), ("example", Example(language))), symbol);
         }
 
         var byNumber = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -104,18 +107,21 @@ public static partial class TranslationImporter
             if (!byNumber.TryGetValue(entry.Number, out var id))
             {
                 warnings.Add(new ImportWarning(entry.Line,
-                    $"Item {entry.Number} of the {Languages.Name(language)} text (\"{Short(entry.Title)}\") is not on the agenda of {body!.Id}; its title was not added."));
+                    $"Item {entry.Number} of the {Languages.Name(language)} text (\"{Short(entry.Title)}\") is not on the agenda of {body!.Id}; its title was not added.",
+                    ServerPhrases.TranslationNotOnAgenda.With(("number", entry.Number), ("language", language), ("text", Short(entry.Title)), ("body", body.Id))));
                 continue;
             }
             if (!titles.TryAdd(id, entry.Title))
             {
-                warnings.Add(new ImportWarning(entry.Line, $"Item {entry.Number} appears twice in the {Languages.Name(language)} text; the first title was kept."));
+                warnings.Add(new ImportWarning(entry.Line, $"Item {entry.Number} appears twice in the {Languages.Name(language)} text; the first title was kept.",
+                    ServerPhrases.TranslationTwice.With(("number", entry.Number), ("language", language))));
             }
         }
         foreach (var (number, id) in byNumber.Where(n => !titles.ContainsKey(n.Value)))
         {
             warnings.Add(new ImportWarning(0,
-                $"Item {number} of {body!.Id} ({id}) has no {Languages.Name(language)} title in the text; it keeps its English title."));
+                $"Item {number} of {body!.Id} ({id}) has no {Languages.Name(language)} title in the text; it keeps its English title.",
+                ServerPhrases.TranslationNoTitle.With(("number", number), ("body", body.Id), ("id", id), ("language", language))));
         }
 
         var added = 0;
@@ -154,12 +160,13 @@ public static partial class TranslationImporter
     private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     /// <summary>The symbol the text carries and the body whose agenda it is; or why it is not this meeting's agenda.</summary>
-    private static (string? Symbol, BodyDefinition? Body, string? Why) Identify(MeetingDefinition meeting, List<string> symbols)
+    private static (string? Symbol, BodyDefinition? Body, string? Why, ServerText? WhyText) Identify(MeetingDefinition meeting, List<string> symbols)
     {
         var bodies = (meeting.Bodies ?? []).Where(b => b?.Id is not null).ToList();
         if (symbols.Count == 0)
         {
-            return (null, null, "The text names no document symbol; every language version of an agenda carries the same symbol, and it is how the text is matched to this meeting.");
+            return (null, null, "The text names no document symbol; every language version of an agenda carries the same symbol, and it is how the text is matched to this meeting.",
+                ServerPhrases.TranslationNoSymbol.With());
         }
         if (meeting.Symbol is { Length: > 0 } own)
         {
@@ -167,10 +174,11 @@ public static partial class TranslationImporter
             {
                 var body = bodies.Count == 1 ? bodies[0] : bodies.FirstOrDefault(b => b.Symbol is { Length: > 0 } stem && own.StartsWith(stem + "/", StringComparison.Ordinal));
                 return body is null
-                    ? (own, null, $"The symbol {own} does not say which body's agenda this is; give each body its symbol stem.")
-                    : (own, body, null);
+                    ? (own, null, $"The symbol {own} does not say which body's agenda this is; give each body its symbol stem.", ServerPhrases.TranslationSymbolNoBody.With(("symbol", own)))
+                    : (own, body, null, null);
             }
-            return (symbols[0], null, $"The symbol differs: the text carries {string.Join(", ", symbols.Take(3))}, this meeting's agenda is {own}. Nothing was changed.");
+            return (symbols[0], null, $"The symbol differs: the text carries {string.Join(", ", symbols.Take(3))}, this meeting's agenda is {own}. Nothing was changed.",
+                ServerPhrases.TranslationSymbolDiffers.With(("symbols", symbols.Take(3)), ("symbol", own)));
         }
         // No symbol on the meeting: the agenda symbol is a body's stem followed by the year and number (CTOC/COP/WG.3/2022/1).
         foreach (var s in symbols)
@@ -178,11 +186,12 @@ public static partial class TranslationImporter
             var body = bodies.FirstOrDefault(b => b.Symbol is { Length: > 0 } stem && s.StartsWith(stem + "/", StringComparison.Ordinal));
             if (body is not null)
             {
-                return (s, body, null);
+                return (s, body, null, null);
             }
         }
         return (symbols[0], null,
-            $"The symbol differs: the text carries {string.Join(", ", symbols.Take(3))}, none of them an agenda of {string.Join(", ", bodies.Select(b => b.Symbol ?? b.Id))}. Nothing was changed.");
+            $"The symbol differs: the text carries {string.Join(", ", symbols.Take(3))}, none of them an agenda of {string.Join(", ", bodies.Select(b => b.Symbol ?? b.Id))}. Nothing was changed.",
+            ServerPhrases.TranslationSymbolDiffersNone.With(("symbols", symbols.Take(3)), ("stems", bodies.Select(b => b.Symbol ?? b.Id))));
     }
 
     /// <summary>"1", "1 (a)", "2 (b) (i)": the numbers as the definitions write them, whatever spacing the text used.</summary>
@@ -243,7 +252,7 @@ public static partial class TranslationImporter
         }
         if (entries.Count >= MaxItems)
         {
-            warnings.Add(new ImportWarning(0, $"The list was read as far as {MaxItems} items; the rest was left out."));
+            warnings.Add(new ImportWarning(0, $"The list was read as far as {MaxItems} items; the rest was left out.", ServerPhrases.TranslationListCut.With(("max", MaxItems))));
         }
         return entries.Select(e => e with { Title = Clean(e.Title) }).Where(e => e.Title.Length > 0).ToList();
     }

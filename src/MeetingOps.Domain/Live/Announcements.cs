@@ -35,27 +35,33 @@ public static class Announcements
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return new Refusal(RefusalKind.Invalid, "An announcement needs its text ($.text is empty).");
+            return new Refusal(RefusalKind.Invalid, "An announcement needs its text ($.text is empty).",
+                Text: ServerPhrases.AnnouncementTextEmpty.With());
         }
         if (trimmed.Length > MaxTextLength)
         {
-            return new Refusal(RefusalKind.Invalid, $"An announcement is at most {MaxTextLength} characters ($.text has {trimmed.Length}).");
+            return new Refusal(RefusalKind.Invalid, $"An announcement is at most {MaxTextLength} characters ($.text has {trimmed.Length}).",
+                Text: ServerPhrases.AnnouncementTooLong.With(("max", MaxTextLength), ("count", trimmed.Length)));
         }
         if (trimmed.Any(char.IsControl))
         {
-            return new Refusal(RefusalKind.Invalid, "An announcement is one line of printable text ($.text has a control character such as a line break).");
+            return new Refusal(RefusalKind.Invalid, "An announcement is one line of printable text ($.text has a control character such as a line break).",
+                Text: ServerPhrases.AnnouncementOneLine.With());
         }
         if (until is { } end && end <= context.At)
         {
-            return new Refusal(RefusalKind.Invalid, $"$.until ({end:O}) is not in the future (it is now {context.At:O}).");
+            return new Refusal(RefusalKind.Invalid, $"$.until ({end:O}) is not in the future (it is now {context.At:O}).",
+                Text: ServerPhrases.AnnouncementUntilPast.With(("until", end), ("at", context.At)));
         }
         if (until is { } far && far - context.At > MaxLifetime)
         {
-            return new Refusal(RefusalKind.Invalid, $"$.until is more than {MaxLifetime.TotalDays:0} days ahead; announce nearer the time.");
+            return new Refusal(RefusalKind.Invalid, $"$.until is more than {MaxLifetime.TotalDays:0} days ahead; announce nearer the time.",
+                Text: ServerPhrases.AnnouncementTooFar.With(("count", (int)MaxLifetime.TotalDays)));
         }
         if (Current(log, context.At).Count >= MaxCurrent)
         {
-            return new Refusal(RefusalKind.Conflict, $"There are already {MaxCurrent} announcements showing; withdraw one first.");
+            return new Refusal(RefusalKind.Conflict, $"There are already {MaxCurrent} announcements showing; withdraw one first.",
+                Text: ServerPhrases.AnnouncementTooManyShowing.With(("count", MaxCurrent)));
         }
         var notice = new Announcement(Id(context.NextVersion), trimmed, context.At, until, context.Actor.Role);
         return new RulesResult([new LogEntry(context.NextVersion, context.At, context.CommandId, context.Actor, ChangeSubject.Announcement,
@@ -69,15 +75,18 @@ public static class Announcements
         var made = Made(log).FirstOrDefault(a => a.Id == announcementId);
         if (made is null)
         {
-            return new Refusal(RefusalKind.NotFound, $"This meeting has no announcement \"{announcementId}\".");
+            return new Refusal(RefusalKind.NotFound, $"This meeting has no announcement \"{announcementId}\".",
+                Text: ServerPhrases.AnnouncementNotFound.With(("id", announcementId)));
         }
         if (Withdrawn(log).Contains(made.Id))
         {
-            return new Refusal(RefusalKind.Conflict, $"Announcement {made.Id} is already withdrawn.");
+            return new Refusal(RefusalKind.Conflict, $"Announcement {made.Id} is already withdrawn.",
+                Text: ServerPhrases.AnnouncementAlreadyWithdrawn.With(("id", made.Id)));
         }
         if (made.Until is { } until && until <= context.At)
         {
-            return new Refusal(RefusalKind.Conflict, $"Announcement {made.Id} expired at {until:O}; there is nothing to withdraw.");
+            return new Refusal(RefusalKind.Conflict, $"Announcement {made.Id} expired at {until:O}; there is nothing to withdraw.",
+                Text: ServerPhrases.AnnouncementExpired.With(("id", made.Id), ("until", until)));
         }
         return new RulesResult([new LogEntry(context.NextVersion, context.At, context.CommandId, context.Actor, ChangeSubject.Announcement,
             null, null, WithdrawAction, "showing", "withdrawn", Note: $"withdraws announcement {made.Id}", Announcement: made)], null);

@@ -50,7 +50,9 @@ public static class AnnouncementsApi
         }
         if (announcementId.Length > 20 || !announcementId.All(char.IsAsciiDigit))
         {
-            return Problems.NotFound($"This meeting has no announcement \"{announcementId[..Math.Min(announcementId.Length, 40)]}\".");
+            var shown = announcementId[..Math.Min(announcementId.Length, 40)];
+            return Problems.From(new Refusal(RefusalKind.NotFound, $"This meeting has no announcement \"{shown}\".",
+                Text: ServerPhrases.AnnouncementNotFound.With(("id", shown))));
         }
         var envelope = new WithdrawEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, announcementId);
         var outcome = await calls.Command(headers.IdempotencyKey, () => grains.GetGrain<IMeetingAnnouncementsGrain>(id).WithdrawAnnouncement(envelope), cancellationToken);

@@ -65,7 +65,7 @@ public static class FloorApi
         }
         return await calls.Read(() => grains.GetGrain<IDelegationsGrain>(id).Get(), cancellationToken) is { } list
             ? TypedResults.Ok(list)
-            : Problems.NotFound($"There is no meeting \"{id}\".");
+            : Problems.From(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", id.ToString()))));
     }
 
     private static async Task<Results<Ok<DelegationList>, ProblemHttpResult>> PutDelegations(
@@ -83,13 +83,14 @@ public static class FloorApi
         var (list, problem) = JsonBody.Read<DelegationList>(body);
         if (list is null)
         {
-            return Problems.BadRequest("The body is not a list of delegations of the expected shape: {\"delegations\": [{\"id\", \"name\", \"kind\"}]}.", [problem!]);
+            return Problems.From(new Refusal(RefusalKind.Invalid, "The body is not a list of delegations of the expected shape: {\"delegations\": [{\"id\", \"name\", \"kind\"}]}.",
+                Text: ServerPhrases.DelegationsBodyShape.With()), [problem!]);
         }
         // Replacing the list is the same each time it is sent: safe to retry through a passing cluster failure.
         var outcome = await calls.Repeatable(() => grains.GetGrain<IDelegationsGrain>(id).Set(key, list), cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.From(refusal, [.. outcome.Problems.Select(p => Problem(p))]);
+            return Problems.From(refusal, [.. outcome.Problems.Select(p => new Domain.Definition.DefinitionProblem("$." + p.Path, p.Message))]);
         }
         return TypedResults.Ok(outcome.List!);
     }
@@ -131,11 +132,11 @@ public static class FloorApi
     {
         if (!IsItemId(itemId))
         {
-            return Problems.NotFound($"There is no meeting \"{id}\" with an agenda item \"{itemId}\".");
+            return NoSuchItem(id, itemId);
         }
         if (await calls.Read(() => grains.GetGrain<IFloorGrain>(GrainKeys.Child(id, itemId)).Get(), cancellationToken) is not { } view)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\" with an agenda item \"{itemId}\".");
+            return NoSuchItem(id, itemId);
         }
         response.Headers.ETag = CommandHeaders.ETag(view.Version);
         response.Headers.CacheControl = "no-store";
@@ -147,11 +148,13 @@ public static class FloorApi
     {
         if (!Enum.TryParse<FloorAction>(action, ignoreCase: true, out var floorAction) || !action.All(char.IsAsciiLetter))
         {
-            return Problems.BadRequest($"Unknown floor action \"{action}\"; one of requests, {string.Join(", ", Enum.GetNames<FloorAction>().Skip(1).Select(n => n.ToLowerInvariant()))}.");
+            return Problems.From(new Refusal(RefusalKind.Invalid,
+                $"Unknown floor action \"{action}\"; one of requests, {string.Join(", ", Enum.GetNames<FloorAction>().Skip(1).Select(n => n.ToLowerInvariant()))}.",
+                Text: ServerPhrases.FloorUnknownAction.With(("action", action[..Math.Min(action.Length, 40)]))));
         }
         if (!IsItemId(itemId))
         {
-            return Problems.NotFound($"There is no meeting \"{id}\" with an agenda item \"{itemId}\".");
+            return NoSuchItem(id, itemId);
         }
         if (KeyFlooding(http, limits) is { } tooMany)
         {
@@ -173,7 +176,9 @@ public static class FloorApi
             var (read, problem) = JsonBody.Read<FloorCommandBody>(body);
             if (read is null)
             {
-                return Problems.BadRequest("The body is not a floor command of the expected shape: {\"delegation\", \"kind\", \"position\", \"limitSeconds\"}, each optional.", [problem!]);
+                return Problems.From(new Refusal(RefusalKind.Invalid,
+                    "The body is not a floor command of the expected shape: {\"delegation\", \"kind\", \"position\", \"limitSeconds\"}, each optional.",
+                    Text: ServerPhrases.FloorBodyShape.With()), [problem!]);
             }
             fields = read;
         }
@@ -185,7 +190,7 @@ public static class FloorApi
         {
             http.Response.Headers.RetryAfter = "2";
             return TypedResults.Problem(outcome.Refusal!.Reason, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                type: "urn:meetingops:problem:too-many-requests");
+                type: "urn:meetingops:problem:too-many-requests", extensions: new Dictionary<string, object?> { ["text"] = outcome.Refusal.Text });
         }
         if (outcome.Refusal is { } refusal)
         {
@@ -260,13 +265,11 @@ public static class FloorApi
         return (list?.Delegations ?? [], records.Where(r => r.Record.Log.Count > 0).ToDictionary(r => r.Id, r => r.Record, StringComparer.Ordinal));
     }
 
-    private static bool IsItemId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    private static ProblemHttpResult NoSuchItem(MeetingId id, string itemId) =>
+        Problems.From(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{id}\" with an agenda item \"{itemId}\".",
+            Text: ServerPhrases.FloorNoSuchItem.With(("id", id.ToString()), ("item", itemId[..Math.Min(itemId.Length, 64)]))));
 
-    private static Domain.Definition.DefinitionProblem Problem(string text)
-    {
-        var colon = text.IndexOf(": ", StringComparison.Ordinal);
-        return colon < 0 ? new("$", text) : new("$." + text[..colon], text[(colon + 2)..]);
-    }
+    private static bool IsItemId(string id) => id.Length is > 0 and <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
     /// <summary>Sends an item's floor to the meeting's followers; a page that misses one reads the floor again when it reconnects.</summary>
     private sealed class FloorHubPublisher(FollowerPushes pushes) : IFloorPublisher

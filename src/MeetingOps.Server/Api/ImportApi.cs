@@ -39,7 +39,9 @@ public static class ImportApi
         var mayBeFile = declared is not null || ImportFiles.IsUntyped(request.ContentType);
         if (request.ContentType is { } type && !mayBeFile && !IsText(type))
         {
-            return Problems.BadRequest($"Send the agenda document's text as text/plain (UTF-8), or the file as issued: a Word document ({AgendaFiles.WordMediaType}) or a PDF (application/pdf); not {type}. A meeting definition in JSON goes to POST /api/meetings.");
+            return Problems.From(new Refusal(RefusalKind.Invalid,
+                $"Send the agenda document's text as text/plain (UTF-8), or the file as issued: a Word document ({AgendaFiles.WordMediaType}) or a PDF (application/pdf); not {type}. A meeting definition in JSON goes to POST /api/meetings.",
+                Text: ServerPhrases.ImportWrongType.With(("type", type))));
         }
         // The secretariat's key, checked here before any work on the text (and again inside the meeting grain on create).
         var key = CommandHeaders.BearerKey(request);
@@ -133,7 +135,10 @@ public static class ImportApi
         return value is null || value.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || value.Equals("utf8", StringComparison.OrdinalIgnoreCase) || value.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>422: nothing usable was found; each error with its line (0: the document as a whole).</summary>
+    /// <summary>
+    /// 422: nothing usable was found; each error with its line (0: the document as a whole). The first error's phrase is the
+    /// problem's <c>text</c>, and each error and warning carries its own, for a page in another language.
+    /// </summary>
     private static ProblemHttpResult NotImportable(ImportResult result) =>
         TypedResults.Problem(
             result.Errors.Count > 0 ? result.Errors[0].Message : "Nothing usable was found in the document.",
@@ -142,7 +147,8 @@ public static class ImportApi
             type: TypeBase + "agenda-not-importable",
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = result.Errors.Select(e => new { line = e.Line, code = e.Code, message = e.Message }).ToList(),
-                ["warnings"] = result.Warnings.Select(w => new { line = w.Line, message = w.Message }).ToList(),
+                ["text"] = result.Errors.Count > 0 ? result.Errors[0].Text : null,
+                ["errors"] = result.Errors.Select(e => new { line = e.Line, code = e.Code, message = e.Message, text = e.Text }).ToList(),
+                ["warnings"] = result.Warnings.Select(w => new { line = w.Line, message = w.Message, text = w.Text }).ToList(),
             });
 }

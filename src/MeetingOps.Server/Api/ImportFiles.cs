@@ -1,3 +1,4 @@
+using MeetingOps.Domain;
 using MeetingOps.Import.Files;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -33,7 +34,7 @@ public static class ImportFiles
         return TypedResults.Problem(problem.Message, statusCode: StatusCodes.Status422UnprocessableEntity,
             title: format == AgendaFileFormat.Pdf ? "PDF not readable" : "Word document not readable",
             type: TypeBase + "agenda-file-not-readable",
-            extensions: new Dictionary<string, object?> { ["format"] = format == AgendaFileFormat.Pdf ? "pdf" : "docx", ["kind"] = kind });
+            extensions: new Dictionary<string, object?> { ["format"] = format == AgendaFileFormat.Pdf ? "pdf" : "docx", ["kind"] = kind, ["text"] = problem.Text });
     }
 
     /// <summary>422: the content type named a .docx or PDF but the bytes are not one.</summary>
@@ -43,5 +44,10 @@ public static class ImportFiles
                 ? $"The body was sent as {contentType} but does not begin as a PDF does (%PDF-)."
                 : $"The body was sent as {contentType} but is not a zip archive as a .docx is (it does not begin with PK).",
             statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not the format declared", type: TypeBase + "agenda-file-not-readable",
-            extensions: new Dictionary<string, object?> { ["format"] = declared == AgendaFileFormat.Pdf ? "pdf" : "docx", ["kind"] = "damaged" });
+            extensions: new Dictionary<string, object?>
+            {
+                ["format"] = declared == AgendaFileFormat.Pdf ? "pdf" : "docx",
+                ["kind"] = "damaged",
+                ["text"] = (declared == AgendaFileFormat.Pdf ? ServerPhrases.FileNotPdf : ServerPhrases.FileNotDocx).With(("type", contentType)),
+            });
 }

@@ -40,7 +40,8 @@ public static class Problems
         if (refusal.Text is not null)
         {
             // The reason as a phrase code and its arguments: the pages say it in the viewer's language; detail stays English.
-            extensions["text"] = refusal.Text;
+            // Its arguments may quote what a client sent (a delegation id, an action), so they are cleaned as the detail is.
+            extensions["text"] = refusal.Text with { Args = refusal.Text.Args.ToDictionary(a => a.Key, a => Clean(a.Value, 200), StringComparer.Ordinal) };
         }
         if (problems is { Count: > 0 })
         {

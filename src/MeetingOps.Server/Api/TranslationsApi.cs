@@ -26,7 +26,8 @@ public static class TranslationsApi
         return group;
     }
 
-    public sealed record TranslationWarning(int Line, string Message);
+    /// <summary>A mismatch: its line (0: the text as a whole), the English sentence, and the same as a phrase for the pages.</summary>
+    public sealed record TranslationWarning(int Line, string Message, ServerText? Text = null);
 
     /// <summary>What the import did: the language, the symbol and body matched, how many titles were added, the meeting's version after, and every mismatch.</summary>
     public sealed record TranslationResult(
@@ -42,14 +43,15 @@ public static class TranslationsApi
         var language = request.Query["lang"].ToString() is { Length: > 0 } q ? q : request.Headers.ContentLanguage.ToString();
         if (!Languages.IsTranslated(language))
         {
-            return Problems.BadRequest(language.Length == 0
-                ? "Say which language the text is in: ?lang=ar, zh, fr, ru or es."
-                : $"?lang=\"{language}\" is not a language a translation can be given in: use ar, zh, fr, ru or es (English is the definition itself).",
+            return Problems.From(language.Length == 0
+                ? new Refusal(RefusalKind.Invalid, "Say which language the text is in: ?lang=ar, zh, fr, ru or es.", Text: ServerPhrases.TranslationLanguageMissing.With())
+                : new Refusal(RefusalKind.Invalid, $"?lang=\"{language}\" is not a language a translation can be given in: use ar, zh, fr, ru or es (English is the definition itself).",
+                    Text: ServerPhrases.TranslationLanguageUnknown.With(("code", language))),
                 [new DefinitionProblem("$.lang", "One of ar, zh, fr, ru, es.")]);
         }
         if (request.ContentType is { } type && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.BadRequest($"Send the agenda's text as text/plain (UTF-8), not {type}.");
+            return Problems.From(new Refusal(RefusalKind.Invalid, $"Send the agenda's text as text/plain (UTF-8), not {type}.", Text: ServerPhrases.TranslationNotText.With(("type", type))));
         }
         var body = await RequestBody.ReadAsync(request, MaxBytes, cancellationToken);
         if (body is null)
@@ -63,7 +65,7 @@ public static class TranslationsApi
         }
         catch (DecoderFallbackException)
         {
-            return Problems.BadRequest("The text is not valid UTF-8; nothing was changed.");
+            return Problems.From(new Refusal(RefusalKind.Invalid, "The text is not valid UTF-8; nothing was changed.", Text: ServerPhrases.TranslationNotUtf8.With()));
         }
         var actor = request.Headers[CommandHeaders.ActorNameHeader].ToString() is { Length: > 0 and <= Actor.MaxNameLength } name ? name : null;
         var workspace = grains.GetGrain<IMeetingWorkspaceGrain>(id);
@@ -78,17 +80,18 @@ public static class TranslationsApi
                 return Problems.From(notThere, current.Problems);
             }
             var result = TranslationImporter.Apply(current.View!.Definition, language, text);
-            var warnings = result.Warnings.Select(w => new TranslationWarning(w.Line, w.Message)).ToList();
+            var warnings = result.Warnings.Select(w => new TranslationWarning(w.Line, w.Message, w.Text)).ToList();
             if (result.Refusal is { } why)
             {
                 return TypedResults.Problem(why, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Translation does not match",
-                    type: "urn:meetingops:problem:translation-mismatch", extensions: new Dictionary<string, object?> { ["warnings"] = warnings });
+                    type: "urn:meetingops:problem:translation-mismatch", extensions: new Dictionary<string, object?> { ["text"] = result.RefusalText, ["warnings"] = warnings });
             }
             if (result.Matched == 0)
             {
                 return TypedResults.Problem($"No item of the {Languages.Name(language)} text matched an item of this meeting by body and number; nothing was changed.",
                     statusCode: StatusCodes.Status422UnprocessableEntity, title: "Translation does not match",
-                    type: "urn:meetingops:problem:translation-mismatch", extensions: new Dictionary<string, object?> { ["warnings"] = warnings });
+                    type: "urn:meetingops:problem:translation-mismatch",
+                    extensions: new Dictionary<string, object?> { ["text"] = ServerPhrases.TranslationNoMatch.With(("language", language)), ["warnings"] = warnings });
             }
             if (result.Added == 0)
             {

@@ -3,6 +3,7 @@
 // It rides on the console's connection (window.meetingOpsLive, set by live.js) and keeps to its own two cards.
 import { t } from './i18n.js';
 import { meetingIdFromPath, venueTimeOf, h, fill } from './meeting.js';
+import { serverText } from './server-text.js';
 import { newIdempotencyKey } from './api.js';
 
 // Every word of these two cards, from the page's catalogue (i18n.js).
@@ -44,10 +45,12 @@ const announceCard = h('section', { id: 'chair-announce-card', class: 'card', 'a
 side?.prepend(officersCard);
 officersCard.after(announceCard);
 
-function say(words, kind) {
+function say(words, kind, wordsLang = '') {
   message.hidden = !words;
   message.className = `message message-${kind}`;
   message.textContent = words ?? '';
+  // The server's English, when the catalogue lacks its phrase, is marked so a screen reader reads it as English.
+  if (wordsLang) message.lang = wordsLang; else message.removeAttribute('lang');
 }
 
 async function send(method, path, body) {
@@ -60,7 +63,8 @@ async function send(method, path, body) {
   }).catch(error => ({ ok: false, status: 0, json: async () => ({ detail: error.message }) }));
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    say(S.failed(problem.detail ?? `${response.status}`), 'error');
+    const said = serverText(problem.text, problem.detail ?? `${response.status}`, window.meetingOpsLive?.meeting);
+    say(S.failed(said.text), 'error', said.lang);
     return null;
   }
   return response.json();

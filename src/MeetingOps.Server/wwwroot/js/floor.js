@@ -7,6 +7,7 @@
 import { newIdempotencyKey } from './live.js';
 import { t } from './i18n.js';
 import { meetingIdFromPath, currentSession } from './meeting.js';
+import { serverText } from './server-text.js';
 
 const section = document.getElementById('floor');
 const mode = section?.dataset.floor;
@@ -22,6 +23,7 @@ let receivedAt = 0;
 let delegation = null; // { id, key } on the follow page when signed in as a delegation
 let delegationNames = [];
 let sending = Promise.resolve(); // the floor commands of this page, one after another
+let said = null; // the last refusal, { text, lang }: kept across redraws (a push redraws the list) until the next command
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -110,7 +112,7 @@ function renderFollow(body) {
         ? el('button', { class: 'button floor-big', type: 'button', 'data-withdraw': kind, onclick: () => send('withdraw', { kind }) }, t(`floor.withdraw.${kind}`))
         : el('button', { class: 'button button-primary floor-big', type: 'button', 'data-request': kind, onclick: () => send('requests', { kind }) }, kindWords[kind]));
     }
-    body.append(buttons, el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
+    body.append(buttons, messageBox());
   }
 }
 
@@ -148,7 +150,27 @@ function renderChair(body) {
     ...(current && !minutes.includes(current / 60) ? [el('option', { value: String(current), selected: true }, t('floor.minutes', { count: clock(current) }))] : []),
     ...minutes.map(m => el('option', { value: String(m * 60), selected: current === m * 60 }, t('floor.minutes', { count: m }))));
   body.append(el('div', { class: 'actions' }, el('label', { for: 'floor-limit' }, `${t('floor.limit')} `), limit));
-  body.append(el('p', { id: 'floor-message', class: 'floor-message', role: 'status' }));
+  body.append(messageBox());
+}
+
+/** Where a refusal is said; in English (lang="en") only when the server's phrase is not in this page's catalogue. */
+function messageBox() {
+  return el('p', { id: 'floor-message', class: 'floor-message', role: 'status', lang: said?.lang || null }, said?.text ?? '');
+}
+
+/** The live meeting with the delegations this page knows by name, so a refusal names a delegation as the list does. */
+function meetingWithDelegations() {
+  const known = new Map(delegationNames.map(d => [d.id, d.name]));
+  for (const q of view?.queue ?? []) known.set(q.delegation, q.name);
+  if (view?.speaking) known.set(view.speaking.delegation, view.speaking.name);
+  if (delegation?.name && !known.has(delegation.id)) known.set(delegation.id, delegation.name);
+  return { ...(window.meetingOpsLive?.meeting ?? {}), delegations: [...known].map(([id, name]) => ({ id, name })) };
+}
+
+function say(words) {
+  said = words;
+  const box = document.getElementById('floor-message');
+  if (box) box.replaceWith(messageBox());
 }
 
 function accept(next) {
@@ -194,7 +216,6 @@ function send(action, body = {}) {
 }
 
 async function post(target, action, body, expected) {
-  const message = () => document.getElementById('floor-message');
   const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${key()}`, 'Idempotency-Key': newIdempotencyKey() };
   if (expected !== null) headers['If-Match'] = `"${expected}"`;
   try {
@@ -204,15 +225,18 @@ async function post(target, action, body, expected) {
       body: JSON.stringify(body),
     });
     if (response.ok) {
+      said = null;
       accept(await response.json());
     } else {
       const problem = await response.json().catch(() => ({}));
+      // The server's phrase in the viewer's language; its English only for a phrase this catalogue does not know.
+      say(problem.text || problem.detail ? serverText(problem.text, problem.detail, meetingWithDelegations())
+        : { text: t('floor.refused', { status: response.status }), lang: '' });
       render();
-      if (message()) message().textContent = problem.detail ?? t('floor.refused', { status: response.status });
       if (response.status === 409 || response.status === 412) load(); // show the list as it is now
     }
   } catch {
-    if (message()) message().textContent = t('floor.notSent');
+    say({ text: t('floor.notSent'), lang: '' });
   }
 }
 
@@ -230,23 +254,30 @@ function signIn() {
   }
 }
 
+let delegationsAskedWith = null; // the chair key the list of delegations was asked with (the key is often entered after load)
+
 async function loadDelegations() {
   const chairKey = key();
-  if (!chairKey) return;
+  if (!chairKey || chairKey === delegationsAskedWith) return;
+  delegationsAskedWith = chairKey;
   const response = await fetch(`${api}/delegations`, { headers: { Authorization: `Bearer ${chairKey}` } }).catch(() => null);
   if (response?.ok) {
     delegationNames = (await response.json()).delegations;
     render();
+  } else if (!response) {
+    delegationsAskedWith = null; // not reached: asked again with the next snapshot tick
   }
 }
 
 function onMeeting(meeting) {
+  if (mode === 'chair') loadDelegations();
   // The chair console operates one of the sittings in progress (it names it in body data-sitting); other pages show the current one.
   const operated = mode === 'chair' && document.body.dataset.sitting ? meeting.sessions.find(s => s.id === document.body.dataset.sitting) : null;
   const current = (operated ?? currentSession(meeting))?.currentItemId ?? null;
   if (current !== itemId) {
     itemId = current;
     view = null;
+    said = null; // a refusal about the last item says nothing about this one
     load();
   }
 }

@@ -1,7 +1,7 @@
 // The list of meetings (GET /api/meetings) with links to the chair console, the room displays and the follow page.
 import { t } from './i18n.js';
 import { h, fill, venueDate } from './meeting.js';
-import { serverText } from './server-text.js';
+import { serverText, serverTextElement, around } from './server-text.js';
 
 const list = document.getElementById('meetings');
 
@@ -76,13 +76,20 @@ textInput.addEventListener('focus', () => {
   }
 });
 
+// What the importer said (a warning, or why it refused), in the viewer's language from its phrase, on its line; its
+// English sentence, marked as English, when the catalogue has no words for it.
+function saidOnLine(w) {
+  const words = serverTextElement(w.text, w.message);
+  return w.line > 0 ? around('home.line', { line: w.line }, words) : words;
+}
+
 function warningList(warnings, created = false) {
   return warnings.length === 0
     ? h('p', { class: 'muted' }, t('home.sure'))
     : h('div', {},
       // Said in words first, so a list of lines reads as things to check, not as an error.
       h('p', { class: 'warnings-heading' }, t(created ? 'home.unsureCreated' : 'home.unsure', { count: warnings.length })),
-      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, w.line > 0 ? t('home.line', { line: w.line, message: w.message }) : w.message))));
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', {}, saidOnLine(w)))));
 }
 
 form.addEventListener('submit', async event => {
@@ -115,7 +122,7 @@ form.addEventListener('submit', async event => {
       const errors = body.errors ?? [];
       fill(result, h('div', { class: 'error' }, said(body.text, body.detail, t('home.refused', { status: response.status })),
         errors.length ? h('ul', {}, errors.map(e => e.line !== undefined
-          ? h('li', {}, t('home.line', { line: e.line, message: e.message }))
+          ? h('li', {}, saidOnLine(e))
           : h('li', {}, h('code', {}, e.path), ' ', said(e.text, e.message, '', 'span')))) : null));
       return;
     }

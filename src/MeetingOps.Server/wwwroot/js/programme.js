@@ -5,6 +5,7 @@ import { t, list, ltr } from './i18n.js';
 import {
   titleNodes, bodyName, symbolNode, itemTitle, meetingIdFromPath, itemById, itemNumbers, bodyShortName, sessionBodies, venueTime, venueDate, venueTimeOf, formatWords, h, fill,
 } from './meeting.js';
+import { showServerText } from './server-text.js';
 
 const meetingId = meetingIdFromPath();
 const $ = id => document.getElementById(id);
@@ -80,7 +81,9 @@ if (!meetingId) {
     .then(async response => {
       if (!response.ok) {
         const problem = await response.json().catch(() => ({}));
-        $('programme-title').textContent = problem.detail ?? t('programme.loadFailed', { status: response.status });
+        // "There is no meeting …" in the reader's language when the server sent its phrase; else its English, marked so.
+        if (problem.detail) showServerText($('programme-title'), problem.text, problem.detail);
+        else $('programme-title').textContent = t('programme.loadFailed', { status: response.status });
         return;
       }
       render(await response.json());

@@ -6,7 +6,7 @@
 // goes back unchanged.
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
-import { serverText } from './server-text.js';
+import { serverText, serverTextElement, around } from './server-text.js';
 import { newIdempotencyKey } from './api.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
@@ -176,7 +176,6 @@ const S = {
   back: t('secretariat.back'),
   jump: t('secretariat.jump'),
   jumpTo: t('secretariat.jumpTo'),
-  warningLine: (line, message) => t('secretariat.warningLine', { line, message }),
 };
 
 const meetingId = meetingIdFromPath();
@@ -602,14 +601,20 @@ function problemSaid(problem) {
 
 // --- loading ----------------------------------------------------------------------------------------------------
 
+// The importer's gaps and warnings in the officer's language, from their phrases; a warning stored before the importer
+// gave phrases (or one a newer server says) keeps its English sentence, marked as English.
 function showWarnings(warnings, importGaps = []) {
   const box = $('warnings');
   box.hidden = warnings.length === 0 && importGaps.length === 0;
+  const said = w => {
+    const words = serverTextElement(w.text, w.message, snapshot);
+    return w.line > 0 ? around('secretariat.warningLine', { line: w.line }, words) : words;
+  };
   fill(box,
     importGaps.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importGaps),
-      h('ul', { class: 'warnings' }, importGaps.map(g => h('li', { class: 'warning' }, g.message ?? g.field)))) : null,
+      h('ul', { class: 'warnings' }, importGaps.map(g => h('li', { class: 'warning' }, g.message ? serverTextElement(g.text, g.message, snapshot) : g.field)))) : null,
     warnings.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importWarnings(warnings.length)),
-      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, w.line > 0 ? S.warningLine(w.line, w.message) : w.message)))) : null);
+      h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, said(w))))) : null);
 }
 
 function takeView(next) {
@@ -800,6 +805,13 @@ $('publish').addEventListener('click', async () => {
 
 // --- announcements ------------------------------------------------------------------------------------------------
 
+/** Says how an announcement went; a refusal in the viewer's language, the server's English (a phrase unknown here) marked lang="en". */
+function announceSay(words, kind, answer = null) {
+  const said = answer ? serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, snapshot) : { text: words, lang: '' };
+  say('announce-message', said.text, kind);
+  if (said.lang) $('announce-message').lang = said.lang; else $('announce-message').removeAttribute('lang');
+}
+
 function announcementsList() {
   const now = Date.now();
   const showing = (snapshot?.announcements ?? []).filter(a => !a.until || Date.parse(a.until) > now);
@@ -808,7 +820,7 @@ function announcementsList() {
       h('span', { class: 'muted' }, `${a.until ? S.until(venueTimeOf(a.until, model.timeZone)) : ''} — ${a.by === 'chair' ? S.byChair : S.bySecretariat} `),
       smallButton(S.withdraw, async () => {
         const answer = await call('DELETE', api(`/announcements/${encodeURIComponent(a.id)}`), { idempotent: true });
-        if (answer.ok) { snapshot = answer.body; announcementsList(); say('announce-message', S.withdrawn, 'success'); } else say('announce-message', refusal(answer), 'error');
+        if (answer.ok) { snapshot = answer.body; announcementsList(); announceSay(S.withdrawn, 'success'); } else announceSay(null, 'error', answer);
       }, ['button-quiet', 'withdraw']))));
 }
 
@@ -822,9 +834,9 @@ $('announce-form').addEventListener('submit', async event => {
     $('announce-text').value = '';
     $('announce-until').value = '';
     announcementsList();
-    say('announce-message', S.announced, 'success');
+    announceSay(S.announced, 'success');
   } else {
-    say('announce-message', refusal(answer), 'error');
+    announceSay(null, 'error', answer);
   }
 });
 
