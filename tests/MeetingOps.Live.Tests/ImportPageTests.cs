@@ -44,7 +44,7 @@ public sealed class ImportPageTests(LiveFixture fixture)
         await home.Locator("#import-key").FillAsync("not-the-organizer-key");
         await home.Locator("#import-text").FillAsync("anything");
         await home.Locator("#import-preview").ClickAsync();
-        await Expect(home.Locator("#import-result .error")).ToContainTextAsync("The key presented is not the organizer key.", new() { Timeout = Pages.Load });
+        await Expect(home.Locator("#import-result .error")).ToContainTextAsync("The key entered is not the organizer key.", new() { Timeout = Pages.Load }); // the catalogue's words for key.notOrganizer
 
         await home.Locator("#import-key").FillAsync(LiveServer.OrganizerKey);
         await home.Locator("#import-text").FillAsync("Nothing in here looks like an agenda.");

@@ -51,6 +51,12 @@ public sealed class FloorServerTextApiTests(SharedServer shared)
             HttpStatusCode.NotFound), "delegation.notFound", ("delegation", "atlantis"));
         Says(ApiAssert.Problem(await FloorApiTests.Send(_api, HttpMethod.Put, $"/api/meetings/{id}/delegations", ServerProcess.TestOrganizerKey,
             """{"delegations": [{"id": "x", "name": "X", "kind": "ngo"}, {"id": "x", "name": "Y", "kind": "ngo"}]}"""), HttpStatusCode.BadRequest), "delegations.problems");
+        var badList = ApiAssert.Problem(await FloorApiTests.Send(_api, HttpMethod.Put, $"/api/meetings/{id}/delegations", ServerProcess.TestOrganizerKey,
+            """{"delegations": [{"id": "x", "name": "X", "kind": "ngo"}, {"id": "x", "name": "Y", "kind": "ngo"}], "statementLimitSeconds": 5}"""), HttpStatusCode.BadRequest);
+        var errors = badList["errors"]!.AsArray();
+        Assert.Equal(["$.delegations[1].id", "$.statementLimitSeconds"], errors.Select(e => (string?)e!["path"]));
+        Says(errors[0]!, "delegations.idTwice", ("id", "x"));
+        Says(errors[1]!, "delegations.limitRange", ("minSeconds", "10"), ("maxSeconds", "3600"));
     }
 
     [Fact]

@@ -71,10 +71,9 @@ public static partial class DefinitionValidator
             Text("$.symbol", d.Symbol, required: false);
             if (d.Delegations is not null)
             {
-                foreach (var problem in Floor.Delegations.Problems(d.Delegations))
+                foreach (var problem in Floor.Delegations.Check(d.Delegations))
                 {
-                    var colon = problem.IndexOf(": ", StringComparison.Ordinal);
-                    Add("$." + problem[..colon], problem[(colon + 2)..]);
+                    Add("$." + problem.Path, problem.Message, problem.Text);
                 }
             }
             TimeZoneInfo? zone = null;

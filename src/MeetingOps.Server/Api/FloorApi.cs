@@ -90,7 +90,7 @@ public static class FloorApi
         var outcome = await calls.Repeatable(() => grains.GetGrain<IDelegationsGrain>(id).Set(key, list), cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
-            return Problems.From(refusal, [.. outcome.Problems.Select(p => new Domain.Definition.DefinitionProblem("$." + p.Path, p.Message))]);
+            return Problems.From(refusal, [.. outcome.Problems.Select(p => new Domain.Definition.DefinitionProblem("$." + p.Path, p.Message, p.Text))]);
         }
         return TypedResults.Ok(outcome.List!);
     }

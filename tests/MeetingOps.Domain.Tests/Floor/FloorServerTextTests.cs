@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using MeetingOps.Domain.Definition;
 using MeetingOps.Domain.Floor;
 
 namespace MeetingOps.Domain.Tests.Floor;
@@ -159,5 +161,21 @@ public class FloorServerTextTests
         Assert.Null(Delegations.CheckLimit(180));
         var limit = Delegations.CheckLimit(5)!;
         Assert.Equal(("statementLimitSeconds", ServerPhrases.DelegationsLimitRange.With(("minSeconds", 10), ("maxSeconds", 3600))), (limit.Path, limit.Text));
+    }
+
+    [Fact]
+    public void A_definitions_delegations_problems_carry_their_phrases_at_their_paths()
+    {
+        var definition = JsonNode.Parse(Samples.Text(Samples.Vienna2022))!;
+        definition["delegations"] = JsonNode.Parse("""[{"id": "x", "name": "X", "kind": "ngo"}, {"id": "x", "name": " ", "kind": "ngo"}]""");
+
+        var problems = DefinitionReader.Read(definition.ToJsonString()).Problems.Where(p => p.Path.StartsWith("$.delegations", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(
+            [
+                new DefinitionProblem("$.delegations[1].id", "\"x\" is used twice.", ServerPhrases.DelegationsIdTwice.With(("id", "x"))),
+                new DefinitionProblem("$.delegations[1].name", "1–200 printable characters, as the report writes it.", ServerPhrases.DelegationsNameShape.With(("max", 200))),
+            ],
+            problems);
     }
 }

@@ -6,7 +6,7 @@
 // goes back unchanged.
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
-import { serverText, serverTextElement, around } from './server-text.js';
+import { serverText, serverTextElement, around as aroundElement } from './server-text.js';
 import { newIdempotencyKey } from './api.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
@@ -46,7 +46,7 @@ const S = {
   publishProblemsHeading: n => t('secretariat.publishProblemsHeading', { count: n }),
   // The server's detail is in English: when it already says nothing was changed, the page does not say it twice. What
   // the server said goes in as a node, its English fallback marked lang="en".
-  refusedWith: (english, said) => around(/nothing was changed/i.test(english ?? '') ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', 'detail', said),
+  refusedWith: (english, said) => aroundDetail(/nothing was changed/i.test(english ?? '') ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', 'detail', said),
   meeting: t('secretariat.meeting'),
   title: t('secretariat.title'),
   venue: t('secretariat.venue'),
@@ -206,7 +206,7 @@ function refusal(answer) {
 }
 
 /** A catalogue sentence with one placeholder filled by a node (the server's words, perhaps marked as English). */
-function around(key, name, said) {
+function aroundDetail(key, name, said) {
   const marker = '\u0001';
   const [before, after = ''] = t(key, { [name]: marker }).replace(/[\u2066\u2069]/g, '').split(marker);
   return [before, saidNode(said), after].filter(part => part !== '');
@@ -608,7 +608,7 @@ function showWarnings(warnings, importGaps = []) {
   box.hidden = warnings.length === 0 && importGaps.length === 0;
   const said = w => {
     const words = serverTextElement(w.text, w.message, snapshot);
-    return w.line > 0 ? around('secretariat.warningLine', { line: w.line }, words) : words;
+    return w.line > 0 ? aroundElement('secretariat.warningLine', { line: w.line }, words) : words;
   };
   fill(box,
     importGaps.length ? h('div', {}, h('p', { class: 'warnings-heading' }, S.importGaps),
