@@ -8,6 +8,7 @@ import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from '.
 import { t, ltr } from './i18n.js';
 import { serverText, serverTextElement, around as aroundElement } from './server-text.js';
 import { newIdempotencyKey } from './api.js';
+import { translationsCard } from './secretariat-translations.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
 // page speaks the six languages as the others do. A function fills the catalogue text's {placeholders}.
@@ -617,6 +618,18 @@ function showWarnings(warnings, importGaps = []) {
       h('ul', { class: 'warnings' }, warnings.map(w => h('li', { class: 'warning' }, said(w))))) : null);
 }
 
+// The form fills in empty parts as it draws them (officers: {}, documents: []), so "edited" compares the two
+// definitions without their empty parts: drawing the form is not an edit.
+function withoutEmpty(value) {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value === null || typeof value !== 'object') return value;
+  const kept = Object.entries(value).map(([k, v]) => [k, withoutEmpty(v)])
+    .filter(([, v]) => v !== null && v !== undefined && !(typeof v === 'object' && Object.keys(v).length === 0));
+  return Object.fromEntries(kept);
+}
+
+const edited = () => JSON.stringify(withoutEmpty(model)) !== JSON.stringify(withoutEmpty(view.definition));
+
 function takeView(next) {
   view = next;
   model = structuredClone(next.definition);
@@ -678,6 +691,7 @@ function cards() {
   $('share-card').hidden = !(live || archived);
   $('announce-card').hidden = !live;
   $('format-card').hidden = !live;
+  $('translate-card').hidden = archived || !status;
   $('exports-card').hidden = !(live || archived);
   $('chair-key-card').hidden = archived || !status;
   $('remove-card').hidden = archived || !status;
@@ -784,7 +798,7 @@ $('reload').addEventListener('click', async () => {
 // --- publishing a draft -------------------------------------------------------------------------------------------
 
 $('publish').addEventListener('click', async () => {
-  if (JSON.stringify(model) !== JSON.stringify(view.definition)) {
+  if (edited()) {
     say('publish-message', S.saveFirst, 'warning');
     return;
   }
@@ -998,6 +1012,26 @@ async function createFromForm(draft) {
 }
 $('create-draft').addEventListener('click', () => createFromForm(true));
 $('create-live').addEventListener('click', () => createFromForm(false));
+
+// --- another language version of the agenda -----------------------------------------------------------------------
+
+translationsCard({
+  call, api, say, refusal,
+  // The titles are in the definition now: the form shows them, unless the officer has edits not yet saved (a save
+  // would then be refused as stale, and says so; nothing is lost either way).
+  changed: async version => {
+    if (edited()) {
+      say('translate-message', t('secretariat.translateUnsaved', { version, mine: view.version }), 'warning');
+      return;
+    }
+    const next = await call('GET', api('/definition'));
+    if (!next.ok) return;
+    takeView(next.body);
+    await loadSnapshot();
+    render();
+    cards();
+  },
+});
 
 // --- start --------------------------------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ function labelOfSitting(meeting, id) {
 }
 
 /** A language's name in the page's language ("fr" → "français" on a French page); its code when the browser has no name for it. */
-function languageName(code) {
+export function languageName(code) {
   try {
     return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? ltr(code);
   } catch {
