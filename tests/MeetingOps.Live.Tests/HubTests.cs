@@ -275,7 +275,8 @@ public sealed class HubTests(LiveFixture fixture)
             {
                 // A call over the limit is answered (a 429 problem with the words), not thrown: refusals are not errors.
                 var problem = (await c).Problem;
-                return problem is { Status: 429 } ? problem.Detail : problem?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "accepted";
+                // The words come as a phrase too, for the page to say in the viewer's language.
+                return problem is { Status: 429 } ? $"{problem.Detail} [{problem.Text?.Code}]" : problem?.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "accepted";
             }
             catch (HubException e)
             {
@@ -284,6 +285,7 @@ public sealed class HubTests(LiveFixture fixture)
         }));
 
         var limited = outcomes.Where(o => o.Contains("Too many calls on this connection: at most 10 per second", StringComparison.Ordinal)).ToList();
+        Assert.All(limited, o => Assert.EndsWith("[limit.hubCalls]", o, StringComparison.Ordinal));
         Assert.NotEmpty(limited);
         Assert.True(outcomes.Count(o => o == "403") >= 10, string.Join(" | ", outcomes));
         Assert.Equal(25, limited.Count + outcomes.Count(o => o == "403"));

@@ -208,6 +208,8 @@ public sealed class DefinitionErrorTests(SharedServer shared)
 
         var problem = ApiAssert.Problem(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Contains("1,048,576", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Equal("request.tooLarge", (string?)problem["text"]?["code"]);
+        Assert.Equal("1048576", (string?)problem["text"]?["args"]?["limit"]);
         Assert.Equal(before, await _api.ListTextAsync());
     }
 

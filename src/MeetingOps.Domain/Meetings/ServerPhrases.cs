@@ -363,6 +363,19 @@ public static class ServerPhrases
     public static readonly ServerPhrase AnnouncementAlreadyWithdrawn = new("announcement.alreadyWithdrawn", "id");
     public static readonly ServerPhrase AnnouncementExpired = new("announcement.expired", "id", "until");
 
+    // The host's own answers (ClientLimitMiddleware, HubClientLimit, HubCallLimit, UnavailableAnswer, Problems.TooLarge):
+    // too many requests, a cluster that does not answer, a body too large. waitSeconds: how long to wait; limit: bytes.
+    public static readonly ServerPhrase LimitKeyFailures = new("limit.keyFailures", "waitSeconds");
+    public static readonly ServerPhrase LimitConnections = new("limit.connections", "waitSeconds");
+    public static readonly ServerPhrase LimitConcurrency = new("limit.concurrency");
+    public static readonly ServerPhrase LimitKey = new("limit.key", "waitSeconds");
+    public static readonly ServerPhrase LimitFloorKey = new("limit.floorKey", "waitSeconds");
+    public static readonly ServerPhrase LimitRequests = new("limit.requests", "waitSeconds");
+    public static readonly ServerPhrase LimitHubCalls = new("limit.hubCalls");
+    public static readonly ServerPhrase HostUnavailable = new("host.unavailable", "waitSeconds");
+    public static readonly ServerPhrase HostUnavailableSoon = new("host.unavailableSoon");
+    public static readonly ServerPhrase BodyTooLarge = new("request.tooLarge", "limit");
+
     /// <summary>Every phrase, for the test that each has a translation in every catalogue.</summary>
     public static IReadOnlyList<ServerPhrase> All { get; } = typeof(ServerPhrases)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -234,7 +234,8 @@ public static class FloorApi
         var seconds = Math.Max(1, (int)Math.Ceiling(ClientLimits.RetryAfter(lease, LimitKind.FloorKey).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(ClientLimitMiddleware.Detail(LimitKind.FloorKey, seconds), statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests", type: "urn:meetingops:problem:too-many-requests");
+            title: "Too many requests", type: "urn:meetingops:problem:too-many-requests",
+            extensions: new Dictionary<string, object?> { ["text"] = ClientLimitMiddleware.Text(LimitKind.FloorKey, seconds) });
     }
 
     /// <summary>The report with, per item, who made statements (from each item's list of speakers).</summary>

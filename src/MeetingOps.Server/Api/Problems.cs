@@ -61,7 +61,8 @@ public static class Problems
 
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem($"The body is larger than {limit:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Payload too large", type: TypeBase + "payload-too-large");
+            title: "Payload too large", type: TypeBase + "payload-too-large",
+            extensions: new Dictionary<string, object?> { ["text"] = ServerPhrases.BodyTooLarge.With(("limit", limit)) });
 
     public static ProblemHttpResult Unavailable(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable", type: TypeBase + "unavailable");

@@ -32,6 +32,7 @@ public sealed partial class UnavailableAnswer(IProblemDetailsService problems, I
                 Type = "urn:meetingops:problem:unavailable",
                 Detail = "The meetings cluster or its storage is not answering just now. A command either happened whole or not at all: " +
                     $"send it again with the same Idempotency-Key after {Math.Ceiling(after.TotalSeconds)} s and it is applied at most once.",
+                Extensions = { ["text"] = Domain.ServerPhrases.HostUnavailable.With(("waitSeconds", (int)Math.Ceiling(after.TotalSeconds))) },
             },
         });
     }

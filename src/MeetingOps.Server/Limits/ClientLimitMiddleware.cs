@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using MeetingOps.Domain;
 using MeetingOps.Server.Api;
 using MeetingOps.Server.Live;
 
@@ -103,7 +104,8 @@ public sealed class ClientLimitMiddleware(RequestDelegate next, ClientLimits lim
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return Results.Problem(Detail(kind, seconds), statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-            type: "urn:meetingops:problem:too-many-requests").ExecuteAsync(context);
+            type: "urn:meetingops:problem:too-many-requests", extensions: new Dictionary<string, object?> { ["text"] = Text(kind, seconds) })
+            .ExecuteAsync(context);
     }
 
     public static string Detail(LimitKind kind, int seconds) => kind switch
@@ -114,5 +116,16 @@ public sealed class ClientLimitMiddleware(RequestDelegate next, ClientLimits lim
         LimitKind.Key => $"Too many commands with this key. Try again in {seconds} s.",
         LimitKind.FloorKey => $"Too many floor commands with this key: your earlier ones are counted. Try again in {seconds} s.",
         _ => $"Too many requests from this address. Try again in {seconds} s.",
+    };
+
+    /// <summary>The same as a phrase, for a page to say in the viewer's language.</summary>
+    public static ServerText Text(LimitKind kind, int seconds) => kind switch
+    {
+        LimitKind.KeyFailures => ServerPhrases.LimitKeyFailures.With(("waitSeconds", seconds)),
+        LimitKind.Connections => ServerPhrases.LimitConnections.With(("waitSeconds", seconds)),
+        LimitKind.Concurrency => ServerPhrases.LimitConcurrency.With(),
+        LimitKind.Key => ServerPhrases.LimitKey.With(("waitSeconds", seconds)),
+        LimitKind.FloorKey => ServerPhrases.LimitFloorKey.With(("waitSeconds", seconds)),
+        _ => ServerPhrases.LimitRequests.With(("waitSeconds", seconds)),
     };
 }

@@ -1,4 +1,5 @@
 using MeetingOps.Contracts;
+using MeetingOps.Domain;
 using MeetingOps.Server.Live;
 using Microsoft.AspNetCore.SignalR;
 
@@ -61,9 +62,10 @@ public sealed class HubClientLimit(ClientLimits limits) : IHubFilter
         {
             throw new HubException(detail);
         }
-        return TooMany(detail);
+        return TooMany(detail, ClientLimitMiddleware.Text(kind, seconds));
     }
 
-    public static CommandReply TooMany(string detail) =>
-        CommandReply.Refused(new CommandProblem("urn:meetingops:problem:too-many-requests", "Too many requests", StatusCodes.Status429TooManyRequests, detail));
+    public static CommandReply TooMany(string detail, ServerText text) =>
+        CommandReply.Refused(new CommandProblem("urn:meetingops:problem:too-many-requests", "Too many requests", StatusCodes.Status429TooManyRequests, detail,
+            Text: text));
 }

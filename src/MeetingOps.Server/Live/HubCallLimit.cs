@@ -1,3 +1,4 @@
+using MeetingOps.Domain;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MeetingOps.Server.Live;
@@ -31,7 +32,7 @@ public sealed class HubCallLimit(TimeProvider? time = null) : IHubFilter
             // A refused command is answered like any refusal (thrown, SignalR would log every one); a follow must throw.
             if (MeetingHub.IsCommand(invocationContext.HubMethodName))
             {
-                return Limits.HubClientLimit.TooMany(TooFast);
+                return Limits.HubClientLimit.TooMany(TooFast, ServerPhrases.LimitHubCalls.With());
             }
             throw new HubException(TooFast);
         }

@@ -157,7 +157,8 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
     /// <summary>The cluster or its storage did not answer: as the REST API's 503.</summary>
     public static readonly CommandProblem Unavailable = new("urn:meetingops:problem:unavailable", "Service unavailable",
         StatusCodes.Status503ServiceUnavailable,
-        "The meetings cluster or its storage is not answering just now. The command either happened whole or not at all: send it again with the same idempotency key in a few seconds.");
+        "The meetings cluster or its storage is not answering just now. The command either happened whole or not at all: send it again with the same idempotency key in a few seconds.",
+        Text: ServerPhrases.HostUnavailableSoon.With());
 
     private static CommandReply Invalid(string detail) => CommandReply.Refused(ProblemOf(new Refusal(RefusalKind.Invalid, detail)));
 

@@ -133,6 +133,7 @@ public sealed class Chair(IReadOnlyList<ClusterHost> hosts)
                     }
                     Assert.True(response.Headers.RetryAfter?.Delta is not null, $"a 503 without Retry-After: {body}");
                     Assert.Contains("urn:meetingops:problem:unavailable", body, StringComparison.Ordinal);
+                    Assert.Contains("\"code\":\"host.unavailable\"", body, StringComparison.Ordinal);
                     var wait = response.Headers.RetryAfter!.Delta!.Value;
                     await Task.Delay(wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait); // bounded by CommandDeadline
                     continue;
