@@ -23,12 +23,11 @@ public sealed class LanguagePageTests(LiveFixture fixture)
 
     private LiveServer Server => fixture.Server;
 
-    private static string Corpus(string name) =>
-        File.ReadAllText(Path.Combine(RepoFiles.Root, "tests", "MeetingOps.Domain.Tests", "Translations", "Corpus", name));
+    private static string Corpus(string name) => RepoFiles.TranslationCorpus(name);
 
     private static Dictionary<string, JsonElement> Catalogue(string language) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
-            File.ReadAllText(Path.Combine(RepoFiles.Root, "src", "MeetingOps.Server", "wwwroot", "i18n", language + ".json")))!;
+            RepoFiles.CatalogueText(language))!;
 
     private static string Text(Dictionary<string, JsonElement> catalogue, string key) => catalogue[key].ValueKind == JsonValueKind.String
         ? catalogue[key].GetString()!

@@ -16,8 +16,7 @@ public sealed partial class ServerTextCatalogueTests
     private static readonly string[] Languages = ["ar", "zh", "en", "fr", "ru", "es"];
 
     private static Dictionary<string, JsonElement> Catalogue(string language) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(
-            Path.Combine(RepoFiles.Root, "src", "MeetingOps.Server", "wwwroot", "i18n", language + ".json")))!;
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(RepoFiles.CatalogueText(language))!;
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex Placeholder();

@@ -17,8 +17,7 @@ public sealed class TranslationCardTests(LiveFixture fixture)
 {
     private static readonly (int Width, int Height) Laptop = (1366, 768);
 
-    private static string Corpus(string name) =>
-        File.ReadAllText(Path.Combine(RepoFiles.Root, "tests", "MeetingOps.Domain.Tests", "Translations", "Corpus", name));
+    private static string Corpus(string name) => RepoFiles.TranslationCorpus(name);
 
     [Fact]
     public async Task French_titles_pasted_on_the_secretariat_page_reach_the_French_follow_page_live()

@@ -17,8 +17,7 @@ public sealed class ImportTextApiTests(SharedServer shared)
 
     private static string Sample(string name) => File.ReadAllText(Path.Combine(RepoFiles.SamplesFolder, name));
 
-    private static string TranslationCorpus(string name) =>
-        File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "tests", "MeetingOps.Domain.Tests", "Translations", "Corpus", name));
+    private static string TranslationCorpus(string name) => RepoFiles.TranslationCorpus(name);
 
     private Task<ApiResponse> Post(string path, string text, string mediaType = "text/plain")
     {

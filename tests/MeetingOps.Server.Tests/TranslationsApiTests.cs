@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using MeetingOps.Server.Tests.Infrastructure;
+using MeetingOps.Tests.Shared;
 
 namespace MeetingOps.Server.Tests;
 
@@ -13,8 +14,7 @@ public sealed class TranslationsApiTests(SharedServer shared)
 {
     private readonly MeetingOpsApi _api = shared.Api;
 
-    private static string Corpus(string name) =>
-        File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "tests", "MeetingOps.Domain.Tests", "Translations", "Corpus", name));
+    private static string Corpus(string name) => RepoFiles.TranslationCorpus(name);
 
     private Task<ApiResponse> PostText(string id, string lang, string text, string? key = ServerProcess.TestOrganizerKey)
     {

@@ -16,6 +16,14 @@ public static class RepoFiles
 
     public static string Sample(string name) => File.ReadAllText(Path.Combine(SamplesFolder, name));
 
+    /// <summary>A real agenda in another language, or its meeting, from the translation corpus (each with its source in SOURCE.md).</summary>
+    public static string TranslationCorpus(string name) =>
+        File.ReadAllText(Path.Combine(Root, "tests", "MeetingOps.Domain.Tests", "Translations", "Corpus", name));
+
+    /// <summary>The text of one language's page catalogue (src/MeetingOps.Server/wwwroot/i18n/&lt;language&gt;.json).</summary>
+    public static string CatalogueText(string language) =>
+        File.ReadAllText(Path.Combine(Root, "src", "MeetingOps.Server", "wwwroot", "i18n", language + ".json"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
