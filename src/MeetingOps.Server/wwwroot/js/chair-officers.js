@@ -4,7 +4,7 @@
 import { t } from './i18n.js';
 import { meetingIdFromPath, venueTimeOf, h, fill } from './meeting.js';
 import { serverText } from './server-text.js';
-import { newIdempotencyKey } from './api.js';
+import { request, meetingApi } from './api.js';
 
 // Every word of these two cards, from the page's catalogue (i18n.js).
 const S = {
@@ -56,18 +56,13 @@ function say(words, kind, wordsLang = '') {
 async function send(method, path, body) {
   const key = chairKey();
   if (!key) { say(S.noKey, 'error'); return null; }
-  const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': newIdempotencyKey() },
-    body: body ? JSON.stringify(body) : undefined,
-  }).catch(error => ({ ok: false, status: 0, json: async () => ({ detail: error.message }) }));
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    const said = serverText(problem.text, problem.detail ?? `${response.status}`, window.meetingOpsLive?.meeting);
+  const answer = await request(method, meetingApi(meetingId, path), { key, json: body ?? undefined, idempotent: true });
+  if (!answer.ok) {
+    const said = serverText(answer.body?.text, answer.body?.detail ?? `${answer.status}`, window.meetingOpsLive?.meeting);
     say(S.failed(said.text), 'error', said.lang);
     return null;
   }
-  return response.json();
+  return answer.body;
 }
 
 form.addEventListener('submit', async event => {

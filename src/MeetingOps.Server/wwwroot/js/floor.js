@@ -4,7 +4,7 @@
 // The list comes from GET …/items/{itemId}/floor and live "floor" pushes on the meeting's hub connection; the
 // statement timer runs here from the server's numbers, so every screen shows the same seconds. It rides on the
 // page's own connection (window.meetingOpsLive, set by live.js) rather than opening a second one.
-import { newIdempotencyKey } from './live.js';
+import { request } from './api.js';
 import { t } from './i18n.js';
 import { meetingIdFromPath, currentSession } from './meeting.js';
 import { serverText } from './server-text.js';
@@ -216,27 +216,20 @@ function send(action, body = {}) {
 }
 
 async function post(target, action, body, expected) {
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${key()}`, 'Idempotency-Key': newIdempotencyKey() };
-  if (expected !== null) headers['If-Match'] = `"${expected}"`;
-  try {
-    const response = await fetch(`${api}/items/${encodeURIComponent(target)}/floor/${action}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-    });
-    if (response.ok) {
-      said = null;
-      accept(await response.json());
-    } else {
-      const problem = await response.json().catch(() => ({}));
-      // The server's phrase in the viewer's language; its English only for a phrase this catalogue does not know.
-      say(problem.text || problem.detail ? serverText(problem.text, problem.detail, meetingWithDelegations())
-        : { text: t('floor.refused', { status: response.status }), lang: '' });
-      render();
-      if (response.status === 409 || response.status === 412) load(); // show the list as it is now
-    }
-  } catch {
+  const answer = await request('POST', `${api}/items/${encodeURIComponent(target)}/floor/${action}`,
+    { key: key(), json: body, ifMatch: expected, idempotent: true });
+  if (answer.ok) {
+    said = null;
+    accept(answer.body);
+  } else if (answer.status === 0) {
     say({ text: t('floor.notSent'), lang: '' });
+  } else {
+    const problem = answer.body ?? {};
+    // The server's phrase in the viewer's language; its English only for a phrase this catalogue does not know.
+    say(problem.text || problem.detail ? serverText(problem.text, problem.detail, meetingWithDelegations())
+      : { text: t('floor.refused', { status: answer.status }), lang: '' });
+    render();
+    if (answer.status === 409 || answer.status === 412) load(); // show the list as it is now
   }
 }
 

@@ -204,5 +204,3 @@ export function serverMessage(error) {
   return at >= 0 ? text.slice(at + marker.length) : null;
 }
 
-// Kept here too for the pages that import it from the live connection; made in api.js.
-export { newIdempotencyKey } from './api.js';

@@ -7,7 +7,7 @@
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
 import { t, ltr } from './i18n.js';
 import { serverText, serverTextElement, around as aroundElement } from './server-text.js';
-import { newIdempotencyKey } from './api.js';
+import { request } from './api.js';
 import { translationsCard } from './secretariat-translations.js';
 
 // Every word this page shows, in one place: each from the catalogues (/i18n/<lang>.json, keys secretariat.*), so the
@@ -236,25 +236,12 @@ document.title = `${S.pageEyebrow} · MeetingOps`;
 
 // --- talking to the server --------------------------------------------------------------------------------------
 
-const newKey = newIdempotencyKey; // not crypto.randomUUID: missing on a plain-http origin
-
-/** A request with the organizer key; answers { ok, status, body, etag } and never throws (a network failure is status 0). */
-async function call(method, path, { json, body, type, ifMatch, idempotent } = {}) {
-  const headers = { Authorization: `Bearer ${organizerKey}`, Accept: 'application/json, application/problem+json' };
-  if (json !== undefined) headers['Content-Type'] = 'application/json';
-  if (type) headers['Content-Type'] = type;
-  if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-  if (idempotent) headers['Idempotency-Key'] = newKey();
-  try {
-    const response = await fetch(path, { method, headers, body: json !== undefined ? JSON.stringify(json) : body });
-    const raw = await response.text();
-    let parsed = null;
-    try { parsed = raw ? JSON.parse(raw) : null; } catch { parsed = { detail: raw }; }
-    if (response.status === 401 || response.status === 403) askForKey(S.keyRefused);
-    return { ok: response.ok, status: response.status, body: parsed, etag: response.headers.get('ETag') };
-  } catch (error) {
-    return { ok: false, status: 0, body: { detail: S.unreachable(error.message) } };
-  }
+/** A request with the organizer key (api.js): { ok, status, body, etag }, never thrown; a wrong key asks for it again. */
+async function call(method, path, options = {}) {
+  const answer = await request(method, path, { key: organizerKey, ...options });
+  if (answer.status === 401 || answer.status === 403) askForKey(S.keyRefused);
+  if (answer.status === 0) answer.body = { detail: S.unreachable(answer.body.detail) };
+  return answer;
 }
 
 const api = path => `/api/meetings/${encodeURIComponent(meetingId)}${path}`;
