@@ -47,7 +47,7 @@ const S = {
   publishProblemsHeading: n => t('secretariat.publishProblemsHeading', { count: n }),
   // The server's detail is in English: when it already says nothing was changed, the page does not say it twice. What
   // the server said goes in as a node, its English fallback marked lang="en".
-  refusedWith: (english, said) => aroundDetail(/nothing was changed/i.test(english ?? '') ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', 'detail', said),
+  refusedWith: (english, said) => aroundElement(/nothing was changed/i.test(english ?? '') ? 'secretariat.refused' : 'secretariat.refusedNothingChanged', {}, saidNode(said), 'detail'),
   meeting: t('secretariat.meeting'),
   title: t('secretariat.title'),
   venue: t('secretariat.venue'),
@@ -206,12 +206,6 @@ function refusal(answer) {
   return saidNode(refusalSaid(answer));
 }
 
-/** A catalogue sentence with one placeholder filled by a node (the server's words, perhaps marked as English). */
-function aroundDetail(key, name, said) {
-  const marker = '\u0001';
-  const [before, after = ''] = t(key, { [name]: marker }).replace(/[\u2066\u2069]/g, '').split(marker);
-  return [before, saidNode(said), after].filter(part => part !== '');
-}
 let gaps = [];
 
 // --- words on the static parts of the page ----------------------------------------------------------------------

@@ -124,11 +124,12 @@ export function serverTextElement(said, english, meeting = null, tag = 'span') {
 
 /**
  * A catalogue sentence that places something the server said, such as "Line {line}: {message}", as nodes: the sentence's
- * own words around the element, so only the server's words carry lang="en" when they fall back to English.
+ * own words around the element (in the placeholder <name>), so only the server's words carry lang="en" when they fall
+ * back to English. The marker is a private-use character, which the catalogue's left-to-right isolation leaves alone.
  */
-export function around(key, params, element) {
+export function around(key, params, element, name = 'message') {
   const marker = '\uE000';
-  const [before, after = ''] = t(key, { ...params, message: marker }).split(marker);
+  const [before, after = ''] = t(key, { ...params, [name]: marker }).split(marker);
   return [before, element, after].filter(part => part !== '');
 }
 
