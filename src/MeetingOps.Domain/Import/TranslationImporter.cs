@@ -42,12 +42,18 @@ public static partial class TranslationImporter
         ["zh"] = new(@"^\s*(?:二、\s*)?(?:说明|附加说明)"),
     };
 
-    [GeneratedRegex(@"^\s*(\d{1,3})\s*[.．、]\s*(.*)$")]
+    // "1." in most lists, "1、" in Chinese, "1 -" in Arabic (a dash, not a range such as "1-3").
+    [GeneratedRegex(@"^\s*(\d{1,3})\s*(?:[.．、]|[-–](?!\s*\d))\s*(.*)$")]
     private static partial Regex NumberedItem();
 
     // "a)", "(a)", Cyrillic "а)", Arabic "(أ)": a sub-item's letter in any of the six languages' lists.
     [GeneratedRegex(@"^\s*\(?([a-zа-я]|[أبجدهـوزحطي]{1,2})\)\s*(.*)$")]
     private static partial Regex LetteredItem();
+
+    // A sub-sub-item's mark: "i)", "(ii)" in the French, Spanish, Russian and English lists; "㈠" (a parenthesized
+    // ideograph) in the Chinese; "‘1’" (an Arabic-script list numbers them as a digit between quotation marks).
+    [GeneratedRegex(@"^\s*(?:\(?([ivx]{1,6})\)|([\u3220-\u3229])|[‘’'`]\s*(\d{1,2})\s*[‘’'`])\s*(.*)$")]
+    private static partial Regex SubSubItem();
 
     [GeneratedRegex(@"\b[A-Z][A-Z0-9.]*(?:\([0-9A-Z]+\))?(?:/[A-Za-z0-9.()\-]+){1,6}")]
     private static partial Regex SymbolPattern();
@@ -208,6 +214,10 @@ public static partial class TranslationImporter
             return entries;
         }
         string? parent = null;
+        // The last sub-item's letter under the parent, and the last sub-sub-item's number under that letter: "i)"
+        // after "h)" is the letter i, after "a)" the first sub-sub-item; "v)" after "iv)" is five, after "u)" a letter.
+        string? letter = null;
+        var subSub = 0;
         var ended = true;
         for (var i = start + 1; i < lines.Count && entries.Count < MaxItems; i++)
         {
@@ -229,11 +239,20 @@ public static partial class TranslationImporter
                     break;
                 }
                 parent = number;
+                letter = null;
                 entries.Add(new Entry(line.Number, number, numbered.Groups[2].Value));
             }
-            else if (parent is not null && LetteredItem().Match(line.Text) is { Success: true } lettered && Letter(lettered.Groups[1].Value) is { } letter)
+            else if (letter is not null && SubSubItem().Match(line.Text) is { Success: true } nested
+                && SubSubNumber(nested) is { } n && n == subSub + 1 && !(subSub == 0 && nested.Groups[1].Value == NextLetter(letter)))
             {
-                entries.Add(new Entry(line.Number, $"{parent} ({letter})", lettered.Groups[2].Value));
+                subSub = n;
+                entries.Add(new Entry(line.Number, $"{parent} ({letter}) ({Roman(n)})", nested.Groups[4].Value));
+            }
+            else if (parent is not null && LetteredItem().Match(line.Text) is { Success: true } lettered && Letter(lettered.Groups[1].Value) is { } next)
+            {
+                letter = next;
+                subSub = 0;
+                entries.Add(new Entry(line.Number, $"{parent} ({next})", lettered.Groups[2].Value));
             }
             else if (entries.Count > 0 && !ended)
             {
@@ -266,6 +285,31 @@ public static partial class TranslationImporter
         t = t.TrimEnd('.', ';', ':', '；', '：', '。', '؛', ' ', '\u00a0', '\u202f');
         return t.Length > DefinitionValidator.MaxTextLength ? t[..DefinitionValidator.MaxTextLength] : t;
     }
+
+    /// <summary>The sub-sub-item's number, whichever way its language writes it.</summary>
+    private static int? SubSubNumber(Match mark)
+    {
+        if (mark.Groups[1].Success)
+        {
+            return RomanValue(mark.Groups[1].Value);
+        }
+        if (mark.Groups[2].Success)
+        {
+            return mark.Groups[2].Value[0] - '\u3220' + 1;
+        }
+        return int.Parse(mark.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] RomanNumbers =
+        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"];
+
+    /// <summary>"i" to "xx" as 1 to 20 (a list with more sub-sub-items under one letter is not an agenda); else null.</summary>
+    private static int? RomanValue(string mark) => Array.IndexOf(RomanNumbers, mark) is var i and >= 0 ? i + 1 : null;
+
+    /// <summary>The number as the definitions write it, "(i)" to "(xx)".</summary>
+    private static string Roman(int n) => n <= RomanNumbers.Length ? RomanNumbers[n - 1] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string NextLetter(string letter) => ((char)(letter[0] + 1)).ToString();
 
     private static string? Letter(string mark)
     {
