@@ -39,6 +39,7 @@ public sealed class TranslationsApiTests(SharedServer shared)
         Assert.True(response.Status == HttpStatusCode.OK, response.ToString());
         Assert.Equal(("fr", "CAC/COSP/IRG/2015/1", 10, 10, 1L), ((string?)response.Json["language"], (string?)response.Json["symbol"],
             (int)response.Json["matched"]!, (int)response.Json["added"]!, (long)response.Json["version"]!));
+        Assert.Equal(["irg"], response.Json["bodyIds"]!.AsArray().Select(b => (string)b!));
         Assert.Empty(response.Json["warnings"]!.AsArray());
         var snapshot = (await _api.GetMeetingAsync(created.Id)).Json;
         Assert.Equal(1L, (long)snapshot["version"]!);

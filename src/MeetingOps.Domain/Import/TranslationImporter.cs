@@ -8,9 +8,11 @@ namespace MeetingOps.Domain.Import;
 /// <param name="Added">Items whose title in <see cref="Language"/> was added or changed.</param>
 /// <param name="Matched">Items of the text matched to an item of the meeting (by body and number).</param>
 /// <param name="RefusalText">The refusal as a phrase code and its arguments, for a page in another language.</param>
+/// <param name="BodyId">The body of the (first) list read.</param>
+/// <param name="BodyIds">Every body whose list was read: a document may hold several bodies' agendas, each under its name.</param>
 public sealed record TranslationImport(
     string Language, MeetingDefinition? Definition, int Added, int Matched, string? Symbol, string? BodyId,
-    IReadOnlyList<ImportWarning> Warnings, string? Refusal, ServerText? RefusalText = null);
+    IReadOnlyList<ImportWarning> Warnings, string? Refusal, ServerText? RefusalText = null, IReadOnlyList<string>? BodyIds = null);
 
 /// <summary>
 /// Reads the same agenda in another official language (the same symbol, as every language version carries it) and adds
@@ -22,44 +24,8 @@ public static partial class TranslationImporter
 {
     public const int MaxItems = 400;
 
-    /// <summary>The heading of the agenda list in each language, as the UN's documents print it.</summary>
-    private static readonly Dictionary<string, Regex> AgendaHeading = new(StringComparer.Ordinal)
-    {
-        ["fr"] = new(@"^\s*(?:I\.\s*)?Ordre du jour provisoire\s*$", RegexOptions.IgnoreCase),
-        ["es"] = new(@"^\s*(?:I\.\s*)?Programa provisional\s*$", RegexOptions.IgnoreCase),
-        ["ru"] = new(@"^\s*(?:I\.\s*)?Предварительная повестка дня\s*$", RegexOptions.IgnoreCase),
-        ["ar"] = new(@"^\s*(?:أولا\s*[-–]\s*)?جدول الأعمال المؤقت\s*$"),
-        ["zh"] = new(@"^\s*(?:一、\s*)?临时议程\s*$"),
-    };
-
-    /// <summary>Where the list ends: the annotations that follow it.</summary>
-    private static readonly Dictionary<string, Regex> AnnotationsHeading = new(StringComparer.Ordinal)
-    {
-        ["fr"] = new(@"^\s*(?:II\.\s*)?Annotations\b", RegexOptions.IgnoreCase),
-        ["es"] = new(@"^\s*(?:II\.\s*)?Anotaciones\b", RegexOptions.IgnoreCase),
-        ["ru"] = new(@"^\s*(?:II\.\s*)?Аннотации\b", RegexOptions.IgnoreCase),
-        ["ar"] = new(@"^\s*(?:ثانيا\s*[-–]\s*)?(?:الشروح|شروح)"),
-        ["zh"] = new(@"^\s*(?:二、\s*)?(?:说明|附加说明)"),
-    };
-
-    // "1." in most lists, "1、" in Chinese, "1 -" in Arabic (a dash, not a range such as "1-3").
-    [GeneratedRegex(@"^\s*(\d{1,3})\s*(?:[.．、]|[-–](?!\s*\d))\s*(.*)$")]
-    private static partial Regex NumberedItem();
-
-    // "a)", "(a)", Cyrillic "а)", Arabic "(أ)": a sub-item's letter in any of the six languages' lists.
-    [GeneratedRegex(@"^\s*\(?([a-zа-я]|[أبجدهـوزحطي]{1,2})\)\s*(.*)$")]
-    private static partial Regex LetteredItem();
-
-    // A sub-sub-item's mark: "i)", "(ii)" in the French, Spanish, Russian and English lists; "㈠" (a parenthesized
-    // ideograph) in the Chinese; "‘1’" (an Arabic-script list numbers them as a digit between quotation marks).
-    [GeneratedRegex(@"^\s*(?:\(?([ivx]{1,6})\)|([\u3220-\u3229])|[‘’'`]\s*(\d{1,2})\s*[‘’'`])\s*(.*)$")]
-    private static partial Regex SubSubItem();
-
     [GeneratedRegex(@"\b[A-Z][A-Z0-9.]*(?:\([0-9A-Z]+\))?(?:/[A-Za-z0-9.()\-]+){1,6}")]
     private static partial Regex SymbolPattern();
-
-    private const string CyrillicLetters = "абвгдежзиклмнопрстуфхцчшщэюя";
-    private static readonly string[] ArabicLetters = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي"];
 
     private sealed record Line(int Number, string Text);
 
@@ -86,48 +52,30 @@ public static partial class TranslationImporter
             return Refuse(why, whyText!, symbol);
         }
 
-        var entries = ReadList(lines, language, warnings);
-        if (entries.Count == 0)
+        var lists = ReadLists(lines, language, meeting, warnings);
+        if (lists.Count == 0)
         {
             return Refuse($"No agenda list found: the {Languages.Name(language)} text needs its heading (e.g. \"{Example(language)}\") followed by the numbered items.",
                 ServerPhrases.TranslationNoList.With(("language", language), ("example", Example(language))), symbol);
         }
 
-        var byNumber = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Index(IReadOnlyList<ItemDefinition>? items)
-        {
-            foreach (var item in items ?? [])
-            {
-                if (item?.Numbers is not null && item.Numbers.TryGetValue(body!.Id, out var n) && n is not null)
-                {
-                    byNumber.TryAdd(Normalize(n), item.Id);
-                }
-                Index(item?.SubItems);
-            }
-        }
-        Index(meeting.Items);
-
+        // Each list is one body's agenda: the body its heading names, else (a document of one agenda) the symbol's. A
+        // text that carries several bodies' symbols does not say whose an unnamed list is: it is left, never guessed.
+        var bodiesOfSymbols = (meeting.Bodies ?? []).Count(b => b?.Symbol is { Length: > 0 } stem && symbols.Any(s => s.StartsWith(stem + "/", StringComparison.Ordinal)));
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        var read = new List<string>();
+        foreach (var list in lists)
         {
-            if (!byNumber.TryGetValue(entry.Number, out var id))
+            if ((list.Body ?? (bodiesOfSymbols > 1 ? null : body)) is not { } listBody)
             {
-                warnings.Add(new ImportWarning(entry.Line,
-                    $"Item {entry.Number} of the {Languages.Name(language)} text (\"{Short(entry.Title)}\") is not on the agenda of {body!.Id}; its title was not added.",
-                    ServerPhrases.TranslationNotOnAgenda.With(("number", entry.Number), ("language", language), ("text", Short(entry.Title)), ("body", body.Id))));
+                var first = list.Entries[0];
+                warnings.Add(new ImportWarning(first.Line,
+                    $"The {Languages.Name(language)} text holds the agendas of several bodies, and the list that begins \"{Short(first.Title)}\" is not under the {Languages.Name(language)} name of one of them; its titles were not added (give the bodies' names in this language in the definition).",
+                    ServerPhrases.TranslationListNoBody.With(("language", language), ("text", Short(first.Title)))));
                 continue;
             }
-            if (!titles.TryAdd(id, entry.Title))
-            {
-                warnings.Add(new ImportWarning(entry.Line, $"Item {entry.Number} appears twice in the {Languages.Name(language)} text; the first title was kept.",
-                    ServerPhrases.TranslationTwice.With(("number", entry.Number), ("language", language))));
-            }
-        }
-        foreach (var (number, id) in byNumber.Where(n => !titles.ContainsKey(n.Value)))
-        {
-            warnings.Add(new ImportWarning(0,
-                $"Item {number} of {body!.Id} ({id}) has no {Languages.Name(language)} title in the text; it keeps its English title.",
-                ServerPhrases.TranslationNoTitle.With(("number", number), ("body", body.Id), ("id", id), ("language", language))));
+            read.Add(listBody.Id);
+            Match(meeting, listBody, list.Entries, language, titles, warnings);
         }
 
         var added = 0;
@@ -151,7 +99,67 @@ public static partial class TranslationImporter
             return item with { SubItems = subItems, Titles = merged };
         }).ToList();
         var translated = meeting with { Items = Translate(meeting.Items)! };
-        return new TranslationImport(language, translated, added, titles.Count, symbol, body!.Id, warnings, null);
+        return new TranslationImport(language, translated, added, titles.Count, symbol, read.FirstOrDefault(), warnings, null, BodyIds: read.Distinct().ToList());
+    }
+
+    /// <summary>One body's list matched to its items by number: each title found, and a warning for every mismatch.</summary>
+    private static void Match(MeetingDefinition meeting, BodyDefinition body, List<Entry> entries, string language,
+        Dictionary<string, string> titles, List<ImportWarning> warnings)
+    {
+        var byNumber = new Dictionary<string, ItemDefinition>(StringComparer.Ordinal);
+        void Index(IReadOnlyList<ItemDefinition>? items)
+        {
+            foreach (var item in items ?? [])
+            {
+                if (item?.Numbers is not null && item.Numbers.TryGetValue(body.Id, out var n) && n is not null)
+                {
+                    byNumber.TryAdd(Normalize(n), item);
+                }
+                Index(item?.SubItems);
+            }
+        }
+        Index(meeting.Items);
+
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (!byNumber.TryGetValue(entry.Number, out var item))
+            {
+                warnings.Add(new ImportWarning(entry.Line,
+                    $"Item {entry.Number} of the {Languages.Name(language)} text (\"{Short(entry.Title)}\") is not on the agenda of {body.Id}; its title was not added.",
+                    ServerPhrases.TranslationNotOnAgenda.With(("number", entry.Number), ("language", language), ("text", Short(entry.Title)), ("body", body.Id))));
+                continue;
+            }
+            var title = WithoutJointMark(entry.Title, item);
+            // A joint item is on each body's list: the same title twice is the same item, not a repeat.
+            if (!found.Add(item.Id) || (titles.TryGetValue(item.Id, out var had) && had != title))
+            {
+                warnings.Add(new ImportWarning(entry.Line, $"Item {entry.Number} appears twice in the {Languages.Name(language)} text; the first title was kept.",
+                    ServerPhrases.TranslationTwice.With(("number", entry.Number), ("language", language))));
+                continue;
+            }
+            titles.TryAdd(item.Id, title);
+        }
+        foreach (var (number, item) in byNumber.Where(n => !found.Contains(n.Value.Id)))
+        {
+            warnings.Add(new ImportWarning(0,
+                $"Item {number} of {body.Id} ({item.Id}) has no {Languages.Name(language)} title in the text; it keeps its English title.",
+                ServerPhrases.TranslationNoTitle.With(("number", number), ("body", body.Id), ("id", item.Id), ("language", language))));
+        }
+    }
+
+    /// <summary>
+    /// A joint item's title without the mark that says it is joint ("(point commun)", "(tema conjunto del Grupo …)"): a
+    /// closing parenthesis the English title does not have, on an item more than one body takes up.
+    /// </summary>
+    private static string WithoutJointMark(string title, ItemDefinition item)
+    {
+        if (item.Numbers.Count < 2 || item.Title.TrimEnd().EndsWith(')') || !(title.EndsWith(')') || title.EndsWith('）')))
+        {
+            return title;
+        }
+        var open = Math.Max(title.LastIndexOf('('), title.LastIndexOf('（'));
+        return open > 0 ? title[..open].TrimEnd() : title;
     }
 
     private static string Example(string language) => language switch
@@ -203,126 +211,4 @@ public static partial class TranslationImporter
     /// <summary>"1", "1 (a)", "2 (b) (i)": the numbers as the definitions write them, whatever spacing the text used.</summary>
     private static string Normalize(string number) =>
         Regex.Replace(Regex.Replace(number.Trim(), @"\s*\(\s*", " ("), @"\s*\)", ")");
-
-    /// <summary>The agenda list under its heading: numbered items and lettered sub-items, titles joined across broken lines.</summary>
-    private static List<Entry> ReadList(List<Line> lines, string language, List<ImportWarning> warnings)
-    {
-        var start = lines.FindIndex(l => AgendaHeading[language].IsMatch(l.Text));
-        var entries = new List<Entry>();
-        if (start < 0)
-        {
-            return entries;
-        }
-        string? parent = null;
-        // The last sub-item's letter under the parent, and the last sub-sub-item's number under that letter: "i)"
-        // after "h)" is the letter i, after "a)" the first sub-sub-item; "v)" after "iv)" is five, after "u)" a letter.
-        string? letter = null;
-        var subSub = 0;
-        var ended = true;
-        for (var i = start + 1; i < lines.Count && entries.Count < MaxItems; i++)
-        {
-            var line = lines[i];
-            if (line.Text.Length == 0)
-            {
-                continue;
-            }
-            if (AnnotationsHeading[language].IsMatch(line.Text))
-            {
-                break;
-            }
-            if (NumberedItem().Match(line.Text) is { Success: true } numbered)
-            {
-                var number = int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                // The annotations repeat the list's numbers: a 1 after the list has begun is where the list ended.
-                if (entries.Count > 0 && number == "1")
-                {
-                    break;
-                }
-                parent = number;
-                letter = null;
-                entries.Add(new Entry(line.Number, number, numbered.Groups[2].Value));
-            }
-            else if (letter is not null && SubSubItem().Match(line.Text) is { Success: true } nested
-                && SubSubNumber(nested) is { } n && n == subSub + 1 && !(subSub == 0 && nested.Groups[1].Value == NextLetter(letter)))
-            {
-                subSub = n;
-                entries.Add(new Entry(line.Number, $"{parent} ({letter}) ({Roman(n)})", nested.Groups[4].Value));
-            }
-            else if (parent is not null && LetteredItem().Match(line.Text) is { Success: true } lettered && Letter(lettered.Groups[1].Value) is { } next)
-            {
-                letter = next;
-                subSub = 0;
-                entries.Add(new Entry(line.Number, $"{parent} ({next})", lettered.Groups[2].Value));
-            }
-            else if (entries.Count > 0 && !ended)
-            {
-                var last = entries[^1];
-                entries[^1] = last with { Title = last.Title + " " + line.Text };
-            }
-            else if (entries.Count > 0)
-            {
-                break;
-            }
-            else
-            {
-                continue;
-            }
-            ended = EndsTitle(entries[^1].Title);
-        }
-        if (entries.Count >= MaxItems)
-        {
-            warnings.Add(new ImportWarning(0, $"The list was read as far as {MaxItems} items; the rest was left out.", ServerPhrases.TranslationListCut.With(("max", MaxItems))));
-        }
-        return entries.Select(e => e with { Title = Clean(e.Title) }).Where(e => e.Title.Length > 0).ToList();
-    }
-
-    private static bool EndsTitle(string title) => title.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or ';' or ':' or '；' or '：' or '。' or '؛';
-
-    /// <summary>The title without the list's punctuation ("Questions d'organisation :" → "Questions d'organisation").</summary>
-    private static string Clean(string title)
-    {
-        var t = Regex.Replace(title, @"\s+", " ").Trim();
-        t = t.TrimEnd('.', ';', ':', '；', '：', '。', '؛', ' ', '\u00a0', '\u202f');
-        return t.Length > DefinitionValidator.MaxTextLength ? t[..DefinitionValidator.MaxTextLength] : t;
-    }
-
-    /// <summary>The sub-sub-item's number, whichever way its language writes it.</summary>
-    private static int? SubSubNumber(Match mark)
-    {
-        if (mark.Groups[1].Success)
-        {
-            return RomanValue(mark.Groups[1].Value);
-        }
-        if (mark.Groups[2].Success)
-        {
-            return mark.Groups[2].Value[0] - '\u3220' + 1;
-        }
-        return int.Parse(mark.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static readonly string[] RomanNumbers =
-        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"];
-
-    /// <summary>"i" to "xx" as 1 to 20 (a list with more sub-sub-items under one letter is not an agenda); else null.</summary>
-    private static int? RomanValue(string mark) => Array.IndexOf(RomanNumbers, mark) is var i and >= 0 ? i + 1 : null;
-
-    /// <summary>The number as the definitions write it, "(i)" to "(xx)".</summary>
-    private static string Roman(int n) => n <= RomanNumbers.Length ? RomanNumbers[n - 1] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string NextLetter(string letter) => ((char)(letter[0] + 1)).ToString();
-
-    private static string? Letter(string mark)
-    {
-        if (mark.Length == 1 && mark[0] is >= 'a' and <= 'z')
-        {
-            return mark;
-        }
-        var cyrillic = CyrillicLetters.IndexOf(mark, StringComparison.Ordinal);
-        if (mark.Length == 1 && cyrillic >= 0 && cyrillic < 26)
-        {
-            return ((char)('a' + cyrillic)).ToString();
-        }
-        var arabic = Array.IndexOf(ArabicLetters, mark);
-        return arabic >= 0 ? ((char)('a' + arabic)).ToString() : null;
-    }
 }

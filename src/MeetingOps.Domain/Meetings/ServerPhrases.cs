@@ -273,6 +273,7 @@ public static class ServerPhrases
     public static readonly ServerPhrase TranslationTwice = new("translation.twice", "number", "language");
     public static readonly ServerPhrase TranslationNoTitle = new("translation.noTitle", "number", "body", "id", "language");
     public static readonly ServerPhrase TranslationListCut = new("translation.listCut", "max");
+    public static readonly ServerPhrase TranslationListNoBody = new("translation.listNoBody", "language", "text");
     public static readonly ServerPhrase TranslationNotALanguage = new("translation.notALanguage", "code", "languages");
     public static readonly ServerPhrase TranslationNoSymbol = new("translation.noSymbol");
     public static readonly ServerPhrase TranslationSymbolNoBody = new("translation.symbolNoBody", "symbol");

@@ -29,9 +29,13 @@ public static class TranslationsApi
     /// <summary>A mismatch: its line (0: the text as a whole), the English sentence, and the same as a phrase for the pages.</summary>
     public sealed record TranslationWarning(int Line, string Message, ServerText? Text = null);
 
-    /// <summary>What the import did: the language, the symbol and body matched, how many titles were added, the meeting's version after, and every mismatch.</summary>
+    /// <summary>
+    /// What the import did: the language, the symbol and body matched (every body's, when the text held several bodies'
+    /// agendas), how many titles were added, the meeting's version after, and every mismatch.
+    /// </summary>
     public sealed record TranslationResult(
-        string Id, string Language, string? Symbol, string? BodyId, int Matched, int Added, long Version, IReadOnlyList<TranslationWarning> Warnings);
+        string Id, string Language, string? Symbol, string? BodyId, int Matched, int Added, long Version, IReadOnlyList<TranslationWarning> Warnings,
+        IReadOnlyList<string> BodyIds);
 
     private static async Task<Results<Ok<TranslationResult>, ProblemHttpResult>> Import(
         MeetingId id, HttpRequest request, HttpResponse response, IGrainFactory grains, GrainCalls calls, IOrganizerCredential organizer, CancellationToken cancellationToken)
@@ -95,7 +99,7 @@ public static class TranslationsApi
             }
             if (result.Added == 0)
             {
-                return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, 0, current.View.Version, warnings));
+                return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, 0, current.View.Version, warnings, result.BodyIds ?? []));
             }
             var outcome = await calls.Read(() => workspace.ReplaceDefinition(new ReplaceDefinition(result.Definition!, key, current.View.Version, actor)), cancellationToken);
             if (outcome.Refusal is { Kind: RefusalKind.VersionConflict } && attempt < 3)
@@ -107,7 +111,7 @@ public static class TranslationsApi
                 return Problems.From(refusal, outcome.Problems);
             }
             response.Headers.ETag = CommandHeaders.ETag(outcome.View!.Version);
-            return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, result.Added, outcome.View.Version, warnings));
+            return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, result.Added, outcome.View.Version, warnings, result.BodyIds ?? []));
         }
     }
 }

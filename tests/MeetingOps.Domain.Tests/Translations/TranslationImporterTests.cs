@@ -246,3 +246,101 @@ public class TranslationSubSubItemTests
         Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("is not on the agenda", StringComparison.Ordinal));
     }
 }
+
+/// <summary>
+/// A document holding two bodies' agendas, as the joint meeting of the two working groups published its English
+/// (samples/ctoc-wg2-wg3-2022-annotated-agenda.txt): each list is read under the body its heading names, in the text's
+/// language as the definition gives the bodies' names. No published French of that document is in the corpus, so the
+/// text below is written for the test after the English one.
+/// </summary>
+public class TranslationOfSeveralAgendasTests
+{
+    private const string French = """
+        CTOC/COP/WG.2/2022/1 – CTOC/COP/WG.3/2022/1
+        Ordres du jour provisoires annotés
+
+        Groupe de travail sur la coopération internationale
+
+        1. Questions d’organisation (point commun) :
+        a) Ouverture de la réunion ;
+        b) Adoption de l’ordre du jour et organisation des travaux.
+        2. Transfèrement des personnes condamnées (article 17 de la Convention contre la criminalité organisée).
+        3. Application de la Convention contre la criminalité organisée aux infractions qui portent atteinte à l’environnement (point commun du Groupe de travail sur la coopération internationale et du Groupe de travail d’experts gouvernementaux sur l’assistance technique).
+        4. Questions diverses (point commun).
+        5. Adoption du rapport commun (point commun).
+
+        Groupe de travail d’experts gouvernementaux
+        sur l’assistance technique
+
+        1. Questions d’organisation (point commun) :
+        a) Ouverture de la réunion ;
+        b) Adoption de l’ordre du jour et organisation des travaux.
+        2. Application de la Convention contre la criminalité organisée aux infractions qui portent atteinte à l’environnement (point commun du Groupe de travail d’experts gouvernementaux sur l’assistance technique et du Groupe de travail sur la coopération internationale).
+        3. Stratégies efficaces pour prévenir et combattre la criminalité organisée.
+        4. Mise au point et adoption des projets de recommandation issus de la douzième réunion du Groupe de travail.
+        5. Questions relatives au Mécanisme d’examen de l’application de la Convention.
+        6. Questions diverses (point commun).
+        7. Adoption du rapport commun (point commun).
+
+        Annotations
+
+        Groupe de travail sur la coopération internationale
+
+        1. Questions d’organisation
+        """;
+
+    private static MeetingDefinition Meeting(bool frenchNames)
+    {
+        var english = DefinitionReader.Parse(System.Text.Encoding.UTF8.GetBytes(Samples.Text(Samples.Vienna2022))).Definition!;
+        if (!frenchNames)
+        {
+            return english;
+        }
+        var names = new Dictionary<string, string>
+        {
+            ["wg3"] = "Groupe de travail sur la coopération internationale",
+            ["wg2"] = "Groupe de travail d’experts gouvernementaux sur l’assistance technique",
+        };
+        return english with { Bodies = english.Bodies.Select(b => b with { Names = new Dictionary<string, string> { ["fr"] = names[b.Id] } }).ToList() };
+    }
+
+    private static string? FrenchTitle(MeetingDefinition d, string id)
+    {
+        ItemDefinition? Find(IReadOnlyList<ItemDefinition>? items) =>
+            items?.Select(i => i.Id == id ? i : Find(i.SubItems)).FirstOrDefault(i => i is not null);
+        return Find(d.Items)!.Titles?.GetValueOrDefault("fr");
+    }
+
+    [Fact]
+    public void Each_list_is_read_under_the_body_its_heading_names_and_joint_items_lose_their_mark()
+    {
+        var result = TranslationImporter.Apply(Meeting(frenchNames: true), "fr", French);
+
+        Assert.Null(result.Refusal);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(["wg3", "wg2"], result.BodyIds!);
+        Assert.Equal(10, result.Matched);
+        Assert.Equal("Transfèrement des personnes condamnées (article 17 de la Convention contre la criminalité organisée)", FrenchTitle(result.Definition!, "transfer-of-sentenced-persons"));
+        Assert.Equal("Stratégies efficaces pour prévenir et combattre la criminalité organisée", FrenchTitle(result.Definition!, "effective-strategies-to-prevent-and-combat"));
+        Assert.Equal("Questions d’organisation", FrenchTitle(result.Definition!, "organizational-matters"));
+        Assert.Equal("Application de la Convention contre la criminalité organisée aux infractions qui portent atteinte à l’environnement",
+            FrenchTitle(result.Definition!, "application-of-the-organized-crime-convention"));
+        Assert.Equal("Adoption du rapport commun", FrenchTitle(result.Definition!, "joint-report"));
+        Assert.Empty(DefinitionValidator.Validate(result.Definition!).Problems);
+    }
+
+    [Fact]
+    public void Without_the_bodies_names_in_the_language_no_list_is_read_under_a_guessed_body()
+    {
+        // The text carries both bodies' symbols, so neither says whose the first list is; the second cannot be told from
+        // the annotations. Nothing is added, and the warning says why, rather than giving one body the other's titles.
+        var result = TranslationImporter.Apply(Meeting(frenchNames: false), "fr", French);
+
+        Assert.Null(result.Refusal);
+        Assert.Equal(0, result.Matched);
+        Assert.Empty(result.BodyIds!);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("translation.listNoBody", warning.Text!.Code);
+        Assert.Null(FrenchTitle(result.Definition!, "organizational-matters"));
+    }
+}
