@@ -244,6 +244,8 @@ public sealed class LanguagePageTests(LiveFixture fixture)
         Assert.Equal("fr", await display.Locator("#title .display-title-line").Nth(1).Locator(".item-title-text").GetAttributeAsync("lang"));
         await Expect(follow.Locator("#item-report .agenda-title")).ToHaveTextAsync("Adoption du rapport du Groupe d’examen de l’application sur les travaux de sa sixième session");
         await Expect(follow.Locator("#titles-note")).ToBeHiddenAsync();
+        await Pages.ScreenshotAsync(display, "display-en-fr-translated");
+        await Pages.ScreenshotAsync(follow, "follow-fr-translated-phone");
         Assert.True(await follow.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the follow page reloaded");
         Assert.True(await display.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the display reloaded");
         Assert.True(pages.Errors.Count == 0, string.Join("\n", pages.Errors));

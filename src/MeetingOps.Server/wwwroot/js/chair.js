@@ -130,7 +130,8 @@ function describe(meeting, entry) {
   }
   if (entry.subject === 'item') {
     const item = itemById(meeting, entry.itemId);
-    return `${item ? itemLabel(meeting, item) : entry.itemId} ${actionWords[entry.action] ?? entry.action}${entry.note ? ` (${entry.note})` : ''}`;
+    const done = t('chair.itemDone', { item: item ? itemLabel(meeting, item) : entry.itemId, done: actionWords[entry.action] ?? entry.action });
+    return entry.note ? t('common.withNote', { text: done, note: entry.note }) : done;
   }
   return t('chair.sessionDone', { session: sittingWords(meeting, entry.sessionId), done: actionWords[entry.action] ?? entry.action });
 }

@@ -5,9 +5,9 @@
 // statement timer runs here from the server's numbers, so every screen shows the same seconds. It rides on the
 // page's own connection (window.meetingOpsLive, set by live.js) rather than opening a second one.
 import { request } from './api.js';
-import { t } from './i18n.js';
+import { t, list as listOf } from './i18n.js';
 import { meetingIdFromPath, currentSession } from './meeting.js';
-import { serverText } from './server-text.js';
+import { serverText, around } from './server-text.js';
 
 const section = document.getElementById('floor');
 const mode = section?.dataset.floor;
@@ -98,13 +98,14 @@ function renderFollow(body) {
   const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
   for (const q of view.queue) {
     const own = q.delegation === delegation?.id;
-    list.append(el('li', { class: own ? 'floor-own' : '' }, q.name, q.kind !== 'statement' ? el('span', { class: 'floor-kind' }, ` (${kindWords[q.kind]})`) : null));
+    list.append(el('li', { class: own ? 'floor-own' : '' },
+      ...(q.kind !== 'statement' ? around('common.withNote', { text: q.name }, el('span', { class: 'floor-kind' }, kindWords[q.kind]), 'note') : [q.name])));
   }
   body.append(view.queue.length ? list : el('p', { class: 'muted' }, t('floor.nobodyAsked')));
   if (delegation) {
     const mine = view.queue.filter(q => q.delegation === delegation.id);
     body.append(el('p', { id: 'floor-place', class: 'floor-place' },
-      mine.length ? t('floor.yourPlace', { places: mine.map(q => `${q.place} (${kindLower[q.kind]})`).join(', ') }) : t('floor.signedIn', { name: delegation.name ?? delegation.id })));
+      mine.length ? t('floor.yourPlace', { places: listOf(mine.map(q => t('common.withNote', { text: q.place, note: kindLower[q.kind] }))) }) : t('floor.signedIn', { name: delegation.name ?? delegation.id })));
     const buttons = el('div', { class: 'floor-buttons' });
     for (const kind of ['statement', 'pointOfOrder', 'rightOfReply']) {
       const asked = mine.some(q => q.kind === kind);
@@ -119,12 +120,12 @@ function renderFollow(body) {
 function renderChair(body) {
   const s = view.speaking;
   body.append(el('div', { class: 'card-head' }, el('h2', {}, t('floor.list')), el('span', { class: 'muted' }, view.closed ? t('floor.closed') : t('floor.open'))));
-  body.append(el('p', { class: 'floor-now' }, s ? [`${t('floor.floorColon')} `, el('strong', { id: 'floor-speaker' }, s.name), ` (${kindLower[s.kind]})`] : t('floor.nobody')));
+  body.append(el('p', { class: 'floor-now' }, s ? [`${t('floor.floorColon')} `, ...around('common.withNote', { note: kindLower[s.kind] }, el('strong', { id: 'floor-speaker' }, s.name), 'text')] : t('floor.nobody')));
   if (s) {
     body.append(timerBox()); // not append(null): the DOM writes that as the text "null"
   }
   const list = el('ol', { id: 'floor-queue', class: 'floor-queue' });
-  view.queue.forEach(q => list.append(el('li', {}, `${q.name}${q.kind !== 'statement' ? ` (${kindWords[q.kind]})` : ''} `,
+  view.queue.forEach(q => list.append(el('li', {}, `${q.kind !== 'statement' ? t('common.withNote', { text: q.name, note: kindWords[q.kind] }) : q.name} `,
     el('button', { class: 'button button-quiet', type: 'button', onclick: () => send('give', { delegation: q.delegation, kind: q.kind }) }, t('floor.give')),
     q.place > 1 ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': t('floor.moveUp', { name: q.name }), onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place - 1 }) }, '↑') : null,
     q.place < view.queue.length ? el('button', { class: 'button button-quiet', type: 'button', 'aria-label': t('floor.moveDown', { name: q.name }), onclick: () => send('move', { delegation: q.delegation, kind: q.kind, position: q.place + 1 }) }, '↓') : null,

@@ -2,6 +2,7 @@
 // statuses and documents, and the schedule in venue time and the viewer's own time. Changes are announced to
 // screen readers through an aria-live region.
 import { followMeeting } from './live.js';
+import { around } from './server-text.js';
 import { t, lang, ltr } from './i18n.js';
 import {
   itemTitle, titleNodes, bodyName, symbolNode,
@@ -65,7 +66,7 @@ function renderNow(meeting) {
       : h('p', { class: 'now-title', id: 'now-title' }, session.status === 'suspended' ? t('follow.suspended') : t('follow.noItem')));
   const next = nextItem(meeting, session);
   fill($('coming'), next
-    ? [h('span', { class: 'eyebrow' }, t('common.next')), ' ', h('span', { id: 'next-item' }, `${itemLabel(meeting, next.item)}: `, titleNodes(next.item))]
+    ? [h('span', { class: 'eyebrow' }, t('common.next')), ' ', h('span', { id: 'next-item' }, ...around('common.labelled', { label: itemLabel(meeting, next.item) }, titleNodes(next.item), 'title'))]
     : null);
 }
 

@@ -847,7 +847,7 @@ function formatCard() {
   const open = (snapshot?.sessions ?? []).filter(s => s.status !== 'ended' && s.status !== 'cancelled');
   fill($('format-sittings'), open.map(s => h('label', { class: 'check' },
     h('input', { type: 'checkbox', value: s.id, name: 'format-sitting' }),
-    ` ${venueDate(s.start, false)} ${ltr(`${venueTime(s.start)}–${venueTime(s.end)}`)} (${S.formats[s.format] ?? s.format})`)));
+    ` ${t('common.withNote', { text: `${venueDate(s.start, false)} ${ltr(`${venueTime(s.start)}–${venueTime(s.end)}`)}`, note: S.formats[s.format] ?? s.format })}`)));
 }
 
 let proposalRequest = null;
