@@ -6,8 +6,11 @@ namespace MeetingOps.Domain;
 /// <summary>Where a body stops being UTF-8, in words a sender can find: byte offset, line and byte in the line.</summary>
 public static class Utf8Text
 {
+    /// <summary>Where the first bad byte is, in English and as a phrase the pages say in the viewer's language.</summary>
+    public sealed record Fault(string Message, ServerText Text);
+
     /// <summary>Null when <paramref name="bytes"/> is valid UTF-8; otherwise where the first bad byte is.</summary>
-    public static string? FirstInvalid(ReadOnlySpan<byte> bytes)
+    public static Fault? FirstInvalid(ReadOnlySpan<byte> bytes)
     {
         if (Utf8.IsValid(bytes))
         {
@@ -32,7 +35,12 @@ public static class Utf8Text
         var before = bytes[..Math.Min(offset, bytes.Length)];
         var line = before.Count((byte)'\n') + 1;
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        var value = offset < bytes.Length ? $"0x{bytes[offset]:X2}" : "a cut-off sequence at the end";
-        return $"The body is not valid UTF-8: byte {offset + 1:N0} (line {line:N0}, byte {offset - lineStart + 1:N0} of the line) is {value}. Save the text as UTF-8 and send it again.";
+        var column = offset - lineStart + 1;
+        var cutOff = offset >= bytes.Length;
+        var value = cutOff ? "a cut-off sequence at the end" : $"0x{bytes[offset]:X2}";
+        var text = cutOff
+            ? ServerPhrases.RequestNotUtf8CutOff.With(("offset", offset + 1), ("line", line), ("column", column))
+            : ServerPhrases.RequestNotUtf8.With(("offset", offset + 1), ("line", line), ("column", column), ("value", value));
+        return new Fault($"The body is not valid UTF-8: byte {offset + 1:N0} (line {line:N0}, byte {column:N0} of the line) is {value}. Save the text as UTF-8 and send it again.", text);
     }
 }

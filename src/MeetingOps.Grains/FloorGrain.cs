@@ -58,12 +58,12 @@ public sealed partial class FloorGrain(
         if (command.IdempotencyKey is { } idem && (idem.Length is 0 or > MeetingGrain.MaxIdempotencyKeyLength || idem.Any(char.IsControl)))
         {
             return Refused(RefusalKind.Invalid, $"Idempotency-Key must be 1–{MeetingGrain.MaxIdempotencyKeyLength} printable characters.",
-                ServerPhrases.FloorIdempotencyKeyShape.With(("max", MeetingGrain.MaxIdempotencyKeyLength)));
+                ServerPhrases.IdempotencyKeyMalformed.With(("count", MeetingGrain.MaxIdempotencyKeyLength)));
         }
-        if (command.ActorName is { Length: > Actor.MaxNameLength })
+        if (command.ActorName is { } actorName && (actorName.Length > Actor.MaxNameLength || actorName.Any(char.IsControl)))
         {
-            return Refused(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} characters.",
-                ServerPhrases.FloorActorNameTooLong.With(("max", Actor.MaxNameLength)));
+            return Refused(RefusalKind.Invalid, $"The actor's name is at most {Actor.MaxNameLength} printable characters (no control characters).",
+                ServerPhrases.ActorNameTooLong.With(("count", Actor.MaxNameLength)));
         }
         var access = await GrainFactory.GetGrain<IDelegationsGrain>(MeetingId).Access(command.PresentedKey, ItemId);
         if (access is null)

@@ -143,6 +143,20 @@ public class FloorGrainTests(ClusterFixture fixture)
         Assert.Single((await Floor.GetRecord()).Log);
     }
 
+    [Theory]
+    [InlineData("\u0007", null, "command.keyMalformed")]
+    [InlineData(null, "Ms. Lind\u001b[2J", "command.actorNameTooLong")]
+    public async Task A_malformed_key_or_actor_name_is_refused_in_the_meeting_commands_words_and_nothing_changes(string? idempotencyKey, string? actorName, string code)
+    {
+        var chair = await Create();
+
+        var refused = await Floor.Execute(new FloorEnvelope(chair, idempotencyKey, null, actorName, new FloorCommand(FloorAction.Close)));
+
+        Assert.Equal(RefusalKind.Invalid, refused.Refusal!.Kind);
+        Assert.Equal(code, refused.Refusal.Text!.Code);
+        Assert.Equal(0, (await Floor.Get())!.Version);
+    }
+
     [Fact]
     public async Task The_floor_reads_exactly_the_same_after_a_restart()
     {

@@ -249,6 +249,26 @@ public sealed class HubTests(LiveFixture fixture)
         Assert.Empty(await Server.LogAsync(meetingId));
     }
 
+    [Theory]
+    [InlineData("item", "opening", "frobnicate", null, null, "command.unknownAction")]
+    [InlineData("session", "2022-05-23-am", "adopt", null, null, "command.unknownAction")]
+    [InlineData("session", "2022-05-23-am", "start", "yes", null, "command.unknownConfirmation")]
+    [InlineData("item", "", "open", null, null, "command.idLength")]
+    [InlineData("session", "2022-05-23-am", "start", null, "2022-05-23-am", "command.sessionIdExtra")]
+    [InlineData("agenda", "opening", "open", null, null, "command.itemOrSession")]
+    public async Task A_malformed_hub_command_is_refused_with_its_phrase_and_nothing_changes(
+        string kind, string id, string action, string? confirm, string? sessionId, string code)
+    {
+        var (meetingId, key) = await Server.CreateMeetingAsync();
+        await using var chair = await Hub.ConnectAsync(Server);
+
+        var reply = await chair.CommandAsync(meetingId, key, kind, id, action, sessionId: sessionId, confirm: confirm);
+
+        Assert.Equal(400, reply.Problem!.Status);
+        Assert.Equal(code, reply.Problem.Text?.Code);
+        Assert.Empty(await Server.LogAsync(meetingId));
+    }
+
     [Fact]
     public async Task Following_a_meeting_that_does_not_exist_is_refused()
     {

@@ -34,7 +34,7 @@ public static class DefinitionReader
         }
         if (Utf8Text.FirstInvalid(utf8Json) is { } notUtf8)
         {
-            return (null, new DefinitionProblem("$", notUtf8, ServerPhrases.DefNotUtf8.With()));
+            return (null, new DefinitionProblem("$", notUtf8.Message, ServerPhrases.DefNotUtf8.With()));
         }
         try
         {

@@ -23,6 +23,9 @@ public static class ChairActions
     /// <summary>The refusal of a session action not known, listing the ones there are.</summary>
     public static string UnknownSessionAction(string? text) => $"Unknown session action \"{Shorten(text)}\"; one of {Names<SessionAction>()}.";
 
+    /// <summary>The refusal of an unknown action (item or session) as a phrase: the pages say it in the viewer's language.</summary>
+    public static ServerText UnknownActionText(string? text) => ServerPhrases.UnknownAction.With(("action", Shorten(text)));
+
     /// <summary>The name an action is sent by (lowercase), the inverse of <see cref="TryParse(string?, out ItemAction)"/>.</summary>
     public static string NameOf(ItemAction action) => action.ToString().ToLowerInvariant();
 

@@ -330,8 +330,6 @@ public static class ServerPhrases
     public static readonly ServerPhrase FloorTimerPaused = new("floor.timerPaused");
     public static readonly ServerPhrase FloorTimerRunning = new("floor.timerRunning");
     public static readonly ServerPhrase FloorLimitRange = new("floor.limitRange", "minSeconds", "maxSeconds");
-    public static readonly ServerPhrase FloorIdempotencyKeyShape = new("floor.idempotencyKeyShape", "max");
-    public static readonly ServerPhrase FloorActorNameTooLong = new("floor.actorNameTooLong", "max");
     public static readonly ServerPhrase FloorKeyRequired = new("floor.keyRequired");
     public static readonly ServerPhrase FloorNotMeetingKey = new("floor.notMeetingKey");
     public static readonly ServerPhrase FloorTooMany = new("floor.tooMany", "count", "intervalSeconds");
@@ -376,6 +374,33 @@ public static class ServerPhrases
     public static readonly ServerPhrase HostUnavailable = new("host.unavailable", "waitSeconds");
     public static readonly ServerPhrase HostUnavailableSoon = new("host.unavailableSoon");
     public static readonly ServerPhrase BodyTooLarge = new("request.tooLarge", "limit");
+
+    // The request itself (headers, body, query) and the hub's command shape (CommandHeaders, JsonBody, FrameworkProblems,
+    // the routes' query words, MeetingHub). found: text as sent; known: the word there is; contentType: a media type;
+    // languages: language codes; offset: a byte's place in the body, line and column its line and place in that line;
+    // value: the byte (0xNN); page: a file name.
+    public static readonly ServerPhrase RequestIfMatchShape = new("request.ifMatchShape", "found");
+    public static readonly ServerPhrase RequestBodyNotJson = new("request.bodyNotJson");
+    public static readonly ServerPhrase RequestBodyEmpty = new("request.bodyEmpty");
+    public static readonly ServerPhrase RequestBodyNull = new("request.bodyNull");
+    public static readonly ServerPhrase RequestNotJson = new("request.notJson", "contentType");
+    public static readonly ServerPhrase RequestNotUtf8 = new("request.notUtf8", "offset", "line", "column", "value");
+    public static readonly ServerPhrase RequestNotUtf8CutOff = new("request.notUtf8CutOff", "offset", "line", "column");
+    public static readonly ServerPhrase RequestLanguage = new("request.language", "found", "languages");
+    public static readonly ServerPhrase RequestLanguageOneOf = new("request.languageOneOf", "languages");
+    public static readonly ServerPhrase ReportFormat = new("report.format", "format");
+    public static readonly ServerPhrase MeetingNoBody = new("meeting.noBody", "body", "bodies");
+    public static readonly ServerPhrase ShareNoHost = new("share.noHost");
+    public static readonly ServerPhrase HostPageMissing = new("host.pageMissing", "page");
+    public static readonly ServerPhrase ExtensionMinutesRequired = new("extension.minutesRequired");
+    public static readonly ServerPhrase UndoBodyShape = new("undo.bodyShape");
+    public static readonly ServerPhrase UndoVersionPositive = new("undo.versionPositive", "found");
+    public static readonly ServerPhrase UndoNoMeeting = new("undo.noMeeting");
+    public static readonly ServerPhrase CommandUnknownConfirmation = new("command.unknownConfirmation", "found", "known");
+    public static readonly ServerPhrase CommandIncomplete = new("command.incomplete");
+    public static readonly ServerPhrase CommandIdLength = new("command.idLength", "count");
+    public static readonly ServerPhrase CommandSessionIdExtra = new("command.sessionIdExtra");
+    public static readonly ServerPhrase CommandItemOrSession = new("command.itemOrSession");
 
     /// <summary>Every phrase, for the test that each has a translation in every catalogue.</summary>
     public static IReadOnlyList<ServerPhrase> All { get; } = typeof(ServerPhrases)

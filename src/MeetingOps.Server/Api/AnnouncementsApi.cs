@@ -46,7 +46,7 @@ public static class AnnouncementsApi
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
         {
-            return Problems.BadRequest(error!);
+            return error!;
         }
         if (announcementId.Length > 20 || !announcementId.All(char.IsAsciiDigit))
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using MeetingOps.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace MeetingOps.Server.Api;
@@ -11,9 +13,10 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const string AppliedVersionHeader = "Applied-Version";
     public const int MaxActorNameLength = 200;
+    public const int MaxIdempotencyKeyLength = Grains.MeetingGrain.MaxIdempotencyKeyLength;
 
-    /// <summary>Reads the headers, or says which one is malformed.</summary>
-    public static (CommandHeaders? Headers, string? Error) Read(HttpRequest request)
+    /// <summary>Reads the headers, or says which one is malformed (in English and as a phrase, the same words on every route).</summary>
+    public static (CommandHeaders? Headers, ProblemHttpResult? Error) Read(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = BearerKey(request);
@@ -23,9 +26,10 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
             1 => request.Headers[IdempotencyKeyHeader][0],
             _ => "\n", // several: refused below as malformed
         };
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(char.IsControl)))
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
         {
-            return (null, "Idempotency-Key must be one value of 1–200 printable characters.");
+            return (null, Problems.BadRequest($"Idempotency-Key must be one value of 1–{MaxIdempotencyKeyLength} printable characters.",
+                text: ServerPhrases.IdempotencyKeyMalformed.With(("count", MaxIdempotencyKeyLength))));
         }
         long? expected = null;
         // "If-Match: *" means any version: the same as not asking.
@@ -33,7 +37,8 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
         {
             if (!TryVersion(request.Headers.IfMatch.ToString(), out var v))
             {
-                return (null, $"If-Match must be the meeting's version as an entity tag, e.g. \"\\\"12\\\"\"; found {request.Headers.IfMatch}.");
+                return (null, Problems.BadRequest($"If-Match must be the meeting's version as an entity tag, e.g. \"\\\"12\\\"\"; found {request.Headers.IfMatch}.",
+                    text: ServerPhrases.RequestIfMatchShape.With(("found", Problems.Clean(request.Headers.IfMatch.ToString(), 100)))));
             }
             expected = v;
         }
@@ -41,7 +46,8 @@ public sealed record CommandHeaders(string? Key, string? IdempotencyKey, long? E
         // The name goes into the log, the report and the CSV: printable text only, and not a paragraph.
         if (actor.Length > MaxActorNameLength || actor.Any(char.IsControl))
         {
-            return (null, $"{ActorNameHeader} must be one name of at most {MaxActorNameLength} printable characters (no control characters).");
+            return (null, Problems.BadRequest($"{ActorNameHeader} must be one name of at most {MaxActorNameLength} printable characters (no control characters).",
+                text: ServerPhrases.ActorNameTooLong.With(("count", MaxActorNameLength))));
         }
         return (new CommandHeaders(key, idempotencyKey, expected, actor.Length == 0 ? null : actor), null);
     }

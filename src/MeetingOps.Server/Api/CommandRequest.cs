@@ -1,3 +1,4 @@
+using MeetingOps.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MeetingOps.Server.Api;
@@ -16,7 +17,7 @@ public static class CommandRequest
         var (headers, error) = CommandHeaders.Read(request);
         if (headers is null)
         {
-            return (null, null, Problems.BadRequest(error!));
+            return (null, null, error);
         }
         var bytes = await RequestBody.ReadAsync(request, maxBytes, cancellationToken);
         if (bytes is null)
@@ -25,7 +26,7 @@ public static class CommandRequest
         }
         var (body, problem) = JsonBody.Read<T>(bytes);
         return body is null
-            ? (null, null, Problems.BadRequest($"The {shape} is not valid JSON of the expected shape.", [problem!]))
+            ? (null, null, Problems.BadRequest($"The {shape} is not valid JSON of the expected shape.", [problem!], ServerPhrases.RequestBodyNotJson.With()))
             : (headers, body, null);
     }
 }

@@ -24,7 +24,7 @@ public static class CommandsApi
     {
         if (!ChairActions.TryParse(action, out ItemAction itemAction))
         {
-            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(Problems.BadRequest(ChairActions.UnknownItemAction(action)));
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(Problems.BadRequest(ChairActions.UnknownItemAction(action), text: ChairActions.UnknownActionText(action)));
         }
         return Execute(id, http, grains, calls, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
             headers.ActorName, new ItemCommand(itemId, itemAction, session), null));
@@ -35,12 +35,13 @@ public static class CommandsApi
     {
         if (!ChairActions.TryParse(action, out SessionAction sessionAction))
         {
-            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(Problems.BadRequest(ChairActions.UnknownSessionAction(action)));
+            return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(Problems.BadRequest(ChairActions.UnknownSessionAction(action), text: ChairActions.UnknownActionText(action)));
         }
         if (confirm is not null && confirm != Domain.SessionCommand.OffDay)
         {
             return Task.FromResult<Results<Ok<MeetingView>, ProblemHttpResult>>(
-                Problems.BadRequest($"Unknown confirmation \"{confirm}\" (?confirm=); the one there is: {Domain.SessionCommand.OffDay}."));
+                Problems.BadRequest($"Unknown confirmation \"{confirm}\" (?confirm=); the one there is: {Domain.SessionCommand.OffDay}.",
+                    text: ServerPhrases.CommandUnknownConfirmation.With(("found", confirm), ("known", Domain.SessionCommand.OffDay))));
         }
         // The edge only carries the confirmation: whether a start needs it is the meeting's rule, decided in the grain.
         return Execute(id, http, grains, calls, headers => new CommandEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion,
@@ -53,7 +54,7 @@ public static class CommandsApi
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
         {
-            return Problems.BadRequest(error!);
+            return error!;
         }
         var command = envelope(headers);
         // Retried on a passing cluster failure only with an Idempotency-Key: the grain applies such a command once.

@@ -27,7 +27,8 @@ public static class CorrectionsApi
         var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return Problems.BadRequest($"The body of an undo is at most {MaxBodyBytes} bytes: {{\"version\": N}} or nothing.");
+            return Problems.BadRequest($"The body of an undo is at most {MaxBodyBytes} bytes: {{\"version\": N}} or nothing.",
+                text: ServerPhrases.BodyTooLarge.With(("limit", MaxBodyBytes)));
         }
         long? version = null;
         if (body.Length > 0)
@@ -35,11 +36,13 @@ public static class CorrectionsApi
             var (value, problem) = JsonBody.Read<UndoBody>(body);
             if (problem is not null)
             {
-                return Problems.BadRequest($"The body of an undo is {{\"version\": N}} or nothing; at {problem.Path}: {problem.Message}");
+                return Problems.BadRequest($"The body of an undo is {{\"version\": N}} or nothing; at {problem.Path}: {problem.Message}", [problem],
+                    ServerPhrases.UndoBodyShape.With());
             }
             if (value!.Version is <= 0)
             {
-                return Problems.BadRequest($"\"version\" names a change of the meeting: a positive number, not {value.Version}.");
+                return Problems.BadRequest($"\"version\" names a change of the meeting: a positive number, not {value.Version}.",
+                    text: ServerPhrases.UndoVersionPositive.With(("found", value.Version)));
             }
             version = value.Version;
         }

@@ -44,7 +44,7 @@ public static class DefinitionApi
         var (headers, error) = CommandHeaders.Read(request);
         if (headers is null)
         {
-            return Problems.BadRequest(error!);
+            return error!;
         }
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {

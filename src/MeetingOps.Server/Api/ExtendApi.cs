@@ -32,7 +32,8 @@ public static class ExtendApi
         }
         if (extension.Minutes is not { } minutes)
         {
-            return Problems.BadRequest("Say how many minutes: {\"minutes\": 10}.", [new("$.minutes", "required")]);
+            return Problems.BadRequest("Say how many minutes: {\"minutes\": 10}.", [new("$.minutes", "required", ServerPhrases.DefRequired.With())],
+                ServerPhrases.ExtensionMinutesRequired.With());
         }
         var envelope = new ExtendEnvelope(headers.Key, headers.IdempotencyKey, headers.ExpectedVersion, headers.ActorName, sessionId, minutes);
         var outcome = await calls.Command(headers.IdempotencyKey, () => grains.GetGrain<IMeetingGrain>(id).ExtendCap(envelope), cancellationToken);

@@ -101,7 +101,7 @@ public static class FloorApi
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
         {
-            return Problems.BadRequest(error!);
+            return error!;
         }
         if (MeetingsApi.OrganizerRefusal(headers.Key, organizer, http.Response) is { } refused)
         {
@@ -163,7 +163,7 @@ public static class FloorApi
         var (headers, error) = CommandHeaders.Read(http.Request);
         if (headers is null)
         {
-            return Problems.BadRequest(error!);
+            return error!;
         }
         var body = await RequestBody.ReadAsync(http.Request, MaxCommandBodyBytes, http.RequestAborted);
         if (body is null)

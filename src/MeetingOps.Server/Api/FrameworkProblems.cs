@@ -1,3 +1,5 @@
+using MeetingOps.Domain;
+
 namespace MeetingOps.Server.Api;
 
 /// <summary>
@@ -19,6 +21,7 @@ public static class FrameworkProblems
             context.ProblemDetails.Title = "Unsupported media type";
             context.ProblemDetails.Detail =
                 $"The body is sent as \"{Problems.Clean(sent ?? "", maxLength: 100)}\"; send it as JSON with Content-Type: application/json.";
+            context.ProblemDetails.Extensions["text"] = ServerPhrases.RequestNotJson.With(("contentType", Problems.Clean(sent ?? "", maxLength: 100)));
         }
     }
 }

@@ -82,7 +82,7 @@ public static class ImportApi
         // Invalid UTF-8 would decode to replacement characters (three bytes each) and could read as "too large": say where it is instead.
         if (Utf8Text.FirstInvalid(body) is { } notUtf8)
         {
-            return Problems.BadRequest(notUtf8);
+            return Problems.BadRequest(notUtf8.Message, text: notUtf8.Text);
         }
         var result = AgendaImporter.Import(body);
         if (result.Definition is not { } definition)

@@ -12,13 +12,13 @@ public static class JsonBody
         ArgumentNullException.ThrowIfNull(body);
         if (body.Length == 0)
         {
-            return (null, new DefinitionProblem("$", "The body is empty; expected a JSON object."));
+            return (null, new DefinitionProblem("$", "The body is empty; expected a JSON object.", ServerPhrases.RequestBodyEmpty.With()));
         }
         try
         {
             return JsonSerializer.Deserialize<T>(body, MeetingOpsJson.Options) is { } value
                 ? (value, null)
-                : (null, new DefinitionProblem("$", "Expected a JSON object, found null."));
+                : (null, new DefinitionProblem("$", "Expected a JSON object, found null.", ServerPhrases.RequestBodyNull.With()));
         }
         catch (JsonException e)
         {

@@ -64,8 +64,9 @@ public static class Problems
             title: "Payload too large", type: TypeBase + "payload-too-large",
             extensions: new Dictionary<string, object?> { ["text"] = ServerPhrases.BodyTooLarge.With(("limit", limit)) });
 
-    public static ProblemHttpResult Unavailable(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable", type: TypeBase + "unavailable");
+    public static ProblemHttpResult Unavailable(string detail, ServerText text) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable", type: TypeBase + "unavailable",
+            extensions: new Dictionary<string, object?> { ["text"] = text });
 
     /// <summary>
     /// A detail that may quote what a client sent (an item id in the path, a delegation's name), without the characters

@@ -46,11 +46,11 @@ public static class RecordsApi
     {
         if (format is not (null or "markdown" or "json"))
         {
-            return Problems.BadRequest($"?format= is markdown (the default) or json, not \"{format}\".");
+            return Problems.BadRequest($"?format= is markdown (the default) or json, not \"{format}\".", text: ServerPhrases.ReportFormat.With(("format", format)));
         }
         if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
+            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         var (view, log) = read;
         var report = await FloorApi.WithStatementsAsync(grains, calls, id, view, MeetingReports.Build(view, log), cancellationToken);
@@ -63,16 +63,18 @@ public static class RecordsApi
     {
         if (lang is not null && !Domain.Definition.Languages.Official.Contains(lang, StringComparer.Ordinal))
         {
-            return Problems.BadRequest($"?lang= is one of {string.Join(", ", Domain.Definition.Languages.Official)}, not \"{lang}\".");
+            return Problems.BadRequest($"?lang= is one of {string.Join(", ", Domain.Definition.Languages.Official)}, not \"{lang}\".",
+                text: ServerPhrases.RequestLanguage.With(("found", lang), ("languages", Domain.Definition.Languages.Official)));
         }
         if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
+            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         var (view, log) = read;
         if (body is not null && view.Bodies.All(b => b.Id != body))
         {
-            return Problems.NotFound($"This meeting has no body \"{body}\"; its bodies are {string.Join(", ", view.Bodies.Select(b => b.Id))}.");
+            return Problems.NotFound($"This meeting has no body \"{body}\"; its bodies are {string.Join(", ", view.Bodies.Select(b => b.Id))}.",
+                ServerPhrases.MeetingNoBody.With(("body", body), ("bodies", view.Bodies.Select(b => b.Id))));
         }
         var follow = PublicLinks.Follow(request, id);
         response.Headers.ContentDisposition = $"attachment; filename=\"meeting-{id}{(body is null ? "" : "-" + body)}.ics\"";

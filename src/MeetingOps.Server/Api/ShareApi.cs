@@ -26,11 +26,11 @@ public static class ShareApi
     {
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is null)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\" to follow.");
+            return Problems.NotFound($"There is no meeting \"{id}\" to follow.", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
         }
         if (PublicLinks.Follow(request, id) is not { } link)
         {
-            return Problems.BadRequest("The follow link cannot be made from this request's Host; set MeetingOps:PublicBaseUrl.");
+            return Problems.BadRequest("The follow link cannot be made from this request's Host; set MeetingOps:PublicBaseUrl.", text: ServerPhrases.ShareNoHost.With());
         }
         response.Headers.CacheControl = "no-cache";
         return TypedResults.Content(Svg(link.AbsoluteUri), "image/svg+xml; charset=utf-8");

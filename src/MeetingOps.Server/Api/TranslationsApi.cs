@@ -51,7 +51,7 @@ public static class TranslationsApi
                 ? new Refusal(RefusalKind.Invalid, "Say which language the text is in: ?lang=ar, zh, fr, ru or es.", Text: ServerPhrases.TranslationLanguageMissing.With())
                 : new Refusal(RefusalKind.Invalid, $"?lang=\"{language}\" is not a language a translation can be given in: use ar, zh, fr, ru or es (English is the definition itself).",
                     Text: ServerPhrases.TranslationLanguageUnknown.With(("code", language))),
-                [new DefinitionProblem("$.lang", "One of ar, zh, fr, ru, es.")]);
+                [new DefinitionProblem("$.lang", "One of ar, zh, fr, ru, es.", ServerPhrases.RequestLanguageOneOf.With(("languages", Languages.Translated)))]);
         }
         if (request.ContentType is { } type && !type.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
         {

@@ -104,12 +104,12 @@ public static class LiveSetup
     {
         if (id is not null && !MeetingId.IsValid(id))
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".");
+            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id)));
         }
         var page = files.GetFileInfo(file);
         if (!page.Exists || page.PhysicalPath is null)
         {
-            return Problems.Unavailable($"The page {file} is missing from this installation (wwwroot).");
+            return Problems.Unavailable($"The page {file} is missing from this installation (wwwroot).", ServerPhrases.HostPageMissing.With(("page", file)));
         }
         var headers = http.Response.Headers;
         headers.CacheControl = "no-cache";

@@ -67,7 +67,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
     {
         if (command is null)
         {
-            return Task.FromResult(Invalid("A command names its meeting, kind, id and action."));
+            return Task.FromResult(Invalid("A command names its meeting, kind, id and action.", ServerPhrases.CommandIncomplete.With()));
         }
         return Decide(command.MeetingId, command.ChairKey, command.Kind, command.Id, command.Action, command.IdempotencyKey,
             command.ExpectedVersion, command.SessionId, command.ActorName, command.Confirm);
@@ -81,7 +81,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
     {
         if (request is null)
         {
-            return Task.FromResult(Invalid("An undo names its meeting."));
+            return Task.FromResult(Invalid("An undo names its meeting.", ServerPhrases.UndoNoMeeting.With()));
         }
         return Send(request.MeetingId, new CommandEnvelope(request.ChairKey, request.IdempotencyKey, request.ExpectedVersion, request.ActorName,
             null, null, new UndoCommand(request.Version)));
@@ -93,11 +93,12 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
         RequireMeetingId(meetingId);
         if (confirm is not null && (kind != "session" || confirm != SessionCommand.OffDay))
         {
-            return Invalid($"Unknown confirmation \"{confirm}\"; the one there is, {SessionCommand.OffDay}, confirms a session command.");
+            return Invalid($"Unknown confirmation \"{confirm}\"; the one there is, {SessionCommand.OffDay}, confirms a session command.",
+                ServerPhrases.CommandUnknownConfirmation.With(("found", confirm), ("known", SessionCommand.OffDay)));
         }
         if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength)
         {
-            return Invalid($"The {kind} id must be 1–{MaxIdLength} characters.");
+            return Invalid($"The {kind} id must be 1–{MaxIdLength} characters.", ServerPhrases.CommandIdLength.With(("count", MaxIdLength)));
         }
         CommandEnvelope envelope;
         switch (kind)
@@ -106,18 +107,18 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
                 envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, new ItemCommand(id, itemAction, sessionId), null);
                 break;
             case "item":
-                return Invalid(ChairActions.UnknownItemAction(action));
+                return Invalid(ChairActions.UnknownItemAction(action), ChairActions.UnknownActionText(action));
             case "session" when sessionId is not null:
-                return Invalid("A session command names the session as its id; leave sessionId empty.");
+                return Invalid("A session command names the session as its id; leave sessionId empty.", ServerPhrases.CommandSessionIdExtra.With());
             case "session" when ChairActions.TryParse(action, out SessionAction sessionAction):
                 // The hub only carries the confirmation; whether a start needs it is the meeting's rule, decided in the grain.
                 envelope = new CommandEnvelope(chairKey, idempotencyKey, expectedVersion, actorName, null,
                     new SessionCommand(id, sessionAction, ConfirmOffDay: confirm is not null));
                 break;
             case "session":
-                return Invalid(ChairActions.UnknownSessionAction(action));
+                return Invalid(ChairActions.UnknownSessionAction(action), ChairActions.UnknownActionText(action));
             default:
-                return Invalid("A command is on an \"item\" or a \"session\".");
+                return Invalid("A command is on an \"item\" or a \"session\".", ServerPhrases.CommandItemOrSession.With());
         }
         return await Send(meetingId, envelope);
     }
@@ -160,7 +161,7 @@ public sealed class MeetingHub(IGrainFactory grains, GrainCalls calls) : Hub<IMe
         "The meetings cluster or its storage is not answering just now. The command either happened whole or not at all: send it again with the same idempotency key in a few seconds.",
         Text: ServerPhrases.HostUnavailableSoon.With());
 
-    private static CommandReply Invalid(string detail) => CommandReply.Refused(ProblemOf(new Refusal(RefusalKind.Invalid, detail)));
+    private static CommandReply Invalid(string detail, ServerText text) => CommandReply.Refused(ProblemOf(new Refusal(RefusalKind.Invalid, detail, Text: text)));
 
     private static void RequireMeetingId(string meetingId)
     {
