@@ -867,6 +867,17 @@ function planColumn(heading, plan) {
         : h('ul', {}, s.allocations.map(a => h('li', {}, `${title(a.itemId)}${a.continued ? ` ${S.continued}` : ''} · ${S.minutes(a.minutes)}`)))))));
 }
 
+/**
+ * A refused re-plan's problems (errors[]: each at its path, with its phrase) in the officer's language, in the box under
+ * the form; the refusal's own words say how many. Nothing to show (no errors sent): the box is hidden.
+ */
+function showPlanProblems(box, answer) {
+  const problems = problemsOf(answer.body);
+  box.hidden = problems.length === 0;
+  fill(box, problems.length === 0 ? '' : h('div', { class: 'problems plan-problems' },
+    h('ul', {}, problems.map(p => h('li', { dataset: { problemPath: p.path } }, h('code', {}, p.path), ' ', saidNode(problemSaid(p)))))));
+}
+
 $('format-form').addEventListener('submit', async event => {
   event.preventDefault();
   const sessions = [...document.querySelectorAll('input[name="format-sitting"]:checked')].map(i => i.value);
@@ -880,7 +891,7 @@ $('format-form').addEventListener('submit', async event => {
   const answer = await call('PUT', `${api('/format')}?dryRun=true`, { json: proposalRequest, idempotent: true });
   const box = $('proposal');
   if (!answer.ok) {
-    box.hidden = true;
+    showPlanProblems(box, answer);
     say('format-message', refusal(answer), 'error');
     return;
   }
@@ -905,6 +916,7 @@ $('format-form').addEventListener('submit', async event => {
           render();
           cards();
         } else {
+          if (problemsOf(done.body).length > 0) showPlanProblems(box, done);
           say('format-message', done.status === 412 ? S.proposalStale : refusal(done), 'error');
         }
       },
