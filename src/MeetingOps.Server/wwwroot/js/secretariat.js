@@ -920,7 +920,7 @@ $('format-form').addEventListener('submit', async event => {
       : h('ul', { class: 'proposal-moves' }, p.difference.items.map(m => h('li', { dataset: { item: m.itemId } },
         S.proposalMove(itemTitleOf(m.itemId), placement(p.current, m.sessionsBefore, m.minutesBefore), placement(p.proposed, m.sessionsAfter, m.minutesAfter))))),
     p.difference.overflowBefore || p.difference.overflowAfter ? h('p', {}, S.proposalOverflow(p.difference.overflowBefore, p.difference.overflowAfter)) : null,
-    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, serverText(w.text, w.message, snapshot).text))) : null,
+    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, saidNode(serverText(w.text, w.message, snapshot))))) : null,
     h('div', { class: 'actions' }, h('button', {
       type: 'button', id: 'proposal-publish', class: 'button button-primary', onclick: async () => {
         const done = await call('PUT', api('/format'), { json: proposalRequest, ifMatch: p.version, idempotent: true });
