@@ -21,6 +21,7 @@ internal static partial class PlanRequestCheck
     /// <summary>Adds a problem: where, the English, and the phrase (required, so no problem reaches a page in English only).</summary>
     private delegate void AddProblem(string path, string message, ServerText text);
 
+    /// <summary>A local time at the venue as the definition's phrases carry it ("2030-03-31T02:30").</summary>
     private static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <param name="sittings">The sessions laid out for the re-plan, when the request is sound enough to lay them out.</param>
