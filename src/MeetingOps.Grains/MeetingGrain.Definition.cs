@@ -74,7 +74,14 @@ public sealed partial class MeetingGrain
         {
             return WorkspaceOutcome.Refused(conflict);
         }
-        // Plan before committing: the secretariat's schedule changes must still apply to the amended meeting.
+        // Plan before committing: the secretariat's schedule changes must still apply to the amended meeting. What no longer
+        // fits is said at its place in the schedule request, each with its phrase, for the page to list in the officer's language.
+        if (state.State.Schedule is { } changes && SchedulePlanner.Check(meeting, changes) is { Count: > 0 } unfit)
+        {
+            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.Conflict,
+                $"The schedule changes made so far no longer fit the amended meeting ({string.Join(" ", unfit)}); nothing was changed.",
+                Text: ServerPhrases.AmendScheduleNoLongerFits.With(), Problems: unfit), unfit);
+        }
         Plan plan;
         try
         {

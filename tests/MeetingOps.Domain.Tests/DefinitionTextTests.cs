@@ -156,6 +156,9 @@ public class DefinitionTextTests
 
         var floor = ScheduleRules.Decide(Meeting, null, started, new FormatChange([], PlanStrategy.Compress, FloorMinutes: -1), context).Refusal!;
         Assert.Equal(("schedule.doesNotFit", "1"), (Known(floor.Text).Code, floor.Text!.Args["count"]));
+        // The refusal carries each problem with its phrase, so the secretariat's page can list them in the officer's language.
+        var problem = Assert.Single(floor.Problems!);
+        Assert.Equal(("$.floorMinutes", "planRequest.floorRange", "-1"), (problem.Path, Known(problem.Text).Code, problem.Text!.Args["found"]));
     }
 
     [Fact]

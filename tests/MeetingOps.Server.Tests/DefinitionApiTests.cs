@@ -131,6 +131,41 @@ public sealed class DefinitionApiTests(SharedServer shared)
     }
 
     [Fact]
+    public async Task An_amendment_the_schedule_changes_no_longer_fit_is_409_listing_each_with_its_phrase()
+    {
+        var created = await _api.CreateAsync(Samples.Wg2Wg3_2022);
+        var estimate = new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{created.Id}/plan")
+        {
+            Content = MeetingOpsApi.JsonContent("""{"strategy": "fit", "estimates": {"other-matters": 30}}"""),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", created.ChairKey) },
+        };
+        var planned = await _api.SendAsync(estimate);
+        Assert.True(planned.Status == HttpStatusCode.OK, planned.ToString());
+        var (definition, etag) = await Definition(created.Id);
+        var before = await _api.StateTextAsync(created.Id);
+
+        // The re-plan estimated "other-matters"; the amendment takes the item off the agenda.
+        var withoutItem = definition.DeepClone().AsObject();
+        var items = withoutItem["items"]!.AsArray();
+        items.Remove(items.Single(i => (string)i!["id"]! == "other-matters"));
+        foreach (var session in withoutItem["sessions"]!.AsArray())
+        {
+            var plannedItems = session!["items"]!.AsArray();
+            foreach (var p in plannedItems.Where(p => (string)p!["item"]! == "other-matters").ToList())
+            {
+                plannedItems.Remove(p);
+            }
+        }
+        var problem = ApiAssert.Problem(await Put(created.Id, withoutItem, etag), HttpStatusCode.Conflict);
+        Assert.Equal("amend.scheduleNoLongerFits", (string)problem["text"]!["code"]!);
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal("$.estimates.other-matters", (string)error["path"]!);
+        Assert.Equal("item.notFound", (string)error["text"]!["code"]!);
+        Assert.Equal("other-matters", (string)error["text"]!["args"]!["id"]!);
+        Assert.Equal(before, await _api.StateTextAsync(created.Id));
+    }
+
+    [Fact]
     public async Task A_new_chair_key_works_and_the_old_one_is_refused()
     {
         var created = await _api.CreateAsync(Samples.Wg2Wg3_2022);

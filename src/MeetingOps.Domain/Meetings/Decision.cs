@@ -24,9 +24,12 @@ public enum RefusalKind
 /// <summary>
 /// A refused command: what kind of refusal, the reason in the meeting's words, and the move it asked for;
 /// <see cref="Code"/>, when set, a machine-readable name of what was refused (for a confirmation needed: the confirmation to send);
-/// <see cref="Text"/>, when set, the reason as a phrase code and its arguments, for a page to say in the viewer's language.
+/// <see cref="Text"/>, when set, the reason as a phrase code and its arguments, for a page to say in the viewer's language;
+/// <see cref="Problems"/>, when set, each thing wrong with what was sent at its JSON path, each with its phrase (a re-plan
+/// request that does not fit the meeting), so a page can list them in the viewer's language rather than only the English reason.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null, string? Code = null, ServerText? Text = null);
+public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null, string? Code = null, ServerText? Text = null,
+    IReadOnlyList<Definition.DefinitionProblem>? Problems = null);
 
 /// <summary>Either the outcome of a legal move or the refusal of an illegal one.</summary>
 public readonly record struct Decision<T>(T? Outcome, Refusal? Refusal) where T : struct

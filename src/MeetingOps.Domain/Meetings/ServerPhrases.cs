@@ -86,6 +86,25 @@ public static class ServerPhrases
     public static readonly ServerPhrase WarnQuotaNone = new("plan.quotaNone", "session");
     public static readonly ServerPhrase WarnQuotaShortened = new("plan.quotaShortened", "session", "availableMinutes", "plannedMinutes");
 
+    // What is wrong with a re-plan request, each at its JSON path (PlanRequestCheck). What it shares with a definition (an
+    // unknown session or item, a session's id, format, cap, local times, bodies, two sittings at once) is said with the
+    // definition's phrases; these are the rest. found: a value as sent, shown as it is; max: a number.
+    public static readonly ServerPhrase PlanUnknownStrategy = new("planRequest.unknownStrategy", "found");
+    public static readonly ServerPhrase PlanFloorRange = new("planRequest.floorRange", "found");
+    public static readonly ServerPhrase PlanChangeShape = new("planRequest.changeShape");
+    public static readonly ServerPhrase PlanEstimateNotPlanned = new("planRequest.estimateNotPlanned", "item");
+    public static readonly ServerPhrase PlanEstimateRange = new("planRequest.estimateRange", "max", "found");
+    public static readonly ServerPhrase PlanQuotaRange = new("planRequest.quotaRange", "found");
+    public static readonly ServerPhrase PlanPinShape = new("planRequest.pinShape");
+    public static readonly ServerPhrase PlanPinNotPlanned = new("planRequest.pinNotPlanned", "item");
+    public static readonly ServerPhrase PlanPinBodiesAbsent = new("planRequest.pinBodiesAbsent", "item", "session", "bodies");
+    public static readonly ServerPhrase PlanPinTwice = new("planRequest.pinTwice", "item", "session");
+    public static readonly ServerPhrase PlanPinMinutesRange = new("planRequest.pinMinutesRange", "session", "availableMinutes", "found");
+    public static readonly ServerPhrase PlanPinsOver = new("planRequest.pinsOver", "session", "askedMinutes", "availableMinutes");
+    public static readonly ServerPhrase PlanPinsOverQuota = new("planRequest.pinsOverQuota", "session", "askedMinutes", "availableMinutes");
+    public static readonly ServerPhrase PlanNoMinutes = new("planRequest.noMinutes", "session");
+    public static readonly ServerPhrase PlanNoMinutesQuota = new("planRequest.noMinutesQuota", "session");
+
     // The definition, drafts, amendments, the schedule and the archive (the secretariat's workspace, creation, publishing).
     public static readonly ServerPhrase OrganizerKeyRequired = new("key.organizerRequired");
     public static readonly ServerPhrase NotOrganizerKey = new("key.notOrganizer");

@@ -88,7 +88,7 @@ public static class ScheduleRules
         if (problems.Count > 0)
         {
             return new Refusal(RefusalKind.Invalid, "The schedule change does not fit the meeting: " + string.Join(" ", problems),
-                Text: ServerPhrases.ScheduleDoesNotFit.With(("count", problems.Count)));
+                Text: ServerPhrases.ScheduleDoesNotFit.With(("count", problems.Count)), Problems: problems);
         }
         return new ScheduleDecision(request, SchedulePlanner.Plan(meeting, request), entries, null);
     }

@@ -5,7 +5,7 @@
 // The form edits a copy of the definition as the server gave it, so what it does not show (annotations, delegations)
 // goes back unchanged.
 import { meetingIdFromPath, h, fill, venueTime, venueDate, venueTimeOf } from './meeting.js';
-import { t, ltr } from './i18n.js';
+import { t, ltr, list } from './i18n.js';
 import { serverText, serverTextElement, around as aroundElement } from './server-text.js';
 import { request } from './api.js';
 import { translationsCard } from './secretariat-translations.js';
@@ -140,6 +140,8 @@ const S = {
   strategies: { compress: t('secretariat.strategy.compress'), reflow: t('secretariat.strategy.reflow'), fit: t('secretariat.strategy.fit') },
   formatPreview: t('secretariat.formatPreview'),
   proposalCurrent: t('secretariat.proposalCurrent'),
+  proposalMove: (item, before, after) => t('secretariat.proposalMove', { item, before, after }),
+  proposalNotPlaced: t('secretariat.proposalNotPlaced'),
   proposalProposed: t('secretariat.proposalProposed'),
   proposalNoChange: t('secretariat.proposalNoChange'),
   proposalOverflow: (before, after) => t('secretariat.proposalOverflow', { before, after }),
@@ -852,13 +854,38 @@ function formatCard() {
 
 let proposalRequest = null;
 
+function itemTitleOf(id) {
+  const e = allItems().find(x => x.item.id === id);
+  return e ? itemCaption(e.item) : id;
+}
+
+/** Where a plan puts an item, in the officer's language: its sittings by day and hours, and its minutes; or not yet placed. */
+function placement(plan, sessions, minutes) {
+  if (sessions.length === 0) return S.proposalNotPlaced;
+  const names = sessions.map(id => {
+    const s = plan.sessions.find(x => x.sessionId === id);
+    return s ? `${venueDate(s.localStart, false)} ${ltr(`${venueTime(s.localStart)}–${venueTime(s.localEnd)}`)}` : ltr(id);
+  });
+  return `${list(names)} (${S.minutes(minutes)})`;
+}
+
 function planColumn(heading, plan) {
-  const title = id => { const e = allItems().find(x => x.item.id === id); return e ? itemCaption(e.item) : id; };
   return h('div', { class: 'proposal-column' }, h('h3', {}, heading),
     h('ol', { class: 'proposal-sittings' }, plan.sessions.map(s => h('li', { dataset: { session: s.sessionId } },
       h('strong', {}, `${venueDate(s.localStart, false)} ${ltr(`${venueTime(s.localStart)}–${venueTime(s.localEnd)}`)}`),
       s.allocations.length === 0 ? h('p', { class: 'muted' }, S.nothingPlanned)
-        : h('ul', {}, s.allocations.map(a => h('li', {}, `${title(a.itemId)}${a.continued ? ` ${S.continued}` : ''} · ${S.minutes(a.minutes)}`)))))));
+        : h('ul', {}, s.allocations.map(a => h('li', {}, `${itemTitleOf(a.itemId)}${a.continued ? ` ${S.continued}` : ''} · ${S.minutes(a.minutes)}`)))))));
+}
+
+/**
+ * A refused re-plan's problems (errors[]: each at its path, with its phrase) in the officer's language, in the box under
+ * the form; the refusal's own words say how many. Nothing to show (no errors sent): the box is hidden.
+ */
+function showPlanProblems(box, answer) {
+  const problems = problemsOf(answer.body);
+  box.hidden = problems.length === 0;
+  fill(box, problems.length === 0 ? '' : h('div', { class: 'problems plan-problems' },
+    h('ul', {}, problems.map(p => h('li', { dataset: { problemPath: p.path } }, h('code', {}, p.path), ' ', saidNode(problemSaid(p)))))));
 }
 
 $('format-form').addEventListener('submit', async event => {
@@ -874,7 +901,7 @@ $('format-form').addEventListener('submit', async event => {
   const answer = await call('PUT', `${api('/format')}?dryRun=true`, { json: proposalRequest, idempotent: true });
   const box = $('proposal');
   if (!answer.ok) {
-    box.hidden = true;
+    showPlanProblems(box, answer);
     say('format-message', refusal(answer), 'error');
     return;
   }
@@ -884,9 +911,10 @@ $('format-form').addEventListener('submit', async event => {
     h('div', { class: 'proposal-columns' }, planColumn(S.proposalCurrent, p.current), planColumn(S.proposalProposed, p.proposed)),
     p.difference.items.length === 0 && p.difference.overflowBefore === p.difference.overflowAfter
       ? h('p', { class: 'muted' }, S.proposalNoChange)
-      : h('ul', { class: 'proposal-moves' }, p.difference.items.map(m => h('li', {}, m.text))),
+      : h('ul', { class: 'proposal-moves' }, p.difference.items.map(m => h('li', { dataset: { item: m.itemId } },
+        S.proposalMove(itemTitleOf(m.itemId), placement(p.current, m.sessionsBefore, m.minutesBefore), placement(p.proposed, m.sessionsAfter, m.minutesAfter))))),
     p.difference.overflowBefore || p.difference.overflowAfter ? h('p', {}, S.proposalOverflow(p.difference.overflowBefore, p.difference.overflowAfter)) : null,
-    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, serverText(w.text, w.message, snapshot).text))) : null,
+    p.warnings.length ? h('ul', { class: 'warnings' }, p.warnings.map(w => h('li', { class: 'warning' }, saidNode(serverText(w.text, w.message, snapshot))))) : null,
     h('div', { class: 'actions' }, h('button', {
       type: 'button', id: 'proposal-publish', class: 'button button-primary', onclick: async () => {
         const done = await call('PUT', api('/format'), { json: proposalRequest, ifMatch: p.version, idempotent: true });
@@ -899,6 +927,7 @@ $('format-form').addEventListener('submit', async event => {
           render();
           cards();
         } else {
+          if (problemsOf(done.body).length > 0) showPlanProblems(box, done);
           say('format-message', done.status === 412 ? S.proposalStale : refusal(done), 'error');
         }
       },
