@@ -138,6 +138,9 @@ public sealed class PlannerApiTests(SharedServer shared)
             var detail = (string)problem["detail"]!;
             Assert.Contains("$.pins[0].session", detail, StringComparison.Ordinal);
             Assert.Contains("Item 2 of WG.3 cannot be pinned to Wednesday 25 May morning (2022-05-25-am): WG.3 does not sit then.", detail, StringComparison.Ordinal);
+            // Each problem also at its path with its phrase, for a page in another language.
+            var error = problem["errors"]!.AsArray().Single()!;
+            Assert.Equal(("$.pins[0].session", "planRequest.pinBodiesAbsent"), ((string?)error["path"], (string?)error["text"]!["code"]));
         }
         var unknown = ApiAssert.Problem(await Put(id, "plan", """{"strategy": "fit", "pins": [{"item": "nope", "session": "2022-05-25-am", "minutes": 500}]}""", chair), HttpStatusCode.BadRequest);
         Assert.Contains("no agenda item \"nope\"", (string)unknown["detail"]!, StringComparison.Ordinal);

@@ -13,6 +13,8 @@ public static class Problems
     public static ProblemHttpResult From(Refusal refusal, IReadOnlyList<DefinitionProblem>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(refusal);
+        // A refusal that carries its own problems (a schedule change that does not fit) lists them as errors too.
+        problems ??= refusal.Problems;
         var (status, title, type) = refusal.Kind switch
         {
             RefusalKind.IllegalTransition => (StatusCodes.Status422UnprocessableEntity, "Illegal transition", "illegal-transition"),
