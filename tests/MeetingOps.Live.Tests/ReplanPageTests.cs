@@ -22,10 +22,19 @@ public sealed class ReplanPageTests(LiveFixture fixture)
         await page.Locator("#key-submit").ClickAsync();
         await Expect(page.Locator("#format-card")).ToBeVisibleAsync(new() { Timeout = Pages.Load });
 
-        foreach (var sitting in await page.Locator("input[name=format-sitting]").AllAsync())
+        // The sittings are listed once the live meeting is read, after the card shows.
+        var sittings = page.Locator("input[name=format-sitting]");
+        await Expect(sittings.First).ToBeVisibleAsync(new() { Timeout = Pages.Load });
+        foreach (var sitting in await sittings.AllAsync())
         {
             await sitting.CheckAsync();
         }
+        // Reloading the form draws the cards again: the sittings ticked stay ticked.
+        var ticked = await sittings.CountAsync();
+        await sittings.First.EvaluateAsync("box => { box.dataset.drawnBefore = 'yes'; }");
+        await page.Locator("#reload").ClickAsync();
+        await Expect(page.Locator("input[name=format-sitting][data-drawn-before]")).ToHaveCountAsync(0, new() { Timeout = Pages.Load });
+        await Expect(page.Locator("input[name=format-sitting]:checked")).ToHaveCountAsync(ticked);
         await page.Locator("#format-format").SelectOptionAsync("hybrid");
         await page.Locator("#format-cap").FillAsync("60");
         await page.Locator("#format-strategy").SelectOptionAsync("reflow");

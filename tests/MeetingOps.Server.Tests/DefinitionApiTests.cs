@@ -37,6 +37,36 @@ public sealed class DefinitionApiTests(SharedServer shared)
     private static JsonObject FindItem(JsonObject definition, string id) =>
         Samples.FlattenItems(definition).Single(i => (string)i.Item["id"]! == id).Item;
 
+    /// <summary>The definition without one agenda item (at any depth) and without its places in the sittings.</summary>
+    private static JsonObject WithoutItem(JsonNode definition, string itemId)
+    {
+        var copy = definition.DeepClone().AsObject();
+        void Remove(JsonArray? items)
+        {
+            foreach (var item in items?.ToList() ?? [])
+            {
+                if ((string)item!["id"]! == itemId)
+                {
+                    items!.Remove(item);
+                }
+                else
+                {
+                    Remove(item["subItems"]?.AsArray());
+                }
+            }
+        }
+        Remove(copy["items"]!.AsArray());
+        foreach (var session in copy["sessions"]!.AsArray())
+        {
+            var planned = session!["items"]!.AsArray();
+            foreach (var place in planned.Where(p => (string)p!["item"]! == itemId).ToList())
+            {
+                planned.Remove(place);
+            }
+        }
+        return copy;
+    }
+
     [Fact]
     public async Task Renaming_an_item_adding_a_late_document_and_a_sitting_is_one_version_with_an_amendment_each()
     {
@@ -107,18 +137,7 @@ public sealed class DefinitionApiTests(SharedServer shared)
         var (definition, etag) = await Definition(created.Id);
         var before = await _api.StateTextAsync(created.Id);
 
-        var withoutOpening = definition.DeepClone().AsObject();
-        var organizational = withoutOpening["items"]!.AsArray().Single(i => (string)i!["id"]! == "organizational-matters")!;
-        var subItems = organizational["subItems"]!.AsArray();
-        subItems.Remove(subItems.Single(s => (string)s!["id"]! == "opening"));
-        foreach (var session in withoutOpening["sessions"]!.AsArray())
-        {
-            var items = session!["items"]!.AsArray();
-            foreach (var planned in items.Where(p => (string)p!["item"]! == "opening").ToList())
-            {
-                items.Remove(planned);
-            }
-        }
+        var withoutOpening = WithoutItem(definition, "opening");
         var problem = ApiAssert.Problem(await Put(created.Id, withoutOpening, etag), HttpStatusCode.Conflict);
         Assert.Contains("\"opening\"", (string)problem["detail"]!, StringComparison.Ordinal);
         Assert.Equal(before, await _api.StateTextAsync(created.Id));
@@ -145,17 +164,7 @@ public sealed class DefinitionApiTests(SharedServer shared)
         var before = await _api.StateTextAsync(created.Id);
 
         // The re-plan estimated "other-matters"; the amendment takes the item off the agenda.
-        var withoutItem = definition.DeepClone().AsObject();
-        var items = withoutItem["items"]!.AsArray();
-        items.Remove(items.Single(i => (string)i!["id"]! == "other-matters"));
-        foreach (var session in withoutItem["sessions"]!.AsArray())
-        {
-            var plannedItems = session!["items"]!.AsArray();
-            foreach (var p in plannedItems.Where(p => (string)p!["item"]! == "other-matters").ToList())
-            {
-                plannedItems.Remove(p);
-            }
-        }
+        var withoutItem = WithoutItem(definition, "other-matters");
         var problem = ApiAssert.Problem(await Put(created.Id, withoutItem, etag), HttpStatusCode.Conflict);
         Assert.Equal("amend.scheduleNoLongerFits", (string)problem["text"]!["code"]!);
         var error = Assert.Single(problem["errors"]!.AsArray())!;

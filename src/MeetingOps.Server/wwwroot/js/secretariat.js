@@ -847,8 +847,11 @@ function formatCard() {
     formatReady = true;
   }
   const open = (snapshot?.sessions ?? []).filter(s => s.status !== 'ended' && s.status !== 'cancelled');
+  // The card is drawn again whenever the meeting's view is (a save, an announcement, a push): the sittings the officer
+  // has ticked stay ticked, or a re-plan would be previewed for none of them.
+  const ticked = new Set([...document.querySelectorAll('input[name=format-sitting]:checked')].map(i => i.value));
   fill($('format-sittings'), open.map(s => h('label', { class: 'check' },
-    h('input', { type: 'checkbox', value: s.id, name: 'format-sitting' }),
+    h('input', { type: 'checkbox', value: s.id, name: 'format-sitting', checked: ticked.has(s.id) }),
     ` ${t('common.withNote', { text: `${venueDate(s.start, false)} ${ltr(`${venueTime(s.start)}–${venueTime(s.end)}`)}`, note: S.formats[s.format] ?? s.format })}`)));
 }
 
