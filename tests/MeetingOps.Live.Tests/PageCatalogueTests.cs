@@ -23,7 +23,7 @@ public sealed partial class PageCatalogueTests
         ["ru"] = ["one", "few", "many"], ["ar"] = ["zero", "one", "two", "few", "many", "other"], ["zh"] = ["other"],
     };
 
-    private const string KeyNamespaces = "common|connection|status|format|title|item|time|follow|display|home|programme|chair|floor|officers|announce|secretariat|server";
+    private const string KeyNamespaces = "common|connection|status|form|format|title|item|time|follow|display|home|programme|chair|floor|officers|announce|secretariat|server";
 
     private static Dictionary<string, JsonElement> Catalogue(string language) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(Path.Combine(WebRoot, "i18n", language + ".json")))!;

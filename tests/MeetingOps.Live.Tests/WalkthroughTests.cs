@@ -157,4 +157,28 @@ public sealed class WalkthroughTests(LiveFixture fixture)
         await Expect(display.Locator("#notices")).ToContainTextAsync(fromSecretariat, new() { Timeout = Pages.Push });
         Assert.Empty(pages.Errors);
     }
+
+    [Fact]
+    public async Task A_form_left_empty_is_refused_in_the_page_s_language_not_the_browser_s()
+    {
+        // The browser here speaks English; the console is opened in Arabic and the secretariat's page in French.
+        var (id, _) = await Server.CreateMeetingAsync();
+        await using var pages = new Pages(fixture);
+        var chair = await pages.OpenAsync($"/chair/{id}?lang=ar");
+        await chair.Locator("#key-form button[type=submit]").ClickAsync();
+        Assert.Equal("يُرجى ملء هذا الحقل.", await chair.Locator("#key-input").EvaluateAsync<string>("e => e.validationMessage"));
+        await chair.Locator("#key-input").FillAsync("short");
+        await chair.Locator("#key-form button[type=submit]").ClickAsync();
+        Assert.Equal("8 أحرف على الأقل.", await chair.Locator("#key-input").EvaluateAsync<string>("e => e.validationMessage"));
+
+        var secretariat = await pages.OpenAsync($"/secretariat/{id}?lang=fr");
+        await secretariat.Locator("#key-submit").ClickAsync();
+        Assert.Equal("Veuillez remplir ce champ.", await secretariat.Locator("#key-input").EvaluateAsync<string>("e => e.validationMessage"));
+        Assert.Empty(pages.Errors);
+        // Filled by a script (no input event, as a .txt file read into a text box): the next submit is not held back
+        // (it reaches the server, which refuses the key).
+        await secretariat.Locator("#key-input").EvaluateAsync("e => { e.value = 'not-the-organizer-key'; }");
+        await secretariat.Locator("#key-submit").ClickAsync();
+        await Expect(secretariat.Locator("#key-error")).ToHaveTextAsync("La clé a été refusée : ce n’est pas la clé de l’organisateur.");
+    }
 }

@@ -140,3 +140,32 @@ applyTo(document);
 // The menu goes where the page keeps a place for it, else at the end of the top bar.
 const place = document.getElementById('language-place') ?? document.querySelector('.topbar-side') ?? document.querySelector('.topbar-inner');
 if (place && !document.getElementById('language-menu')) place.append(languageMenu());
+
+// A form's own refusals ("Please fill out this field.") are the browser's, in the browser's language: on a page opened
+// in another language (?lang=, the menu) they are said from the catalogue instead. Checked when the field is found
+// invalid; cleared as soon as it is edited, so the browser checks it afresh.
+function validityWords(field) {
+  const v = field.validity;
+  if (v.valueMissing) return t('form.required');
+  if (v.tooShort) return t('form.tooShort', { count: Number(field.minLength) });
+  if (v.rangeUnderflow) return t('form.atLeast', { min: Number(field.min) });
+  if (v.rangeOverflow) return t('form.atMost', { max: Number(field.max) });
+  if (v.stepMismatch) return t('form.step', { step: Number(field.step) });
+  return t('form.invalid');
+}
+document.addEventListener('invalid', event => {
+  const field = event.target;
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) {
+    field.setCustomValidity('');
+    if (!field.validity.valid) field.setCustomValidity(validityWords(field));
+  }
+}, true);
+// A field filled by a script (a .txt file read into the text box) fires no input event: every submit clears the words
+// first (the click comes before the browser's check, Enter included), so only what is still wrong is refused again.
+const unsay = field => { if (typeof field?.setCustomValidity === 'function') field.setCustomValidity(''); };
+document.addEventListener('input', event => unsay(event.target), true);
+document.addEventListener('change', event => unsay(event.target), true);
+document.addEventListener('click', event => {
+  const form = event.target?.closest?.('button, input[type=submit]')?.form;
+  if (form) [...form.elements].forEach(unsay);
+}, true);
