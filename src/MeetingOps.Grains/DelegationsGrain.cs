@@ -55,7 +55,7 @@ public sealed class DelegationsGrain(
         ArgumentNullException.ThrowIfNull(list);
         if (await Source() is null)
         {
-            return new DelegationsOutcome(null, [], new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return new DelegationsOutcome(null, [], Refusal.NoMeeting(Id));
         }
         if (OrganizerRefusal(presentedKey) is { } refused)
         {
@@ -86,7 +86,7 @@ public sealed class DelegationsGrain(
     {
         if (await Source() is not { } source)
         {
-            return new KeyIssued(null, false, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return new KeyIssued(null, false, Refusal.NoMeeting(Id));
         }
         if (OrganizerRefusal(presentedKey) is { } refused)
         {

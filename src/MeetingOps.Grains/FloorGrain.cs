@@ -68,7 +68,7 @@ public sealed partial class FloorGrain(
         var access = await GrainFactory.GetGrain<IDelegationsGrain>(MeetingId).Access(command.PresentedKey, ItemId);
         if (access is null)
         {
-            return Refused(RefusalKind.NotFound, $"There is no meeting \"{MeetingId}\".", ServerPhrases.NoSuchMeeting.With(("id", MeetingId)));
+            return new FloorOutcome(null, false, Refusal.NoMeeting(MeetingId));
         }
         if (!access.ItemExists)
         {

@@ -17,7 +17,7 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is null)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return WorkspaceOutcome.Refused(Refusal.NoMeeting(Id));
         }
         if (state.State.Draft)
         {

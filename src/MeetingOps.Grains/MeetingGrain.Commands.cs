@@ -40,7 +40,7 @@ public sealed partial class MeetingGrain
         {
             await EnsureCurrent();
             ForgetIfUnknown();
-            return CommandOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return CommandOutcome.Refused(Refusal.NoMeeting(Id));
         }
         if (state.State.Archived)
         {

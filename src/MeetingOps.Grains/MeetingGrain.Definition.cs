@@ -22,7 +22,7 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is not { } current)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return WorkspaceOutcome.Refused(Refusal.NoMeeting(Id));
         }
         if (state.State.Archived)
         {
@@ -133,7 +133,7 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is null)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return WorkspaceOutcome.Refused(Refusal.NoMeeting(Id));
         }
         if (string.IsNullOrEmpty(newKey) || newKey.Length < 16)
         {

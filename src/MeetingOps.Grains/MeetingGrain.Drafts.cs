@@ -55,7 +55,7 @@ public sealed partial class MeetingGrain
             return Task.FromResult(WorkspaceOutcome.Refused(refused));
         }
         return Task.FromResult(!state.RecordExists || state.State.Definition is null
-            ? WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))))
+            ? WorkspaceOutcome.Refused(Refusal.NoMeeting(Id))
             : new WorkspaceOutcome(WorkspaceView(), _meeting is null ? null : Snapshot(), null, [], null));
     }
 
@@ -67,7 +67,7 @@ public sealed partial class MeetingGrain
         }
         if (!state.RecordExists || state.State.Definition is not { } definition)
         {
-            return WorkspaceOutcome.Refused(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id))));
+            return WorkspaceOutcome.Refused(Refusal.NoMeeting(Id));
         }
         if (!state.State.Draft)
         {

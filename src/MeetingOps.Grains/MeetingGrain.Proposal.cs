@@ -14,7 +14,7 @@ public sealed partial class MeetingGrain
         ArgumentNullException.ThrowIfNull(command);
         if (_meeting is null || _live is null)
         {
-            return Task.FromResult(new ProposalOutcome(null, new Refusal(RefusalKind.NotFound, $"There is no meeting \"{Id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", Id)))));
+            return Task.FromResult(new ProposalOutcome(null, Refusal.NoMeeting(Id)));
         }
         if (Malformed(command.IdempotencyKey, command.ActorName) is { } malformed)
         {

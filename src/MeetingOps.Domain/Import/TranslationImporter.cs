@@ -8,11 +8,14 @@ namespace MeetingOps.Domain.Import;
 /// <param name="Added">Items whose title in <see cref="Language"/> was added or changed.</param>
 /// <param name="Matched">Items of the text matched to an item of the meeting (by body and number).</param>
 /// <param name="RefusalText">The refusal as a phrase code and its arguments, for a page in another language.</param>
-/// <param name="BodyId">The body of the (first) list read.</param>
 /// <param name="BodyIds">Every body whose list was read: a document may hold several bodies' agendas, each under its name.</param>
 public sealed record TranslationImport(
-    string Language, MeetingDefinition? Definition, int Added, int Matched, string? Symbol, string? BodyId,
-    IReadOnlyList<ImportWarning> Warnings, string? Refusal, ServerText? RefusalText = null, IReadOnlyList<string>? BodyIds = null);
+    string Language, MeetingDefinition? Definition, int Added, int Matched, string? Symbol,
+    IReadOnlyList<ImportWarning> Warnings, string? Refusal, ServerText? RefusalText, IReadOnlyList<string> BodyIds)
+{
+    /// <summary>The body of the first list read (the only one, in a document of one agenda).</summary>
+    public string? BodyId => BodyIds.Count > 0 ? BodyIds[0] : null;
+}
 
 /// <summary>
 /// Reads the same agenda in another official language (the same symbol, as every language version carries it) and adds
@@ -36,7 +39,7 @@ public static partial class TranslationImporter
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(text);
         var warnings = new List<ImportWarning>();
-        TranslationImport Refuse(string why, ServerText text, string? symbol = null) => new(language, null, 0, 0, symbol, null, warnings, why, text);
+        TranslationImport Refuse(string why, ServerText text, string? symbol = null) => new(language, null, 0, 0, symbol, warnings, why, text, []);
         if (!Languages.IsTranslated(language))
         {
             return Refuse($"\"{language}\" is not a language a translation can be given in; use one of {string.Join(", ", Languages.Translated)} (English is the definition itself).",
@@ -99,7 +102,7 @@ public static partial class TranslationImporter
             return item with { SubItems = subItems, Titles = merged };
         }).ToList();
         var translated = meeting with { Items = Translate(meeting.Items)! };
-        return new TranslationImport(language, translated, added, titles.Count, symbol, read.FirstOrDefault(), warnings, null, BodyIds: read.Distinct().ToList());
+        return new TranslationImport(language, translated, added, titles.Count, symbol, warnings, null, null, read.Distinct().ToList());
     }
 
     /// <summary>One body's list matched to its items by number: each title found, and a warning for every mismatch.</summary>

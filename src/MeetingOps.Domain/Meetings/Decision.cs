@@ -29,7 +29,11 @@ public enum RefusalKind
 /// request that does not fit the meeting), so a page can list them in the viewer's language rather than only the English reason.
 /// </summary>
 public sealed record Refusal(RefusalKind Kind, string Reason, string? From = null, string? To = null, string? Code = null, ServerText? Text = null,
-    IReadOnlyList<Definition.DefinitionProblem>? Problems = null);
+    IReadOnlyList<Definition.DefinitionProblem>? Problems = null)
+{
+    /// <summary>The meeting asked for does not exist (or is removed): the same words from every grain and route.</summary>
+    public static Refusal NoMeeting(string id) => new(RefusalKind.NotFound, $"There is no meeting \"{id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", id)));
+}
 
 /// <summary>Either the outcome of a legal move or the refusal of an illegal one.</summary>
 public readonly record struct Decision<T>(T? Outcome, Refusal? Refusal) where T : struct

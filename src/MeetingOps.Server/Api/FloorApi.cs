@@ -65,7 +65,7 @@ public static class FloorApi
         }
         return await calls.Read(() => grains.GetGrain<IDelegationsGrain>(id).Get(), cancellationToken) is { } list
             ? TypedResults.Ok(list)
-            : Problems.From(new Refusal(RefusalKind.NotFound, $"There is no meeting \"{id}\".", Text: ServerPhrases.NoSuchMeeting.With(("id", id.ToString()))));
+            : Problems.NoMeeting(id);
     }
 
     private static async Task<Results<Ok<DelegationList>, ProblemHttpResult>> PutDelegations(

@@ -87,7 +87,7 @@ public static class MeetingsApi
     {
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is not { } snapshot)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+            return Problems.NoMeeting(id);
         }
         response.Headers.ETag = CommandHeaders.ETag(snapshot.Version);
         return TypedResults.Ok(snapshot);
@@ -112,11 +112,11 @@ public static class MeetingsApi
             }
             return await RecordsApi.Read(grains, calls, id, cancellationToken) is { } read
                 ? RecordsApi.LogCsv(id, read.View, read.Log, response, await FloorApi.FloorRowsAsync(grains, calls, id, read.View, cancellationToken))
-                : Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+                : Problems.NoMeeting(id);
         }
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetLog(after ?? 0), cancellationToken) is not { } log)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+            return Problems.NoMeeting(id);
         }
         return TypedResults.Ok(log);
     }

@@ -61,6 +61,8 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string detail, ServerText? text = null) => From(new Refusal(RefusalKind.NotFound, detail, Text: text));
 
+    public static ProblemHttpResult NoMeeting(MeetingId id) => From(Refusal.NoMeeting(id.ToString()));
+
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem($"The body is larger than {limit:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
             title: "Payload too large", type: TypeBase + "payload-too-large",

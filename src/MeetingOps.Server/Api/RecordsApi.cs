@@ -50,7 +50,7 @@ public static class RecordsApi
         }
         if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+            return Problems.NoMeeting(id);
         }
         var (view, log) = read;
         var report = await FloorApi.WithStatementsAsync(grains, calls, id, view, MeetingReports.Build(view, log), cancellationToken);
@@ -68,7 +68,7 @@ public static class RecordsApi
         }
         if (await Read(grains, calls, id, cancellationToken) is not { } read)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+            return Problems.NoMeeting(id);
         }
         var (view, log) = read;
         if (body is not null && view.Bodies.All(b => b.Id != body))

@@ -82,7 +82,7 @@ public static class ScheduleApi
     {
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSchedule(), cancellationToken) is not { } view)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+            return Problems.NoMeeting(id);
         }
         response.Headers.ETag = CommandHeaders.ETag(view.Version);
         return TypedResults.Ok(ScheduleResponse.From(view));

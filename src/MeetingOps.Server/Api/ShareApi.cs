@@ -26,7 +26,7 @@ public static class ShareApi
     {
         if (await calls.Read(() => grains.GetGrain<IMeetingGrain>(id).GetSnapshot(), cancellationToken) is null)
         {
-            return Problems.NotFound($"There is no meeting \"{id}\" to follow.", ServerPhrases.NoSuchMeeting.With(("id", id.ToString())));
+            return Problems.NoMeeting(id);
         }
         if (PublicLinks.Follow(request, id) is not { } link)
         {

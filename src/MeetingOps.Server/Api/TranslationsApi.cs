@@ -99,7 +99,7 @@ public static class TranslationsApi
             }
             if (result.Added == 0)
             {
-                return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, 0, current.View.Version, warnings, result.BodyIds ?? []));
+                return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, 0, current.View.Version, warnings, result.BodyIds));
             }
             var outcome = await calls.Read(() => workspace.ReplaceDefinition(new ReplaceDefinition(result.Definition!, key, current.View.Version, actor)), cancellationToken);
             if (outcome.Refusal is { Kind: RefusalKind.VersionConflict } && attempt < 3)
@@ -111,7 +111,7 @@ public static class TranslationsApi
                 return Problems.From(refusal, outcome.Problems);
             }
             response.Headers.ETag = CommandHeaders.ETag(outcome.View!.Version);
-            return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, result.Added, outcome.View.Version, warnings, result.BodyIds ?? []));
+            return TypedResults.Ok(new TranslationResult(id, language, result.Symbol, result.BodyId, result.Matched, result.Added, outcome.View.Version, warnings, result.BodyIds));
         }
     }
 }

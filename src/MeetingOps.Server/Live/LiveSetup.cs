@@ -104,7 +104,7 @@ public static class LiveSetup
     {
         if (id is not null && !MeetingId.IsValid(id))
         {
-            return Problems.NotFound($"There is no meeting \"{id}\".", ServerPhrases.NoSuchMeeting.With(("id", id)));
+            return Problems.From(Refusal.NoMeeting(id));
         }
         var page = files.GetFileInfo(file);
         if (!page.Exists || page.PhysicalPath is null)

@@ -318,7 +318,7 @@ public class TranslationOfSeveralAgendasTests
 
         Assert.Null(result.Refusal);
         Assert.Empty(result.Warnings);
-        Assert.Equal(["wg3", "wg2"], result.BodyIds!);
+        Assert.Equal(["wg3", "wg2"], result.BodyIds);
         Assert.Equal(10, result.Matched);
         Assert.Equal("Transfèrement des personnes condamnées (article 17 de la Convention contre la criminalité organisée)", FrenchTitle(result.Definition!, "transfer-of-sentenced-persons"));
         Assert.Equal("Stratégies efficaces pour prévenir et combattre la criminalité organisée", FrenchTitle(result.Definition!, "effective-strategies-to-prevent-and-combat"));
@@ -338,7 +338,7 @@ public class TranslationOfSeveralAgendasTests
 
         Assert.Null(result.Refusal);
         Assert.Equal(0, result.Matched);
-        Assert.Empty(result.BodyIds!);
+        Assert.Empty(result.BodyIds);
         var warning = Assert.Single(result.Warnings);
         Assert.Equal("translation.listNoBody", warning.Text!.Code);
         Assert.Null(FrenchTitle(result.Definition!, "organizational-matters"));

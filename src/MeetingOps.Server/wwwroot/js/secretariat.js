@@ -869,7 +869,7 @@ function placement(plan, sessions, minutes) {
     const s = plan.sessions.find(x => x.sessionId === id);
     return s ? `${venueDate(s.localStart, false)} ${ltr(`${venueTime(s.localStart)}–${venueTime(s.localEnd)}`)}` : ltr(id);
   });
-  return `${list(names)} (${S.minutes(minutes)})`;
+  return t('common.withNote', { text: list(names), note: S.minutes(minutes) });
 }
 
 function planColumn(heading, plan) {
